@@ -1,0 +1,38 @@
+package io.solrecho;
+
+import static org.junit.Assume.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+/**
+ * Locates the read-only {@code ../shared} folder (fixtures, models, data sets) that sits beside the
+ * repository on developer machines and in CI. Tests that need it are skipped, with a message naming
+ * the missing path, in a fresh clone without it.
+ */
+public final class SharedFixtures {
+  private SharedFixtures() {}
+
+  /** The shared folder, or a skipped test when it is absent. */
+  public static Path shared() {
+    String configured = System.getProperty("solrecho.shared");
+    Path dir = configured != null ? Paths.get(configured) : Paths.get("..", "shared");
+    dir = dir.toAbsolutePath().normalize();
+    assumeTrue("skipped: shared fixtures folder not found at " + dir
+        + " (clone the repository beside ../shared or set -Dsolrecho.shared)", Files.isDirectory(dir));
+    return dir;
+  }
+
+  /** A path inside the shared folder, or a skipped test when it is absent. */
+  public static Path resolve(String relative) {
+    Path path = shared().resolve(relative);
+    assumeTrue("skipped: shared fixture not found: " + path, Files.exists(path));
+    return path;
+  }
+
+  /** The folder of one hf-reference model fixture, e.g. {@code llama}. */
+  public static Path referenceModel(String name) {
+    return resolve("fixtures/hf-reference/models/" + name);
+  }
+}
