@@ -1,0 +1,81 @@
+package io.solrecho.lm;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+
+/**
+ * Multi-head causal self-attention with grouped-query heads, one fused {@code [q; k; v]}
+ * projection (checkpoint layouts fuse or reorder their tensors into it at load), optional per-head
+ * q/k RMSNorm (Qwen3) and optional rotary embedding. Scores and softmax run in float32.
+ */
+final class Attention {
+  private final Projection qkv;
+  private final Projection out;
+  private final Norm queryNorm;
+  private final Norm keyNorm;
+  private final RotaryEmbedding rotary;
+  private final int heads;
+  private final int kvHeads;
+  private final int headDim;
+  private final float scale;
+  private final NDIndex queryColumns;
+  private final NDIndex keyColumns;
+  private final NDIndex valueColumns;
+
+  Attention(Projection qkv, Projection out, Norm queryNorm, Norm keyNorm, RotaryEmbedding rotary, int heads,
+      int kvHeads, int headDim) {
+    this.qkv = qkv;
+    this.out = out;
+    this.queryNorm = queryNorm;
+    this.keyNorm = keyNorm;
+    this.rotary = rotary;
+    this.heads = heads;
+    this.kvHeads = kvHeads;
+    this.headDim = headDim;
+    this.scale = (float) (1.0 / Math.sqrt(headDim));
+    int q = heads * headDim;
+    int kv = kvHeads * headDim;
+    this.queryColumns = new NDIndex().addAllDim(2).addSliceDim(0, q);
+    this.keyColumns = new NDIndex().addAllDim(2).addSliceDim(q, q + kv);
+    this.valueColumns = new NDIndex().addAllDim(2).addSliceDim(q + kv, q + 2L * kv);
+  }
+
+  /** {@code x}: {@code [B, T, hidden]}; returns the attention output of the same shape. */
+  NDArray apply(NDArray x, ForwardContext context) {
+    long batch = x.getShape().get(0);
+    long length = x.getShape().get(1);
+    int groups = heads / kvHeads;
+    NDArray fused = qkv.apply(x);
+    NDArray query = fused.get(queryColumns).reshape(batch, length, heads, headDim);
+    NDArray key = fused.get(keyColumns).reshape(batch, length, kvHeads, headDim);
+    NDArray value = fused.get(valueColumns).reshape(batch, length, kvHeads, headDim).transpose(0, 2, 1, 3);
+    if (queryNorm != null) {
+      query = queryNorm.apply(query);
+      key = keyNorm.apply(key);
+    }
+    query = query.transpose(0, 2, 1, 3);
+    key = key.transpose(0, 2, 1, 3);
+    if (rotary != null) {
+      query = rotary.apply(query, context.cos(), context.sin());
+      key = rotary.apply(key, context.cos(), context.sin());
+    }
+    // Query head h reads key/value head h / groups: fold the group into the row axis.
+    NDArray scores = query.mul(scale).reshape(batch, kvHeads, groups * length, headDim)
+        .matMul(key.transpose(0, 1, 3, 2))
+        .reshape(batch, heads, length, length);
+    DataType type = scores.getDataType();
+    if (type != DataType.FLOAT32) {
+      scores = scores.toType(DataType.FLOAT32, false);
+    }
+    NDArray probabilities = scores.add(context.mask()).softmax(-1);
+    if (type != DataType.FLOAT32) {
+      probabilities = probabilities.toType(type, false);
+    }
+    NDArray mixed = probabilities.reshape(batch, kvHeads, groups * length, length).matMul(value)
+        .reshape(batch, heads, length, headDim)
+        .transpose(0, 2, 1, 3)
+        .reshape(batch, length, (long) heads * headDim);
+    return out.apply(mixed);
+  }
+}

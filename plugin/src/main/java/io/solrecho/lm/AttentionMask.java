@@ -1,0 +1,41 @@
+package io.solrecho.lm;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * Builds the additive float32 attention mask: causal (optionally a sliding window of keys) plus
+ * padding. Each of the two parts adds half of float32's most negative value, so a key hidden by
+ * both still gets a finite score and fully masked rows (padding queries) never produce NaN.
+ */
+final class AttentionMask {
+  static final float HIDDEN = -Float.MAX_VALUE / 2;
+
+  private AttentionMask() {}
+
+  /**
+   * @param attentionMask 1 for real tokens, {@code [B][T]}
+   * @param window keys a query may see, itself included; 0 for no window
+   */
+  static NDArray build(NDManager manager, int[][] attentionMask, int window) {
+    int batch = attentionMask.length;
+    int length = attentionMask[0].length;
+    float[] causal = new float[length * length];
+    for (int i = 0; i < length; i++) {
+      for (int j = 0; j < length; j++) {
+        boolean visible = j <= i && (window <= 0 || i - j < window);
+        causal[i * length + j] = visible ? 0f : HIDDEN;
+      }
+    }
+    float[] padding = new float[batch * length];
+    for (int b = 0; b < batch; b++) {
+      for (int j = 0; j < length; j++) {
+        padding[b * length + j] = attentionMask[b][j] != 0 ? 0f : HIDDEN;
+      }
+    }
+    NDArray causalPart = manager.create(causal, new Shape(1, 1, length, length));
+    NDArray paddingPart = manager.create(padding, new Shape(batch, 1, 1, length));
+    return causalPart.add(paddingPart);
+  }
+}

@@ -1,0 +1,248 @@
+package io.solrecho.lm;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A Hugging Face decoder-only model loaded from its folder (config.json plus safetensors weights)
+ * and run with DJL's PyTorch engine. {@link #forward} returns the last-layer hidden states after
+ * the final norm for a padded batch, matching transformers' base model output.
+ *
+ * <p>Weights live in one native scope owned by this object; each call and each layer get their own
+ * child scope, closed before the next layer runs, so native memory stays flat across calls. Calls
+ * may come from several threads. Close the model to free its weights.
+ */
+public final class CausalLanguageModel implements AutoCloseable {
+  private final Path folder;
+  private final ModelConfig config;
+  private final NDManager manager;
+  private final DataType dtype;
+  private final String weightsDigest;
+  private final NDArray tokenEmbedding;
+  private final NDArray positionEmbedding;
+  private final float embeddingScale;
+  private final List<DecoderLayer> layers;
+  private final Norm finalNorm;
+  private final NDArray lmHead;
+  private final RotaryEmbedding rotary;
+
+  private CausalLanguageModel(Path folder, ModelConfig config, NDManager manager, DataType dtype,
+      ModelWeights weights) {
+    this.folder = folder;
+    this.config = config;
+    this.manager = manager;
+    this.dtype = dtype;
+    this.weightsDigest = weights.headerDigest();
+    CheckpointLayout layout = CheckpointLayout.of(config.architecture());
+    TensorSource source = new TensorSource(weights, manager, dtype, config, layout.basePrefix());
+    this.rotary = config.rope() == null ? null : new RotaryEmbedding(config.rope());
+    this.tokenEmbedding = layout.tokenEmbedding(source);
+    this.positionEmbedding = layout.positionEmbedding(source);
+    this.embeddingScale = layout.embeddingScale(config);
+    List<DecoderLayer> built = new ArrayList<>();
+    for (int i = 0; i < config.layers(); i++) {
+      built.add(layout.layer(source, i, rotary));
+    }
+    this.layers = List.copyOf(built);
+    this.finalNorm = layout.finalNorm(source);
+    this.lmHead = config.tiedEmbeddings() && !source.contains(layout.lmHeadName()) ? tokenEmbedding
+        : source.load(layout.lmHeadName(), config.vocabSize(), config.hiddenSize());
+  }
+
+  /**
+   * Loads the model in {@code folder}.
+   *
+   * @throws IOException when config.json or the weights are missing, truncated or LFS pointers
+   * @throws IllegalArgumentException for an unsupported model_type or a missing or mis-shaped tensor
+   */
+  public static CausalLanguageModel load(Path folder, LmOptions options) throws IOException {
+    if (!Files.isDirectory(folder)) {
+      throw new IOException("model folder " + folder + " does not exist or is not a directory");
+    }
+    ModelConfig config = ModelConfig.read(folder);
+    Device device = PyTorchEngine.device(options);
+    DataType dtype = computeType(options, device);
+    try (ModelWeights weights = ModelWeights.open(folder)) {
+      NDManager manager = PyTorchEngine.withPluginClassLoader(
+          () -> NDManager.newBaseManager(device, PyTorchEngine.NAME));
+      try {
+        return new CausalLanguageModel(folder, config, manager, dtype, weights);
+      } catch (RuntimeException e) {
+        manager.close();
+        throw e;
+      }
+    }
+  }
+
+  private static DataType computeType(LmOptions options, Device device) {
+    switch (options.dtype()) {
+      case "float32":
+        return DataType.FLOAT32;
+      case "float16":
+        return DataType.FLOAT16;
+      default:
+        return device.isGpu() ? DataType.FLOAT16 : DataType.FLOAT32;
+    }
+  }
+
+  /** The parsed config.json. */
+  public ModelConfig config() {
+    return config;
+  }
+
+  /** The folder the model was loaded from. */
+  public Path folder() {
+    return folder;
+  }
+
+  /** Where the weights live, e.g. {@code cpu()} or {@code gpu(0)}. */
+  public String device() {
+    return manager.getDevice().toString();
+  }
+
+  /** The compute type of the weights: {@code float32} or {@code float16}. */
+  public String dtype() {
+    return dtype == DataType.FLOAT16 ? "float16" : "float32";
+  }
+
+  /** SHA-256 of the tensor names, dtypes and shapes (a stable identity of the weights' layout). */
+  public String weightsDigest() {
+    return weightsDigest;
+  }
+
+  /** Rotation frequencies of the rotary embedding (for checks against transformers), or null. */
+  public float[] rotaryInverseFrequencies() {
+    return rotary == null ? null : rotary.inverseFrequencies();
+  }
+
+  /** Last-layer hidden states after the final norm for every position of {@code batch}. */
+  public HiddenStates forward(TokenBatch batch) {
+    return run(batch, false).hidden;
+  }
+
+  /** The LM head's logits at the last real position of each row, {@code [B][vocab]}. */
+  public float[][] lastTokenLogits(TokenBatch batch) {
+    return run(batch, true).logits;
+  }
+
+  private Output run(TokenBatch batch, boolean withLogits) {
+    checkIds(batch);
+    int size = batch.size();
+    int length = batch.length();
+    int[][] positions = batch.positionIds() != null ? batch.positionIds() : defaultPositions(size, length);
+    try (NDManager call = manager.newSubManager()) {
+      NDArray x = embed(call, batch.inputIds(), positions);
+      NDArray[] angles = rotary == null ? new NDArray[2] : rotary.angles(call, positions, dtype);
+      ForwardContext context = new ForwardContext(
+          AttentionMask.build(call, batch.attentionMask(), config.slidingWindow()), angles[0], angles[1]);
+      for (DecoderLayer layer : layers) {
+        try (NDManager scope = call.newSubManager()) {
+          x.attach(scope);
+          NDArray next = layer.apply(x, context);
+          next.attach(call);
+          x = next;
+        }
+      }
+      NDArray hidden = finalNorm.apply(x);
+      float[] values = hidden.toType(DataType.FLOAT32, false).toFloatArray();
+      HiddenStates states = new HiddenStates(values, size, length, config.hiddenSize());
+      return new Output(states, withLogits ? logits(hidden, batch) : null);
+    }
+  }
+
+  private NDArray embed(NDManager call, int[][] inputIds, int[][] positions) {
+    NDArray ids = call.create(flatten(inputIds), new Shape(inputIds.length, inputIds[0].length));
+    NDArray x = ids.getNDArrayInternal().embedding(ids, tokenEmbedding, ai.djl.ndarray.types.SparseFormat.DENSE)
+        .singletonOrThrow();
+    if (embeddingScale != 1f) {
+      x = x.mul(embeddingScale);
+    }
+    if (positionEmbedding != null) {
+      checkPositions(positions);
+      NDArray pos = call.create(flatten(positions), new Shape(positions.length, positions[0].length));
+      x = x.add(pos.getNDArrayInternal().embedding(pos, positionEmbedding, ai.djl.ndarray.types.SparseFormat.DENSE)
+          .singletonOrThrow());
+    }
+    return x;
+  }
+
+  private float[][] logits(NDArray hidden, TokenBatch batch) {
+    NDList last = new NDList();
+    for (int b = 0; b < batch.size(); b++) {
+      int[] real = batch.realPositions(b);
+      last.add(hidden.get(b, real.length == 0 ? 0 : real[real.length - 1]));
+    }
+    NDArray rows = ai.djl.ndarray.NDArrays.stack(last);
+    float[] flat = new Projection(lmHead, null).apply(rows).toType(DataType.FLOAT32, false).toFloatArray();
+    float[][] out = new float[batch.size()][config.vocabSize()];
+    for (int b = 0; b < out.length; b++) {
+      System.arraycopy(flat, b * config.vocabSize(), out[b], 0, config.vocabSize());
+    }
+    return out;
+  }
+
+  private void checkIds(TokenBatch batch) {
+    int vocab = config.vocabSize();
+    for (int[] row : batch.inputIds()) {
+      for (int id : row) {
+        if (id < 0 || id >= vocab) {
+          throw new IllegalArgumentException("input_ids: token id " + id + " is outside the vocabulary [0, "
+              + vocab + ") of " + folder);
+        }
+      }
+    }
+  }
+
+  private void checkPositions(int[][] positions) {
+    for (int[] row : positions) {
+      for (int p : row) {
+        if (p < 0 || p >= config.maxPositions()) {
+          throw new IllegalArgumentException("position_ids: position " + p + " is outside [0, "
+              + config.maxPositions() + "), the learned positions of " + folder + "; use shorter sequences");
+        }
+      }
+    }
+  }
+
+  private static int[][] defaultPositions(int size, int length) {
+    int[][] positions = new int[size][length];
+    for (int[] row : positions) {
+      for (int t = 0; t < length; t++) {
+        row[t] = t;
+      }
+    }
+    return positions;
+  }
+
+  private static long[] flatten(int[][] rows) {
+    long[] flat = new long[rows.length * rows[0].length];
+    int i = 0;
+    for (int[] row : rows) {
+      for (int v : row) {
+        flat[i++] = v;
+      }
+    }
+    return flat;
+  }
+
+  @Override
+  public void close() {
+    manager.close();
+  }
+
+  @Override
+  public String toString() {
+    return "CausalLanguageModel(" + folder + ", " + config + ", " + device() + ", " + dtype() + ")";
+  }
+
+  private record Output(HiddenStates hidden, float[][] logits) {}
+}

@@ -1,0 +1,27 @@
+package io.solrecho.lm;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
+
+/** {@code down(act(gate(x)) * up(x))} with gate and up fused into one projection {@code [gate; up]}. */
+final class GatedFeedForward implements FeedForward {
+  private final Projection gateUp;
+  private final Projection down;
+  private final Activation activation;
+  private final NDIndex gateColumns;
+  private final NDIndex upColumns;
+
+  GatedFeedForward(Projection gateUp, Projection down, Activation activation, int intermediateSize) {
+    this.gateUp = gateUp;
+    this.down = down;
+    this.activation = activation;
+    this.gateColumns = new NDIndex().addAllDim(2).addSliceDim(0, intermediateSize);
+    this.upColumns = new NDIndex().addAllDim(2).addSliceDim(intermediateSize, 2L * intermediateSize);
+  }
+
+  @Override
+  public NDArray apply(NDArray x) {
+    NDArray fused = gateUp.apply(x);
+    return down.apply(activation.apply(fused.get(gateColumns)).mul(fused.get(upColumns)));
+  }
+}

@@ -1,0 +1,57 @@
+package io.solrecho.lm;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * GPT-2 checkpoints ({@code transformer.h.N.attn.c_attn}): Conv1D weights stored {@code [in, out]}
+ * (transposed here), a fused {@code [q | k | v]} attention projection, learned absolute positions,
+ * LayerNorm, and {@code n_inner} (null meaning 4 x n_embd) for the MLP.
+ */
+final class Gpt2Layout implements CheckpointLayout {
+
+  @Override
+  public String basePrefix() {
+    return "transformer.";
+  }
+
+  @Override
+  public NDArray tokenEmbedding(TensorSource source) {
+    ModelConfig c = source.config();
+    return source.load("transformer.wte.weight", c.vocabSize(), c.hiddenSize());
+  }
+
+  @Override
+  public NDArray positionEmbedding(TensorSource source) {
+    ModelConfig c = source.config();
+    return source.load("transformer.wpe.weight", c.maxPositions(), c.hiddenSize());
+  }
+
+  @Override
+  public DecoderLayer layer(TensorSource source, int index, RotaryEmbedding rotary) {
+    ModelConfig c = source.config();
+    long hidden = c.hiddenSize();
+    long inner = c.intermediateSize();
+    String p = "transformer.h." + index + ".";
+    Attention attention = new Attention(conv1d(source, p + "attn.c_attn", hidden, 3 * hidden),
+        conv1d(source, p + "attn.c_proj", hidden, hidden), null, null, null, c.heads(), c.heads(), c.headDim());
+    FeedForward mlp = new PlainFeedForward(conv1d(source, p + "mlp.c_fc", hidden, inner),
+        conv1d(source, p + "mlp.c_proj", inner, hidden), c.activation());
+    return new DecoderLayer(source.layerNorm(p + "ln_1", hidden), attention, source.layerNorm(p + "ln_2", hidden),
+        mlp, false);
+  }
+
+  private static Projection conv1d(TensorSource source, String prefix, long in, long out) {
+    return new Projection(source.transposed(source.load(prefix + ".weight", in, out)),
+        source.load(prefix + ".bias", out));
+  }
+
+  @Override
+  public Norm finalNorm(TensorSource source) {
+    return source.layerNorm("transformer.ln_f", source.config().hiddenSize());
+  }
+
+  @Override
+  public String lmHeadName() {
+    return "lm_head.weight";
+  }
+}

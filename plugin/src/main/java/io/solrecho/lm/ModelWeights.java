@@ -1,0 +1,185 @@
+package io.solrecho.lm;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.ShortBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The weights of a model folder: {@code model.safetensors}, or the shards listed by
+ * {@code model.safetensors.index.json}. Tensors are read from memory-mapped files and turned into
+ * {@link NDArray}s of the compute type on request; BF16 is widened in Java because the engine
+ * cannot hold BF16 tensors.
+ */
+final class ModelWeights implements Closeable {
+  static final String SINGLE_FILE = "model.safetensors";
+  static final String SHARD_INDEX = "model.safetensors.index.json";
+
+  private final Path folder;
+  private final List<SafetensorsFile> files;
+  private final Map<String, TensorInfo> tensors;
+
+  private ModelWeights(Path folder, List<SafetensorsFile> files, Map<String, TensorInfo> tensors) {
+    this.folder = folder;
+    this.files = files;
+    this.tensors = tensors;
+  }
+
+  /** Opens the weights of {@code folder}, validating every file header. */
+  static ModelWeights open(Path folder) throws IOException {
+    List<Path> paths = weightFiles(folder);
+    List<SafetensorsFile> files = new ArrayList<>();
+    Map<String, TensorInfo> tensors = new LinkedHashMap<>();
+    try {
+      for (Path path : paths) {
+        SafetensorsFile file = SafetensorsFile.open(path);
+        files.add(file);
+        tensors.putAll(file.tensors());
+      }
+    } catch (IOException | RuntimeException e) {
+      for (SafetensorsFile file : files) {
+        file.close();
+      }
+      throw e;
+    }
+    return new ModelWeights(folder, files, tensors);
+  }
+
+  private static List<Path> weightFiles(Path folder) throws IOException {
+    Path single = folder.resolve(SINGLE_FILE);
+    Path index = folder.resolve(SHARD_INDEX);
+    if (Files.isRegularFile(index)) {
+      JsonObject weightMap = JsonParser.parseString(Files.readString(index, StandardCharsets.UTF_8))
+          .getAsJsonObject().getAsJsonObject("weight_map");
+      if (weightMap == null) {
+        throw new IOException(index + " has no \"weight_map\" object");
+      }
+      List<Path> shards = new ArrayList<>();
+      for (String shard : new java.util.TreeSet<>(weightMap.entrySet().stream()
+          .map(e -> e.getValue().getAsString()).toList())) {
+        Path path = folder.resolve(shard);
+        if (!Files.isRegularFile(path)) {
+          throw new IOException(index + " lists shard " + shard + ", which is missing from " + folder);
+        }
+        shards.add(path);
+      }
+      return shards;
+    }
+    if (Files.isRegularFile(single)) {
+      return List.of(single);
+    }
+    throw new IOException("model folder " + folder + " has neither " + SINGLE_FILE + " nor " + SHARD_INDEX
+        + "; only safetensors weights are supported (convert .bin/.pth checkpoints with transformers' save_pretrained)");
+  }
+
+  boolean contains(String name) {
+    return tensors.containsKey(name);
+  }
+
+  /** Names of all tensors, in file order. */
+  List<String> names() {
+    return List.copyOf(tensors.keySet());
+  }
+
+  /** The single element type of floating weights, e.g. {@code BF16}; the most common one if mixed. */
+  SafetensorsType dominantType() {
+    Map<SafetensorsType, Long> counts = new TreeMap<>();
+    tensors.values().forEach(t -> counts.merge(t.type(), t.elementCount(), Long::sum));
+    return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+        .orElse(SafetensorsType.F32);
+  }
+
+  /**
+   * Loads tensor {@code name} into {@code manager} as {@code type}, checking its shape.
+   *
+   * @throws IllegalArgumentException naming the tensor when it is missing or has another shape
+   */
+  NDArray load(NDManager manager, String name, DataType type, long... expectedShape) throws IOException {
+    TensorInfo info = tensors.get(name);
+    if (info == null) {
+      throw new IllegalArgumentException("tensor '" + name + "' is missing from the weights in " + folder
+          + " (" + tensors.size() + " tensors present); is config.json's model_type right for these weights?");
+    }
+    if (!Arrays.equals(info.shape(), expectedShape)) {
+      throw new IllegalArgumentException("tensor '" + name + "' in " + info.file() + " has shape " + info.shapeText()
+          + " but config.json implies " + Arrays.toString(expectedShape));
+    }
+    ByteBuffer bytes = fileOf(info).map(info);
+    Shape shape = new Shape(expectedShape);
+    NDArray array;
+    switch (info.type()) {
+      case BF16:
+        array = manager.create(widenBf16(bytes, info.elementCount()), shape, DataType.FLOAT32);
+        break;
+      case F16:
+        array = manager.create(bytes, shape, DataType.FLOAT16);
+        break;
+      default:
+        array = manager.create(bytes, shape, DataType.FLOAT32);
+    }
+    if (array.getDataType() == type) {
+      return array;
+    }
+    NDArray converted = array.toType(type, false);
+    array.close();
+    return converted;
+  }
+
+  /** BF16 is the top half of an F32: shift each value into the high 16 bits. */
+  private static ByteBuffer widenBf16(ByteBuffer bf16, long count) {
+    ShortBuffer in = bf16.asShortBuffer();
+    ByteBuffer out = ByteBuffer.allocateDirect(Math.toIntExact(count * 4)).order(ByteOrder.nativeOrder());
+    java.nio.IntBuffer ints = out.asIntBuffer();
+    for (int i = 0; i < count; i++) {
+      ints.put(i, (in.get(i) & 0xFFFF) << 16);
+    }
+    return out;
+  }
+
+  private SafetensorsFile fileOf(TensorInfo info) {
+    for (SafetensorsFile file : files) {
+      if (file.path().equals(info.file())) {
+        return file;
+      }
+    }
+    throw new IllegalStateException("no open file for " + info.file());
+  }
+
+  /** SHA-256 over every tensor's name, dtype and shape, independent of file order and sharding. */
+  String headerDigest() {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      new TreeMap<>(tensors).forEach((name, info) -> digest.update(
+          (name + ':' + info.type() + ':' + info.shapeText() + '\n').getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    for (SafetensorsFile file : files) {
+      file.close();
+    }
+  }
+}

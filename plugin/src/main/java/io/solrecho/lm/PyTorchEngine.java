@@ -1,0 +1,70 @@
+package io.solrecho.lm;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import java.util.function.Supplier;
+
+/**
+ * Access to DJL's PyTorch engine, offline. DJL finds engines through the thread context class
+ * loader, which inside Solr is not the plugin's loader, so every engine call made here runs with
+ * the plugin's loader installed. Offline mode and the tracking opt-out are set before DJL starts,
+ * so nothing is downloaded or reported at run time.
+ */
+final class PyTorchEngine {
+  static final String NAME = "PyTorch";
+
+  private PyTorchEngine() {}
+
+  static {
+    setIfAbsent("ai.djl.offline", "true");
+    setIfAbsent("OPT_OUT_TRACKING", "true");
+  }
+
+  private static void setIfAbsent(String key, String value) {
+    if (System.getProperty(key) == null) {
+      System.setProperty(key, value);
+    }
+  }
+
+  /** The engine, loaded through this plugin's class loader. */
+  static Engine get() {
+    return withPluginClassLoader(() -> {
+      try {
+        return Engine.getEngine(NAME);
+      } catch (RuntimeException e) {
+        throw new IllegalStateException("the DJL PyTorch engine could not start (offline mode: the native library must"
+            + " come from the pytorch-native jar on the classpath or PYTORCH_LIBRARY_PATH): " + e.getMessage(), e);
+      }
+    });
+  }
+
+  /** Resolves {@code auto} and validates a GPU index against the GPUs the engine sees. */
+  static Device device(LmOptions options) {
+    Engine engine = get();
+    Integer gpu = options.gpuIndex();
+    int gpus = engine.getGpuCount();
+    if (gpu == null) {
+      return gpus > 0 ? Device.gpu(0) : Device.cpu();
+    }
+    if (gpu < 0) {
+      return Device.cpu();
+    }
+    if (gpu >= gpus) {
+      throw new IllegalArgumentException("device: " + options.device() + " requested but the PyTorch engine sees "
+          + gpus + " GPU(s); use device=cpu or install the CUDA build of libtorch (see README, GPU)");
+    }
+    return Device.gpu(gpu);
+  }
+
+  /** Runs {@code action} with the plugin's class loader as the thread context class loader. */
+  static <T> T withPluginClassLoader(Supplier<T> action) {
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(PyTorchEngine.class.getClassLoader());
+    try {
+      return action.get();
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package io.solrecho.lm;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertTrue;
+
+import io.solrecho.SharedFixtures;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.Parameterized;
+import org.junit.runners.Parameterized.Parameters;
+
+/**
+ * Every architecture fixture written by transformers v4.45.1 (Qwen3: v5.17.0): our hidden states
+ * and last-token logits match its stored outputs within 1e-4 for every case (right-padded batch,
+ * left-padded batch with explicit position ids, a 64-token sequence).
+ */
+@RunWith(Parameterized.class)
+public class HfReferenceFidelityTest {
+  static final double TOLERANCE = 1e-4;
+
+  @Parameters(name = "{0}")
+  public static Collection<Object[]> fixtures() {
+    return Arrays.asList(new Object[][] {
+      {"llama"}, {"llama_bf16"}, {"llama3_rope_tied"}, {"mistral_sw8"}, {"qwen2"}, {"qwen3"}, {"gpt2"},
+      {"gpt_neox"}, {"phi3"}, {"gemma"}
+    });
+  }
+
+  private final String fixture;
+
+  public HfReferenceFidelityTest(String fixture) {
+    this.fixture = fixture;
+  }
+
+  @Test
+  public void hiddenStatesAndLogitsMatchTransformers() throws Exception {
+    Path folder = SharedFixtures.referenceModel(fixture);
+    List<ReferenceCase> cases = ReferenceCase.read(folder);
+    try (CausalLanguageModel model = CausalLanguageModel.load(folder, LmOptions.of("cpu", "auto"))) {
+      for (ReferenceCase c : cases) {
+        HiddenStates states = model.forward(c.batch);
+        double hiddenError = 0;
+        for (int b = 0; b < c.realPositions.length; b++) {
+          float[][] actual = states.rows(b, c.realPositions[b]);
+          hiddenError = Math.max(hiddenError, MaxAbsError.of(c.lastHiddenState[b], actual));
+        }
+        double logitError = MaxAbsError.of(c.lastTokenLogits, model.lastTokenLogits(c.batch));
+        System.out.printf(Locale.ROOT, "fidelity %s %s: hidden max abs %.2e, logits max abs %.2e%n", fixture, c.name,
+            hiddenError, logitError);
+        assertTrue(fixture + "/" + c.name + " hidden states differ by " + hiddenError, hiddenError <= TOLERANCE);
+        assertTrue(fixture + "/" + c.name + " logits differ by " + logitError, logitError <= TOLERANCE);
+      }
+    }
+  }
+
+  @Test
+  public void rotaryFrequenciesMatchTransformers() throws Exception {
+    Path folder = SharedFixtures.referenceModel(fixture);
+    com.google.gson.JsonObject reference = ReferenceCase.json(folder);
+    try (CausalLanguageModel model = CausalLanguageModel.load(folder, LmOptions.of("cpu", "auto"))) {
+      if (reference.get("rope").isJsonNull()) {
+        assertTrue(fixture + " has no rope in transformers, so none here", model.rotaryInverseFrequencies() == null);
+        return;
+      }
+      float[] expected = ReferenceCase.floats(reference.getAsJsonObject("rope").getAsJsonArray("inv_freq"));
+      assertArrayEquals(expected, model.rotaryInverseFrequencies(), 1e-6f * 1 + 1e-7f);
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package io.solrecho.lm;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One case of a fixture's reference.json: the batch fed to transformers and what it returned. */
+final class ReferenceCase {
+  final String name;
+  final TokenBatch batch;
+  final int[][] realPositions;
+  final float[][][] lastHiddenState;
+  final float[][] lastTokenLogits;
+
+  private ReferenceCase(JsonObject c) {
+    name = c.get("name").getAsString();
+    int[][] positions = c.get("position_ids").isJsonNull() ? null : ints2(c.getAsJsonArray("position_ids"));
+    batch = new TokenBatch(ints2(c.getAsJsonArray("input_ids")), ints2(c.getAsJsonArray("attention_mask")), positions);
+    realPositions = ints2(c.getAsJsonArray("real_positions"));
+    JsonArray hidden = c.getAsJsonArray("last_hidden_state");
+    lastHiddenState = new float[hidden.size()][][];
+    for (int b = 0; b < hidden.size(); b++) {
+      lastHiddenState[b] = floats2(hidden.get(b).getAsJsonArray());
+    }
+    lastTokenLogits = floats2(c.getAsJsonArray("last_token_logits"));
+  }
+
+  static List<ReferenceCase> read(Path modelFolder) throws IOException {
+    JsonObject root = json(modelFolder);
+    List<ReferenceCase> cases = new ArrayList<>();
+    for (JsonElement c : root.getAsJsonArray("cases")) {
+      cases.add(new ReferenceCase(c.getAsJsonObject()));
+    }
+    return cases;
+  }
+
+  static JsonObject json(Path modelFolder) throws IOException {
+    return JsonParser.parseString(Files.readString(modelFolder.resolve("reference.json"), StandardCharsets.UTF_8))
+        .getAsJsonObject();
+  }
+
+  static int[][] ints2(JsonArray rows) {
+    int[][] out = new int[rows.size()][];
+    for (int i = 0; i < out.length; i++) {
+      JsonArray row = rows.get(i).getAsJsonArray();
+      out[i] = new int[row.size()];
+      for (int j = 0; j < out[i].length; j++) {
+        out[i][j] = row.get(j).getAsInt();
+      }
+    }
+    return out;
+  }
+
+  static float[][] floats2(JsonArray rows) {
+    float[][] out = new float[rows.size()][];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = floats(rows.get(i).getAsJsonArray());
+    }
+    return out;
+  }
+
+  static float[] floats(JsonArray row) {
+    float[] out = new float[row.size()];
+    for (int j = 0; j < out.length; j++) {
+      out[j] = row.get(j).getAsFloat();
+    }
+    return out;
+  }
+}
