@@ -1,5 +1,6 @@
 package io.solrecho.lm;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -88,24 +89,45 @@ final class SafetensorsFile implements Closeable {
       if (entry.getKey().equals("__metadata__")) {
         continue;
       }
-      tensors.put(entry.getKey(), parseEntry(path, entry.getKey(), entry.getValue().getAsJsonObject()));
+      tensors.put(entry.getKey(), parseEntry(path, entry.getKey(), entry.getValue()));
     }
     return Collections.unmodifiableMap(tensors);
   }
 
-  private static TensorInfo parseEntry(Path path, String name, JsonObject entry) throws IOException {
-    String dtype = entry.get("dtype").getAsString();
+  private static TensorInfo parseEntry(Path path, String name, JsonElement element) throws IOException {
+    String dtype;
+    long[] shape;
+    long begin;
+    long end;
+    try {
+      JsonObject entry = element.getAsJsonObject();
+      dtype = entry.get("dtype").getAsString();
+      JsonArray dims = entry.getAsJsonArray("shape");
+      shape = new long[dims.size()];
+      for (int i = 0; i < shape.length; i++) {
+        shape[i] = dims.get(i).getAsLong();
+      }
+      JsonArray offsets = entry.getAsJsonArray("data_offsets");
+      if (offsets.size() != 2) {
+        throw new IllegalStateException("data_offsets needs two values");
+      }
+      begin = offsets.get(0).getAsLong();
+      end = offsets.get(1).getAsLong();
+    } catch (RuntimeException e) {
+      // Gson reports absent keys as null (NPE) and wrong JSON kinds as IllegalState/ClassCast/NumberFormat.
+      throw new IOException("tensor '" + name + "' in " + path + " has a malformed header entry " + element
+          + "; expected {\"dtype\": ..., \"shape\": [...], \"data_offsets\": [begin, end]} (corrupt or not"
+          + " a safetensors file)", e);
+    }
     SafetensorsType type = SafetensorsType.fromHeader(dtype);
     if (type == null) {
       throw new IOException("tensor '" + name + "' in " + path + " has dtype " + dtype
           + "; supported weight types are F32, F16 and BF16");
     }
-    long[] shape = new long[entry.getAsJsonArray("shape").size()];
-    for (int i = 0; i < shape.length; i++) {
-      shape[i] = entry.getAsJsonArray("shape").get(i).getAsLong();
+    if (begin < 0) {
+      throw new IOException("tensor '" + name + "' in " + path + " has negative data_offsets [" + begin + ", " + end
+          + "] (corrupt header)");
     }
-    long begin = entry.getAsJsonArray("data_offsets").get(0).getAsLong();
-    long end = entry.getAsJsonArray("data_offsets").get(1).getAsLong();
     TensorInfo info = new TensorInfo(name, type, shape, begin, end, path);
     if (end < begin || end - begin != info.elementCount() * type.bytes()) {
       throw new IOException("tensor '" + name + "' in " + path + ": shape " + info.shapeText() + " of " + dtype

@@ -1,0 +1,92 @@
+package io.solrecho.cli;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code --name value} command-line options, checked against the names a command accepts. */
+final class Arguments {
+  private final Map<String, String> values;
+
+  private Arguments(Map<String, String> values) {
+    this.values = values;
+  }
+
+  /**
+   * Parses {@code args}.
+   *
+   * @throws IllegalArgumentException for an unknown option, a missing value or a stray word
+   */
+  static Arguments parse(String[] args, Set<String> accepted) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (!arg.startsWith("--")) {
+        throw new IllegalArgumentException("unexpected argument '" + arg + "'; options look like --name value");
+      }
+      String name = arg.substring(2);
+      String value;
+      int eq = name.indexOf('=');
+      if (eq >= 0) {
+        value = name.substring(eq + 1);
+        name = name.substring(0, eq);
+      } else if (name.equals("help")) {
+        value = "true";
+      } else if (i + 1 < args.length) {
+        value = args[++i];
+      } else {
+        throw new IllegalArgumentException("option --" + name + " needs a value");
+      }
+      if (!name.equals("help") && !accepted.contains(name)) {
+        throw new IllegalArgumentException("unknown option --" + name + "; accepted: --" + String.join(", --", accepted));
+      }
+      values.put(name, value);
+    }
+    return new Arguments(values);
+  }
+
+  boolean has(String name) {
+    return values.containsKey(name);
+  }
+
+  String get(String name, String fallback) {
+    return values.getOrDefault(name, fallback);
+  }
+
+  String required(String name) {
+    String value = values.get(name);
+    if (value == null) {
+      throw new IllegalArgumentException("missing required option --" + name);
+    }
+    return value;
+  }
+
+  Path path(String name) {
+    return Paths.get(required(name));
+  }
+
+  int integer(String name, int fallback) {
+    String value = values.get(name);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("option --" + name + " expects an integer, got '" + value + "'");
+    }
+  }
+
+  boolean bool(String name, boolean fallback) {
+    String value = values.get(name);
+    if (value == null) {
+      return fallback;
+    }
+    if (!value.equals("true") && !value.equals("false")) {
+      throw new IllegalArgumentException("option --" + name + " expects true or false, got '" + value + "'");
+    }
+    return Boolean.parseBoolean(value);
+  }
+}

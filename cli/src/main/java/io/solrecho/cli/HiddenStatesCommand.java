@@ -1,0 +1,121 @@
+package io.solrecho.cli;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.stream.JsonWriter;
+import io.solrecho.lm.CausalLanguageModel;
+import io.solrecho.lm.HiddenStates;
+import io.solrecho.lm.LmOptions;
+import io.solrecho.lm.TokenBatch;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * {@code hidden-states}: runs a model folder on the token batches of a JSON file (a fixture's
+ * reference.json or any {@code {"cases":[{input_ids, attention_mask, position_ids?}]}}) and prints
+ * the last hidden states at the real positions, shaped like the reference, so anyone can check a
+ * model folder against transformers.
+ */
+final class HiddenStatesCommand implements Command {
+
+  @Override
+  public String name() {
+    return "hidden-states";
+  }
+
+  @Override
+  public String summary() {
+    return "print last-layer hidden states of token batches (check a model against transformers)";
+  }
+
+  @Override
+  public String usage() {
+    return "usage: bin/solr-echo hidden-states --model DIR --input FILE.json [--device auto|cpu|cuda[:N]]"
+        + " [--dtype auto|float32|float16]\n"
+        + "  FILE.json: {\"cases\":[{\"name\":..., \"input_ids\":[[...]], \"attention_mask\":[[...]],"
+        + " \"position_ids\":[[...]] (optional)}]}\n"
+        + "  prints {\"cases\":[{\"name\":..., \"last_hidden_state\":[B][real tokens][hidden]}]}";
+  }
+
+  @Override
+  public int run(Arguments arguments, PrintStream out) throws Exception {
+    Path input = arguments.path("input");
+    JsonObject root = JsonParser.parseString(Files.readString(input, StandardCharsets.UTF_8)).getAsJsonObject();
+    JsonArray cases = root.getAsJsonArray("cases");
+    if (cases == null) {
+      throw new IllegalArgumentException("--input " + input + ": no \"cases\" list");
+    }
+    LmOptions options = LmOptions.of(arguments.get("device", "auto"), arguments.get("dtype", "auto"));
+    try (CausalLanguageModel model = CausalLanguageModel.load(arguments.path("model"), options)) {
+      JsonWriter json = new JsonWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+      json.beginObject().name("cases").beginArray();
+      int index = 0;
+      for (JsonElement element : cases) {
+        JsonObject c = element.getAsJsonObject();
+        String name = c.has("name") ? c.get("name").getAsString() : "case-" + index;
+        TokenBatch batch = batch(c, name);
+        HiddenStates states = model.forward(batch);
+        json.beginObject().name("name").value(name).name("last_hidden_state").beginArray();
+        for (int b = 0; b < batch.size(); b++) {
+          json.beginArray();
+          for (float[] row : states.rows(b, batch.realPositions(b))) {
+            json.beginArray();
+            for (float v : row) {
+              json.value(v);
+            }
+            json.endArray();
+          }
+          json.endArray();
+        }
+        json.endArray().endObject();
+        index++;
+      }
+      json.endArray().endObject();
+      json.flush();
+      out.println();
+    }
+    return 0;
+  }
+
+  private static TokenBatch batch(JsonObject c, String name) {
+    if (!c.has("input_ids")) {
+      throw new IllegalArgumentException("case " + name + ": missing input_ids");
+    }
+    int[][] ids = ints(c.getAsJsonArray("input_ids"));
+    int[][] mask = c.has("attention_mask") && !c.get("attention_mask").isJsonNull()
+        ? ints(c.getAsJsonArray("attention_mask")) : ones(ids);
+    int[][] positions = c.has("position_ids") && !c.get("position_ids").isJsonNull()
+        ? ints(c.getAsJsonArray("position_ids")) : null;
+    try {
+      return new TokenBatch(ids, mask, positions);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("case " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static int[][] ones(int[][] ids) {
+    int[][] mask = new int[ids.length][];
+    for (int b = 0; b < ids.length; b++) {
+      mask[b] = new int[ids[b].length];
+      java.util.Arrays.fill(mask[b], 1);
+    }
+    return mask;
+  }
+
+  private static int[][] ints(JsonArray rows) {
+    int[][] out = new int[rows.size()][];
+    for (int i = 0; i < out.length; i++) {
+      JsonArray row = rows.get(i).getAsJsonArray();
+      out[i] = new int[row.size()];
+      for (int j = 0; j < out[i].length; j++) {
+        out[i][j] = row.get(j).getAsInt();
+      }
+    }
+    return out;
+  }
+}

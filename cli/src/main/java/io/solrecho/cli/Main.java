@@ -1,0 +1,67 @@
+package io.solrecho.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Set;
+
+/** Entry point of {@code bin/solr-echo}: dispatches to the sub-command named by the first argument. */
+public final class Main {
+  private static final List<Command> COMMANDS = List.of(new HiddenStatesCommand(), new BenchLmCommand());
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    if (args.length == 0 || args[0].equals("--help") || args[0].equals("help")) {
+      err.println(overview());
+      return args.length == 0 ? 2 : 0;
+    }
+    Command command = COMMANDS.stream().filter(c -> c.name().equals(args[0])).findFirst().orElse(null);
+    if (command == null) {
+      err.println("solr-echo: unknown command '" + args[0] + "'\n\n" + overview());
+      return 2;
+    }
+    String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+    Arguments arguments;
+    try {
+      arguments = Arguments.parse(rest, acceptedOptions(command));
+    } catch (IllegalArgumentException e) {
+      err.println("solr-echo " + command.name() + ": " + e.getMessage() + "\n\n" + command.usage());
+      return 2;
+    }
+    if (arguments.has("help")) {
+      err.println(command.usage());
+      return 0;
+    }
+    try {
+      return command.run(arguments, out);
+    } catch (IllegalArgumentException e) {
+      err.println("solr-echo " + command.name() + ": " + e.getMessage());
+      return 2;
+    } catch (Exception e) {
+      err.println("solr-echo " + command.name() + ": " + e);
+      return 1;
+    }
+  }
+
+  /** Option names a command accepts, read from its usage text ({@code --name}). */
+  private static Set<String> acceptedOptions(Command command) {
+    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("--([a-z][a-z0-9-]*)").matcher(command.usage());
+    while (m.find()) {
+      names.add(m.group(1));
+    }
+    return names;
+  }
+
+  private static String overview() {
+    StringBuilder text = new StringBuilder("usage: bin/solr-echo <command> [options]   (--help after a command for its options)\n\ncommands:\n");
+    for (Command c : COMMANDS) {
+      text.append(String.format("  %-14s %s%n", c.name(), c.summary()));
+    }
+    return text.toString();
+  }
+}

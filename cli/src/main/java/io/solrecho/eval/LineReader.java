@@ -1,0 +1,108 @@
+package io.solrecho.eval;
+
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Reads a UTF-8 text file one line at a time (LF or CRLF endings, a leading byte-order mark
+ * dropped) and keeps the line number, so that readers can report malformed input as
+ * {@code file:line: problem}.
+ */
+final class LineReader implements Closeable {
+  private final Path file;
+  private final BufferedReader reader;
+  private int lineNumber;
+
+  LineReader(Path file) throws IOException {
+    this.file = file;
+    this.reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+  }
+
+  /** Checks up front that {@code file} is a readable regular file; {@code what} names it for the message. */
+  static Path requireFile(Path file, String what) {
+    if (file == null) {
+      throw new IllegalArgumentException(what + ": path is null");
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException(what + " not found (or not a regular file): " + file);
+    }
+    return file;
+  }
+
+  /** Checks a reader's "first N records" option. */
+  static int requireLimit(int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1 (the number of records to read), got " + limit);
+    }
+    return limit;
+  }
+
+  /** The next line without its terminator, or {@code null} at the end of the file. */
+  String next() throws IOException {
+    String line;
+    try {
+      line = reader.readLine();
+    } catch (CharacterCodingException e) {
+      throw new MalformedDataException(file, lineNumber + 1, "not valid UTF-8 (at or after this line)");
+    }
+    if (line == null) {
+      return null;
+    }
+    lineNumber++;
+    if (lineNumber == 1 && line.startsWith("\uFEFF")) {
+      line = line.substring(1);
+    }
+    return line;
+  }
+
+  /** The 1-based number of the line last returned by {@link #next()}, 0 before the first. */
+  int lineNumber() {
+    return lineNumber;
+  }
+
+  Path file() {
+    return file;
+  }
+
+  /** An exception locating {@code problem} at the current line. */
+  MalformedDataException error(String problem) {
+    return new MalformedDataException(file, lineNumber, problem);
+  }
+
+  /** Splits the current line on tabs, keeping empty fields (quotes are ordinary characters). */
+  static String[] tabFields(String line) {
+    return line.split("\t", -1);
+  }
+
+  /** Parses a finite number in {@code [min, max]} from {@code text}, or fails at the current line. */
+  double parseScore(String text, String field, double min, double max) {
+    double value;
+    try {
+      value = Double.parseDouble(text.trim());
+    } catch (NumberFormatException e) {
+      throw error(field + " is not a number: '" + text + "'");
+    }
+    if (!(value >= min && value <= max)) {
+      throw error(field + " must be between " + min + " and " + max + ", got '" + text + "'");
+    }
+    return value;
+  }
+
+  /** Returns {@code text} unchanged, or fails at the current line when it is empty or blank. */
+  String requireText(String text, String field) {
+    if (text.isBlank()) {
+      throw error(field + " is empty");
+    }
+    return text;
+  }
+
+  @Override
+  public void close() throws IOException {
+    reader.close();
+  }
+}

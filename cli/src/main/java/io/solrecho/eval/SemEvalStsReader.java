@@ -1,0 +1,112 @@
+package io.solrecho.eval;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads one SemEval STS year (2012..2016) from the original task files: per subset, an input file
+ * of tab-separated {@code sentence1, sentence2[, source notes]} and a gold file with one score per
+ * line, line i of one matching line i of the other. A blank gold line marks a pair that was not
+ * scored (STS15 and STS16): the pair is skipped, as SentEval does. MTEB evaluates the pooled pairs of
+ * a year ({@link #read()}); SentEval also reports per subset ({@link #readSubsets()}).
+ */
+public final class SemEvalStsReader {
+  private final Path root;
+  private final SemEvalStsTask task;
+
+  /**
+   * @param root the {@code sts12-16} folder
+   * @param task the year to read
+   * @throws IllegalArgumentException if an input or gold file of the year is missing
+   */
+  public SemEvalStsReader(Path root, SemEvalStsTask task) {
+    if (root == null || task == null) {
+      throw new IllegalArgumentException("root and task must not be null");
+    }
+    this.root = root;
+    this.task = task;
+    for (String subset : task.subsets()) {
+      LineReader.requireFile(inputFile(subset), task + " input file of subset " + subset);
+      LineReader.requireFile(goldFile(subset), task + " gold file of subset " + subset);
+    }
+  }
+
+  public SemEvalStsTask task() {
+    return task;
+  }
+
+  /** Every scored pair of every subset, subsets in {@link SemEvalStsTask#subsets()} order. */
+  public List<StsPair> read() throws IOException {
+    return read(Integer.MAX_VALUE);
+  }
+
+  /** The first {@code limit} scored pairs of the year, subsets in order. */
+  public List<StsPair> read(int limit) throws IOException {
+    LineReader.requireLimit(limit);
+    List<StsPair> pairs = new ArrayList<>();
+    for (String subset : task.subsets()) {
+      if (pairs.size() == limit) {
+        break;
+      }
+      pairs.addAll(readPairs(inputFile(subset), goldFile(subset), limit - pairs.size()));
+    }
+    return pairs;
+  }
+
+  /** The scored pairs of each subset, keyed by subset name in {@link SemEvalStsTask#subsets()} order. */
+  public Map<String, List<StsPair>> readSubsets() throws IOException {
+    Map<String, List<StsPair>> subsets = new LinkedHashMap<>();
+    for (String subset : task.subsets()) {
+      subsets.put(subset, readPairs(inputFile(subset), goldFile(subset), Integer.MAX_VALUE));
+    }
+    return Collections.unmodifiableMap(subsets);
+  }
+
+  private Path inputFile(String subset) {
+    return root.resolve(task.folder()).resolve(task.inputFile(subset));
+  }
+
+  private Path goldFile(String subset) {
+    return root.resolve(task.folder()).resolve(task.goldFile(subset));
+  }
+
+  /** Reads the scored pairs of one input/gold file pair, at most {@code limit} of them. */
+  static List<StsPair> readPairs(Path inputFile, Path goldFile, int limit) throws IOException {
+    List<StsPair> pairs = new ArrayList<>();
+    try (LineReader input = new LineReader(inputFile); LineReader gold = new LineReader(goldFile)) {
+      while (pairs.size() < limit) {
+        String score = gold.next();
+        String sentences = input.next();
+        if (score == null && sentences == null) {
+          break;
+        }
+        if (score == null) {
+          throw new MalformedDataException(goldFile, 0, "gold file ends after " + gold.lineNumber()
+              + " lines but input file " + inputFile + " has more; the files must have one line per pair");
+        }
+        if (sentences == null) {
+          throw new MalformedDataException(inputFile, 0, "input file ends after " + input.lineNumber()
+              + " lines but gold file " + goldFile + " has more; the files must have one line per pair");
+        }
+        if (score.isBlank()) {
+          continue; // not part of the official scoring
+        }
+        double value = gold.parseScore(score, "gold score", 0, 5);
+        String[] fields = LineReader.tabFields(sentences);
+        if (fields.length < 2) {
+          throw input.error("expected tab-separated sentence1 and sentence2, found " + fields.length + " field");
+        }
+        pairs.add(new StsPair(
+            input.requireText(fields[0], "sentence1 (field 1)"),
+            input.requireText(fields[1], "sentence2 (field 2)"),
+            value));
+      }
+    }
+    return pairs;
+  }
+}

@@ -1,0 +1,54 @@
+package io.solrecho.eval;
+
+import java.util.List;
+
+/**
+ * The SemEval STS English test sets of 2012 to 2016, as laid out under {@code sts12-16/} (SentEval's
+ * download script): for each year, the folder holding the original task files and the subsets that
+ * SentEval and MTEB evaluate. STS13's SMT subset is absent (its input was not redistributed) and
+ * STS12's {@code STS.gs.ALL.txt} is a concatenation, not a subset.
+ */
+public enum SemEvalStsTask {
+  STS12("STS12-en-test/test-gold", "STS.input.%s.txt", "STS.gs.%s.txt",
+      List.of("MSRpar", "MSRvid", "SMTeuroparl", "surprise.OnWN", "surprise.SMTnews")),
+  STS13("STS13-en-test/test-gs", "STS.input.%s.txt", "STS.gs.%s.txt",
+      List.of("FNWN", "headlines", "OnWN")),
+  STS14("STS14-en-test/sts-en-test-gs-2014", "STS.input.%s.txt", "STS.gs.%s.txt",
+      List.of("deft-forum", "deft-news", "headlines", "images", "OnWN", "tweet-news")),
+  STS15("STS15-en-test/test_evaluation_task2a", "STS.input.%s.txt", "STS.gs.%s.txt",
+      List.of("answers-forums", "answers-students", "belief", "headlines", "images")),
+  STS16("STS16-en-test/sts2016-english-with-gs-v1.0", "STS2016.input.%s.txt", "STS2016.gs.%s.txt",
+      List.of("answer-answer", "headlines", "plagiarism", "postediting", "question-question"));
+
+  private final String folder;
+  private final String inputPattern;
+  private final String goldPattern;
+  private final List<String> subsets;
+
+  SemEvalStsTask(String folder, String inputPattern, String goldPattern, List<String> subsets) {
+    this.folder = folder;
+    this.inputPattern = inputPattern;
+    this.goldPattern = goldPattern;
+    this.subsets = subsets;
+  }
+
+  /** The folder of the original input and gold files, relative to the {@code sts12-16} root. */
+  public String folder() {
+    return folder;
+  }
+
+  /** The subset names, in the order they are read. */
+  public List<String> subsets() {
+    return subsets;
+  }
+
+  /** The input file name of a subset: tab-separated sentence1, sentence2[, source notes]. */
+  public String inputFile(String subset) {
+    return String.format(inputPattern, subset);
+  }
+
+  /** The gold file name of a subset: one score per line, blank where the pair was not scored. */
+  public String goldFile(String subset) {
+    return String.format(goldPattern, subset);
+  }
+}

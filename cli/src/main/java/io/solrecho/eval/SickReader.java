@@ -1,0 +1,74 @@
+package io.solrecho.eval;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reads the SICK-R evaluation pairs from the full {@code SICK.txt}: a tab-separated file with a
+ * header row (CRLF line endings in the distributed copy), of which the columns {@code sentence_A},
+ * {@code sentence_B}, {@code relatedness_score} (1..5) and {@code SemEval_set} are used. Only rows
+ * whose {@code SemEval_set} is {@code TEST} are returned: that is the SICK-R test set of SentEval and
+ * MTEB. Sentences are kept verbatim.
+ */
+public final class SickReader {
+  private static final String TEST_SET = "TEST";
+
+  private final Path file;
+
+  /** @param file the full {@code SICK.txt} */
+  public SickReader(Path file) {
+    this.file = LineReader.requireFile(file, "SICK file");
+  }
+
+  /** Every TEST pair, in file order. */
+  public List<StsPair> read() throws IOException {
+    return read(Integer.MAX_VALUE);
+  }
+
+  /** The first {@code limit} TEST pairs (all of them when there are fewer). */
+  public List<StsPair> read(int limit) throws IOException {
+    LineReader.requireLimit(limit);
+    List<StsPair> pairs = new ArrayList<>();
+    try (LineReader lines = new LineReader(file)) {
+      String headerLine = lines.next();
+      if (headerLine == null) {
+        throw new MalformedDataException(file, 0, "file is empty, expected a header row");
+      }
+      List<String> header = Arrays.asList(LineReader.tabFields(headerLine));
+      int sentenceA = column(lines, header, "sentence_A");
+      int sentenceB = column(lines, header, "sentence_B");
+      int score = column(lines, header, "relatedness_score");
+      int set = column(lines, header, "SemEval_set");
+      String line;
+      while (pairs.size() < limit && (line = lines.next()) != null) {
+        if (line.isEmpty()) {
+          continue;
+        }
+        String[] fields = LineReader.tabFields(line);
+        if (fields.length != header.size()) {
+          throw lines.error("expected " + header.size() + " tab-separated fields as in the header, found " + fields.length);
+        }
+        if (!TEST_SET.equals(fields[set].trim())) {
+          continue;
+        }
+        double gold = lines.parseScore(fields[score], "relatedness_score", 1, 5);
+        pairs.add(new StsPair(
+            lines.requireText(fields[sentenceA], "sentence_A"),
+            lines.requireText(fields[sentenceB], "sentence_B"),
+            gold));
+      }
+    }
+    return pairs;
+  }
+
+  private static int column(LineReader lines, List<String> header, String name) {
+    int index = header.indexOf(name);
+    if (index < 0) {
+      throw lines.error("header has no column '" + name + "' (columns: " + header + ")");
+    }
+    return index;
+  }
+}

@@ -1,0 +1,73 @@
+package io.solrecho.eval;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import io.solrecho.SharedFixtures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+public class SickReaderTest {
+  private static final String HEADER = "pair_ID\tsentence_A\tsentence_B\trelatedness_score\tSemEval_set\r\n";
+
+  @Rule public TemporaryFolder tmp = new TemporaryFolder();
+
+  private static Path sick() {
+    return SharedFixtures.resolve("data/sick/SICK.txt");
+  }
+
+  @Test
+  public void testSetHas4906Pairs() throws IOException {
+    List<StsPair> pairs = new SickReader(sick()).read();
+    assertEquals(4906, pairs.size());
+    assertEquals(new StsPair("There is no boy playing outdoors and there is no man smiling",
+        "A group of kids is playing in a yard and an old man is standing in the background", 3.3), pairs.get(0));
+    assertEquals(new StsPair("A man is in a parking lot and is playing tennis against a large wall",
+        "The snowboarder is leaping fearlessly over white snow", 1), pairs.get(4905));
+  }
+
+  @Test
+  public void relatednessStaysWithinOneToFive() throws IOException {
+    for (StsPair pair : new SickReader(sick()).read()) {
+      assertTrue(pair.toString(), pair.gold() >= 1 && pair.gold() <= 5);
+    }
+  }
+
+  @Test
+  public void onlyTestRowsAreReadAndCrLfIsHandled() throws IOException {
+    Path file = write(HEADER + "1\tA.\tB.\t4.5\tTRAIN\r\n" + "2\tC.\tD.\t2\tTEST\r\n" + "3\tE.\tF.\t1.5\tTRIAL");
+    assertEquals(List.of(new StsPair("C.", "D.", 2)), new SickReader(file).read());
+  }
+
+  @Test
+  public void limitCountsTestPairsOnly() throws IOException {
+    assertEquals(new SickReader(sick()).read().subList(0, 3), new SickReader(sick()).read(3));
+  }
+
+  @Test
+  public void missingColumnIsNamed() throws IOException {
+    Path file = write("pair_ID\tsentence_A\tsentence_B\tSemEval_set\n1\tA.\tB.\tTEST\n");
+    MalformedDataException e = assertThrows(MalformedDataException.class, () -> new SickReader(file).read());
+    assertTrue(e.getMessage(), e.getMessage().startsWith(file + ":1: header has no column 'relatedness_score'"));
+  }
+
+  @Test
+  public void rowWithWrongFieldCountNamesLine() throws IOException {
+    Path file = write(HEADER + "1\tA.\tB.\t4.5\tTEST\r\n" + "2\tC.\t2\tTEST\r\n");
+    MalformedDataException e = assertThrows(MalformedDataException.class, () -> new SickReader(file).read());
+    assertEquals(3, e.line());
+    assertTrue(e.getMessage(), e.getMessage().contains("expected 5 tab-separated fields as in the header, found 4"));
+  }
+
+  private Path write(String content) throws IOException {
+    Path file = tmp.newFile("SICK.txt").toPath();
+    Files.writeString(file, content);
+    return file;
+  }
+}
