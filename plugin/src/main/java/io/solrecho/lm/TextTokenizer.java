@@ -64,7 +64,7 @@ public final class TextTokenizer implements AutoCloseable {
     }
     Path folder = modelFolder.toAbsolutePath().normalize();
     if (!Files.isDirectory(folder)) {
-      throw new IOException("model folder not found: " + folder);
+      throw new IOException("model folder not found (or not a folder): " + folder);
     }
     Path file = folder.resolve(FILE_NAME);
     if (!Files.isRegularFile(file)) {

@@ -1,0 +1,137 @@
+package io.solrecho.embed;
+
+import io.solrecho.lm.TextTokenizer;
+import io.solrecho.lm.TokenizedText;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Turns texts into the token ids of one {@link PromptTemplate} and the positions to pool over,
+ * following {@link EncodingOptions}. Thread-safe; the literal pieces are tokenized once, here.
+ *
+ * <p>With {@link SpanConvention#PIECES} (what the reference {@code EchoParser} does) each literal
+ * piece and the text are tokenized on their own and concatenated; the text is tokenized once and
+ * its ids reused for every copy; the pooled range is the last copy. With {@link
+ * SpanConvention#OFFSETS} the whole prompt is tokenized once and the pooled range holds the tokens
+ * whose characters intersect the last copy (usually including the space before it). For {@link
+ * EmbeddingMode#PROMPTEOL} the pooled range is the last token of the prompt.
+ *
+ * <p>A text longer than {@link EncodingOptions#maxTokensPerCopy()} tokens is cut to its first
+ * ones, identically in every copy, and the prompt is marked truncated; literal pieces are never
+ * cut. With offsets the text is cut at the character end of its last kept token (tokenized on its
+ * own), and the prompt is built from that. Only a bounded prefix of a huge text is ever
+ * tokenized (see {@link TextTokenizer#encodeHead}). No BOS or EOS token is added unless the
+ * template writes it or {@link EncodingOptions#bosTokenId()} is set.
+ */
+public final class PromptEncoder {
+  private final TextTokenizer tokenizer;
+  private final PromptTemplate template;
+  private final EncodingOptions options;
+  /** Ids of the literal pieces of each gap of the template (used by the pieces convention). */
+  private final int[][] gapIds;
+
+  /** An encoder of {@code template}; tokenizes its literal pieces with {@code tokenizer} now. */
+  public PromptEncoder(TextTokenizer tokenizer, PromptTemplate template, EncodingOptions options) {
+    if (tokenizer == null || template == null || options == null) {
+      throw new IllegalArgumentException("tokenizer, template and options must not be null");
+    }
+    this.tokenizer = tokenizer;
+    this.template = template;
+    this.options = options;
+    this.gapIds = new int[template.mode().textCopies() + 1][];
+    for (int gap = 0; gap < gapIds.length; gap++) {
+      gapIds[gap] = tokenizeOnTheirOwn(template.literalPieces(gap));
+    }
+  }
+
+  /** The template this encoder fills in. */
+  public PromptTemplate template() {
+    return template;
+  }
+
+  /** The options this encoder follows. */
+  public EncodingOptions options() {
+    return options;
+  }
+
+  /**
+   * The prompt of {@code text}. Control characters other than tab, line feed and carriage return
+   * are read as spaces and lone surrogates as U+FFFD.
+   *
+   * @throws IllegalArgumentException when {@code text} is null, empty or only whitespace
+   */
+  public EncodedPrompt encode(String text) {
+    String cleaned = TextSanitizer.sanitize(text);
+    TokenizedText copy = tokenizer.encodeHead(cleaned, options.maxTokensPerCopy());
+    if (copy.size() == 0) {
+      throw new IllegalArgumentException("text gives no tokens: there is nothing to embed");
+    }
+    return options.spanConvention() == SpanConvention.PIECES
+        ? joinPieces(copy)
+        : tokenizeWholePrompt(cleaned, copy);
+  }
+
+  private EncodedPrompt joinPieces(TokenizedText copy) {
+    int[] copyIds = copy.ids();
+    int length = bosCount() + copyIds.length * (gapIds.length - 1);
+    for (int[] ids : gapIds) {
+      length += ids.length;
+    }
+    int[] ids = new int[length];
+    int next = 0;
+    if (options.bosTokenId().isPresent()) {
+      ids[next++] = options.bosTokenId().getAsInt();
+    }
+    int pooledStart = 0;
+    for (int gap = 0; gap < gapIds.length; gap++) {
+      if (gap > 0) {
+        pooledStart = next;
+        System.arraycopy(copyIds, 0, ids, next, copyIds.length);
+        next += copyIds.length;
+      }
+      System.arraycopy(gapIds[gap], 0, ids, next, gapIds[gap].length);
+      next += gapIds[gap].length;
+    }
+    return pooled(ids, pooledStart, pooledStart + copyIds.length, copy.truncated());
+  }
+
+  private EncodedPrompt tokenizeWholePrompt(String text, TokenizedText copy) {
+    String kept = copy.truncated() ? text.substring(0, copy.charEnd(copy.size() - 1)) : text;
+    int copyStart = template.pooledCopyStart(kept);
+    int copyEnd = copyStart + kept.length();
+    TokenizedText prompt = tokenizer.encode(template.render(kept));
+    int first = 0;
+    while (first < prompt.size() && prompt.charEnd(first) <= copyStart) {
+      first++;
+    }
+    int end = first;
+    while (end < prompt.size() && prompt.charStart(end) < copyEnd) {
+      end++;
+    }
+    int bos = bosCount();
+    int[] ids = new int[bos + prompt.size()];
+    if (bos > 0) {
+      ids[0] = options.bosTokenId().getAsInt();
+    }
+    for (int i = 0; i < prompt.size(); i++) {
+      ids[bos + i] = prompt.id(i);
+    }
+    return pooled(ids, bos + first, bos + end, copy.truncated());
+  }
+
+  private EncodedPrompt pooled(int[] ids, int copyStart, int copyEnd, boolean truncated) {
+    return template.mode().poolsLastPromptToken()
+        ? new EncodedPrompt(ids, ids.length - 1, ids.length, truncated)
+        : new EncodedPrompt(ids, copyStart, copyEnd, truncated);
+  }
+
+  private int bosCount() {
+    return options.bosTokenId().isPresent() ? 1 : 0;
+  }
+
+  private int[] tokenizeOnTheirOwn(List<String> pieces) {
+    return pieces.stream()
+        .flatMapToInt(piece -> Arrays.stream(tokenizer.encode(piece).ids()))
+        .toArray();
+  }
+}

@@ -1,0 +1,102 @@
+package io.solrecho.embed;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.solrecho.SharedFixtures;
+import io.solrecho.lm.TextTokenizer;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Test;
+
+/**
+ * Reproduces the token ids and pooled ranges of {@code echo/echo_reference.json}, computed by the
+ * reference implementation ({@code EchoParser}) on the toy GPT-2, for every sentence, both modes
+ * and both span conventions.
+ */
+public class EchoReferenceTest {
+  private static JsonObject reference;
+  private static TextTokenizer tokenizer;
+
+  @BeforeClass
+  public static void loadReference() throws IOException {
+    try (Reader reader = Files.newBufferedReader(
+        SharedFixtures.resolve("fixtures/hf-reference/echo/echo_reference.json"),
+        StandardCharsets.UTF_8)) {
+      reference = JsonParser.parseReader(reader).getAsJsonObject();
+    }
+    tokenizer = TextTokenizer.load(SharedFixtures.resolve("models/toy-gpt2"));
+  }
+
+  @AfterClass
+  public static void closeTokenizer() {
+    if (tokenizer != null) {
+      tokenizer.close();
+    }
+  }
+
+  @Test
+  public void classicalPiecesMatchEchoParser() {
+    assertMatchesReference("classical", SpanConvention.PIECES);
+  }
+
+  @Test
+  public void echoPiecesMatchEchoParser() {
+    assertMatchesReference("echo", SpanConvention.PIECES);
+  }
+
+  @Test
+  public void classicalOffsetsMatchWholeStringReference() {
+    assertMatchesReference("classical", SpanConvention.OFFSETS);
+  }
+
+  @Test
+  public void echoOffsetsMatchWholeStringReference() {
+    assertMatchesReference("echo", SpanConvention.OFFSETS);
+  }
+
+  @Test
+  public void referenceCoversEverySentence() {
+    assertEquals(12, reference.getAsJsonArray("sentences").size());
+  }
+
+  private static void assertMatchesReference(String mode, SpanConvention convention) {
+    String template = reference.getAsJsonObject("templates").getAsJsonObject(mode)
+        .get("template").getAsString();
+    PromptEncoder encoder = new PromptEncoder(tokenizer,
+        PromptTemplate.of(EmbeddingMode.valueOf(mode.toUpperCase()), template),
+        EncodingOptions.builder().spanConvention(convention).build());
+    String conventionKey = convention == SpanConvention.PIECES
+        ? "pieces_convention"
+        : "whole_string_convention";
+    for (JsonElement element : reference.getAsJsonArray("sentences")) {
+      JsonObject sentence = element.getAsJsonObject();
+      String text = sentence.get("text").getAsString();
+      JsonObject expected = sentence.getAsJsonObject(conventionKey).getAsJsonObject(mode);
+      EncodedPrompt prompt = encoder.encode(text);
+      String where = mode + " " + convention + " \"" + text + "\"";
+      assertArrayEquals(where, ints(expected.getAsJsonArray("input_ids")), prompt.ids());
+      int[] pooledRange = ints(expected.getAsJsonArray("pooled_range"));
+      assertEquals(where + " pooled start", pooledRange[0], prompt.pooledStart());
+      assertEquals(where + " pooled end", pooledRange[1], prompt.pooledEnd());
+      assertFalse(where, prompt.truncated());
+    }
+  }
+
+  private static int[] ints(JsonArray array) {
+    int[] values = new int[array.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = array.get(i).getAsInt();
+    }
+    return values;
+  }
+}
