@@ -1,0 +1,172 @@
+package io.solrecho.embed;
+
+import io.solrecho.lm.CausalLanguageModel;
+import io.solrecho.lm.HiddenStates;
+import io.solrecho.lm.LmOptions;
+import io.solrecho.lm.TextTokenizer;
+import io.solrecho.lm.TokenBatch;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Embeds texts with a causal LM following {@link EmbeddingSettings}: prompts are built by a
+ * {@link PromptEncoder} per role, sorted by length and cut into micro-batches so that padding
+ * stays within a batch, run through the model, and pooled over each prompt's pooled range.
+ * Thread-safe; for many concurrent callers put an {@link EmbeddingService} in front.
+ */
+public final class Embedder implements AutoCloseable {
+  private static final int PAD_ID = 0;
+
+  private final CausalLanguageModel model;
+  private final TextTokenizer tokenizer;
+  private final boolean ownsModel;
+  private final EmbeddingSettings settings;
+  private final PromptEncoder documentEncoder;
+  private final PromptEncoder queryEncoder;
+  private final VectorPooling pooling;
+  private final String fingerprint;
+
+  /** An embedder over an already loaded model and tokenizer, which the caller keeps and closes. */
+  public Embedder(CausalLanguageModel model, TextTokenizer tokenizer, EmbeddingSettings settings) {
+    this(model, tokenizer, settings, false);
+  }
+
+  private Embedder(CausalLanguageModel model, TextTokenizer tokenizer, EmbeddingSettings settings, boolean owns) {
+    this.model = model;
+    this.tokenizer = tokenizer;
+    this.ownsModel = owns;
+    this.settings = settings;
+    EncodingOptions.Builder options = EncodingOptions.builder()
+        .spanConvention(settings.spanConvention())
+        .maxTokensPerCopy(settings.maxTokensPerCopy());
+    if (settings.addBos()) {
+      options.addBos(tokenizer.bosTokenId().orElseThrow(() -> new IllegalArgumentException(
+          "addBos: the model in " + tokenizer.folder() + " declares no BOS token (tokenizer_config.json bos_token"
+              + " or config.json bos_token_id); write it in the template instead")));
+    }
+    EncodingOptions encoding = options.build();
+    this.documentEncoder = new PromptEncoder(tokenizer, settings.template(TextRole.DOCUMENT), encoding);
+    this.queryEncoder = new PromptEncoder(tokenizer, settings.template(TextRole.QUERY), encoding);
+    this.pooling = new VectorPooling(settings.pooling(), settings.normalize());
+    this.fingerprint = ModelFingerprint.of(model.config().json(), model.weightsDigest(), settings.describe());
+  }
+
+  /** Loads the model and tokenizer in {@code folder}; closing the embedder closes them. */
+  public static Embedder open(Path folder, LmOptions options, EmbeddingSettings settings) throws IOException {
+    TextTokenizer tokenizer = TextTokenizer.load(folder);
+    try {
+      CausalLanguageModel model = CausalLanguageModel.load(folder, options);
+      try {
+        return new Embedder(model, tokenizer, settings, true);
+      } catch (RuntimeException e) {
+        model.close();
+        throw e;
+      }
+    } catch (IOException | RuntimeException e) {
+      tokenizer.close();
+      throw e;
+    }
+  }
+
+  public EmbeddingSettings settings() {
+    return settings;
+  }
+
+  public CausalLanguageModel model() {
+    return model;
+  }
+
+  /** Length of every vector: the model's hidden size. */
+  public int dimension() {
+    return model.config().hiddenSize();
+  }
+
+  /** Identity of model + settings; vectors from embedders with another fingerprint are not comparable. */
+  public String fingerprint() {
+    return fingerprint;
+  }
+
+  /**
+   * The prompt for {@code text} in {@code role}.
+   *
+   * @throws IllegalArgumentException for null, empty or whitespace-only text, or a prompt longer than
+   *     the model's positions
+   */
+  public EncodedPrompt encode(String text, TextRole role) {
+    EncodedPrompt prompt = (role == TextRole.QUERY ? queryEncoder : documentEncoder).encode(text);
+    int limit = model.config().maxPositions();
+    if (limit > 0 && prompt.length() > limit) {
+      throw new IllegalArgumentException("text: its prompt has " + prompt.length() + " tokens, more than the "
+          + limit + " positions of the model in " + model.folder() + "; lower maxTokens (now "
+          + settings.maxTokensPerCopy() + " per copy)");
+    }
+    return prompt;
+  }
+
+  /**
+   * Embeds {@code texts} in one role, in order.
+   *
+   * @throws IllegalArgumentException naming the index of the first text that cannot be embedded
+   */
+  public List<Embedding> embed(List<String> texts, TextRole role) {
+    List<EncodedPrompt> prompts = new ArrayList<>(texts.size());
+    for (int i = 0; i < texts.size(); i++) {
+      try {
+        prompts.add(encode(texts.get(i), role));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("texts[" + i + "]: " + e.getMessage(), e);
+      }
+    }
+    return embedPrompts(prompts);
+  }
+
+  /** Embeds already encoded prompts, in order, in length-sorted micro-batches. */
+  public List<Embedding> embedPrompts(List<EncodedPrompt> prompts) {
+    Integer[] order = new Integer[prompts.size()];
+    Arrays.setAll(order, i -> i);
+    Arrays.sort(order, Comparator.comparingInt((Integer i) -> prompts.get(i).length()).reversed());
+    Embedding[] results = new Embedding[prompts.size()];
+    int start = 0;
+    while (start < order.length) {
+      int longest = prompts.get(order[start]).length();
+      int end = start + 1;
+      while (end < order.length && end - start < settings.maxBatchSize()
+          && (long) (end - start + 1) * longest <= settings.maxBatchTokens()) {
+        end++;
+      }
+      embedBatch(prompts, Arrays.copyOfRange(order, start, end), results);
+      start = end;
+    }
+    return Arrays.asList(results);
+  }
+
+  private void embedBatch(List<EncodedPrompt> prompts, Integer[] members, Embedding[] results) {
+    List<int[]> ids = new ArrayList<>(members.length);
+    for (Integer i : members) {
+      ids.add(prompts.get(i).ids());
+    }
+    HiddenStates states = model.forward(TokenBatch.rightPadded(ids, PAD_ID));
+    for (int row = 0; row < members.length; row++) {
+      EncodedPrompt prompt = prompts.get(members[row]);
+      float[] vector = pooling.pool(states, row, prompt.pooledStart(), prompt.pooledEnd());
+      results[members[row]] = new Embedding(vector, prompt);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (ownsModel) {
+      model.close();
+      tokenizer.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Embedder(" + model + ", " + settings + ", fingerprint=" + fingerprint + ")";
+  }
+}

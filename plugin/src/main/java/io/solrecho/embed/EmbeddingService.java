@@ -1,0 +1,217 @@
+package io.solrecho.embed;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One per model: merges embedding requests from many threads into shared forward passes.
+ *
+ * <p>Callers encode their text on their own thread (so bad input fails at once, per request) and
+ * put the prompt on a bounded queue; when it is full for longer than the timeout the request is
+ * rejected (back-pressure). A single worker takes everything waiting, up to a few batches' worth,
+ * and hands it to the {@link Embedder}, which sorts by length and micro-batches. Each caller waits
+ * at most the timeout for its vector. {@link #close()} stops accepting work, lets the worker finish
+ * what is queued (waiting at most the timeout), then fails anything left with a clear message.
+ */
+public final class EmbeddingService implements AutoCloseable {
+  private final Embedder embedder;
+  private final BlockingQueue<Request> queue;
+  private final Duration timeout;
+  private final Thread worker;
+  private final AtomicLong embeddings = new AtomicLong();
+  private final AtomicLong tokens = new AtomicLong();
+  private final AtomicLong passes = new AtomicLong();
+  private volatile boolean closed;
+
+  /**
+   * @param queueCapacity most requests waiting at once
+   * @param timeout longest a request waits for queue space, and for its vector
+   */
+  public EmbeddingService(Embedder embedder, int queueCapacity, Duration timeout) {
+    if (queueCapacity < 1) {
+      throw new IllegalArgumentException("queueCapacity must be at least 1, got " + queueCapacity);
+    }
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+    }
+    this.embedder = embedder;
+    this.queue = new ArrayBlockingQueue<>(queueCapacity);
+    this.timeout = timeout;
+    this.worker = new Thread(this::work, "solr-echo-embedder-" + embedder.fingerprint());
+    this.worker.setDaemon(true);
+    this.worker.start();
+  }
+
+  public Embedder embedder() {
+    return embedder;
+  }
+
+  /**
+   * Queues {@code text}. The future fails with {@link IllegalArgumentException} for text that cannot
+   * be embedded, {@link RejectedExecutionException} when the queue stayed full or the service is
+   * closed.
+   */
+  public CompletableFuture<Embedding> submit(String text, TextRole role) {
+    CompletableFuture<Embedding> future = new CompletableFuture<>();
+    if (closed) {
+      future.completeExceptionally(new RejectedExecutionException("the embedding service is closed"));
+      return future;
+    }
+    EncodedPrompt prompt;
+    try {
+      prompt = embedder.encode(text, role);
+    } catch (IllegalArgumentException e) {
+      future.completeExceptionally(e);
+      return future;
+    }
+    try {
+      if (!queue.offer(new Request(prompt, future), timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        future.completeExceptionally(new RejectedExecutionException("embedding queue full (" + queue.size()
+            + " waiting) for " + timeout.toMillis() + " ms: the model cannot keep up; retry later or add capacity"));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      future.completeExceptionally(new RejectedExecutionException("interrupted while queueing", e));
+    }
+    return future;
+  }
+
+  /**
+   * Embeds one text, waiting at most the timeout.
+   *
+   * @throws IllegalArgumentException for text that cannot be embedded
+   * @throws EmbeddingFailedException when the request is rejected, times out or the model fails
+   */
+  public Embedding embed(String text, TextRole role) {
+    return await(submit(text, role));
+  }
+
+  /** Embeds {@code texts} in order; all are queued before waiting, so they share forward passes. */
+  public List<Embedding> embedAll(List<String> texts, TextRole role) {
+    List<CompletableFuture<Embedding>> futures = new ArrayList<>(texts.size());
+    for (String text : texts) {
+      futures.add(submit(text, role));
+    }
+    List<Embedding> out = new ArrayList<>(texts.size());
+    for (int i = 0; i < futures.size(); i++) {
+      try {
+        out.add(await(futures.get(i)));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("texts[" + i + "]: " + e.getMessage(), e);
+      }
+    }
+    return out;
+  }
+
+  private Embedding await(CompletableFuture<Embedding> future) {
+    try {
+      return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      future.cancel(false);
+      throw new EmbeddingFailedException("no embedding within " + timeout.toMillis() + " ms", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EmbeddingFailedException("interrupted while waiting for an embedding", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IllegalArgumentException) {
+        throw (IllegalArgumentException) cause;
+      }
+      throw new EmbeddingFailedException(cause.getMessage(), cause);
+    }
+  }
+
+  private void work() {
+    int drainLimit = Math.max(1, embedder.settings().maxBatchSize() * 4);
+    List<Request> batch = new ArrayList<>();
+    while (!closed || !queue.isEmpty()) {
+      try {
+        Request first = queue.poll(100, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        batch.add(first);
+        queue.drainTo(batch, drainLimit - 1);
+        run(batch);
+      } catch (InterruptedException e) {
+        break;
+      } finally {
+        batch.clear();
+      }
+    }
+    failQueued();
+  }
+
+  private void run(List<Request> batch) {
+    List<Request> live = new ArrayList<>(batch.size());
+    for (Request r : batch) {
+      if (!r.future.isDone()) {
+        live.add(r);
+      }
+    }
+    if (live.isEmpty()) {
+      return;
+    }
+    List<EncodedPrompt> prompts = new ArrayList<>(live.size());
+    live.forEach(r -> prompts.add(r.prompt));
+    try {
+      List<Embedding> results = embedder.embedPrompts(prompts);
+      passes.incrementAndGet();
+      for (int i = 0; i < live.size(); i++) {
+        embeddings.incrementAndGet();
+        tokens.addAndGet(results.get(i).tokens());
+        live.get(i).future.complete(results.get(i));
+      }
+    } catch (RuntimeException | Error e) {
+      live.forEach(r -> r.future.completeExceptionally(e));
+    }
+  }
+
+  private void failQueued() {
+    List<Request> rest = new ArrayList<>();
+    queue.drainTo(rest);
+    rest.forEach(r -> r.future.completeExceptionally(
+        new RejectedExecutionException("the embedding service was closed before this text was embedded")));
+  }
+
+  /** Texts embedded so far. */
+  public long embeddings() {
+    return embeddings.get();
+  }
+
+  /** Prompt tokens processed so far. */
+  public long tokens() {
+    return tokens.get();
+  }
+
+  /** Groups of queued requests handed to the embedder so far. */
+  public long passes() {
+    return passes.get();
+  }
+
+  /** Stops accepting, lets queued work finish within the timeout, fails the rest, joins the worker. */
+  @Override
+  public void close() {
+    closed = true;
+    try {
+      worker.join(Math.max(1000, timeout.toMillis()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (worker.isAlive()) {
+      worker.interrupt();
+    }
+    failQueued();
+  }
+
+  private record Request(EncodedPrompt prompt, CompletableFuture<Embedding> future) {}
+}

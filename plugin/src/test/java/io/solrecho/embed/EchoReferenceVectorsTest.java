@@ -1,0 +1,157 @@
+package io.solrecho.embed;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.solrecho.SharedFixtures;
+import io.solrecho.lm.LmOptions;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.BeforeClass;
+import org.junit.Test;
+
+/**
+ * The vectors of {@code echo/echo_reference.json} (reference implementation + transformers on the
+ * toy GPT-2): mean and last pooling, echo and classical, both span conventions, every sentence,
+ * embedded together in one padded batch, within 1e-4.
+ */
+public class EchoReferenceVectorsTest {
+  private static final double TOLERANCE = 1e-4;
+  private static JsonObject reference;
+  private static Path model;
+
+  @BeforeClass
+  public static void loadReference() throws IOException {
+    reference = JsonParser.parseString(Files.readString(
+        SharedFixtures.resolve("fixtures/hf-reference/echo/echo_reference.json"), StandardCharsets.UTF_8))
+        .getAsJsonObject();
+    model = SharedFixtures.resolve("models/toy-gpt2");
+  }
+
+  @Test
+  public void echoMeanPiecesMatchesReference() throws IOException {
+    assertVectors("echo", Pooling.MEAN, SpanConvention.PIECES);
+  }
+
+  @Test
+  public void echoLastPiecesMatchesReference() throws IOException {
+    assertVectors("echo", Pooling.LAST, SpanConvention.PIECES);
+  }
+
+  @Test
+  public void classicalMeanPiecesMatchesReference() throws IOException {
+    assertVectors("classical", Pooling.MEAN, SpanConvention.PIECES);
+  }
+
+  @Test
+  public void classicalLastPiecesMatchesReference() throws IOException {
+    assertVectors("classical", Pooling.LAST, SpanConvention.PIECES);
+  }
+
+  @Test
+  public void echoMeanOffsetsMatchesReference() throws IOException {
+    assertVectors("echo", Pooling.MEAN, SpanConvention.OFFSETS);
+  }
+
+  @Test
+  public void echoLastOffsetsMatchesReference() throws IOException {
+    assertVectors("echo", Pooling.LAST, SpanConvention.OFFSETS);
+  }
+
+  @Test
+  public void classicalMeanOffsetsMatchesReference() throws IOException {
+    assertVectors("classical", Pooling.MEAN, SpanConvention.OFFSETS);
+  }
+
+  @Test
+  public void normalisedVectorsHaveUnitLengthAndTheReferenceDirection() throws IOException {
+    EmbeddingSettings settings = settings("echo", Pooling.MEAN, SpanConvention.PIECES).normalize(true).build();
+    try (Embedder embedder = Embedder.open(model, LmOptions.of("cpu", "auto"), settings)) {
+      List<Embedding> embeddings = embedder.embed(sentences(), TextRole.DOCUMENT);
+      for (int i = 0; i < embeddings.size(); i++) {
+        float[] v = embeddings.get(i).vector();
+        float[] expected = expected(i, "echo", "pieces_convention", "embedding_mean");
+        double norm = Math.sqrt(dot(expected, expected));
+        assertEquals(1.0, Math.sqrt(dot(v, v)), 1e-5);
+        assertEquals(1.0, dot(v, expected) / norm, 1e-5);
+      }
+    }
+  }
+
+  private void assertVectors(String mode, Pooling pooling, SpanConvention convention) throws IOException {
+    String conventionKey = convention == SpanConvention.PIECES ? "pieces_convention" : "whole_string_convention";
+    String vectorKey = pooling == Pooling.MEAN ? "embedding_mean" : "embedding_last";
+    EmbeddingSettings settings = settings(mode, pooling, convention).normalize(false).build();
+    try (Embedder embedder = Embedder.open(model, LmOptions.of("cpu", "auto"), settings)) {
+      List<Embedding> embeddings = embedder.embed(sentences(), TextRole.DOCUMENT);
+      double worst = 0;
+      for (int i = 0; i < embeddings.size(); i++) {
+        JsonObject expectedRun = run(i, mode, conventionKey);
+        Embedding actual = embeddings.get(i);
+        assertArrayEquals("ids of sentence " + i, ints(expectedRun.getAsJsonArray("input_ids")), actual.ids());
+        assertEquals(expectedRun.getAsJsonArray("pooled_range").get(0).getAsInt(), actual.pooledStart());
+        assertEquals(expectedRun.getAsJsonArray("pooled_range").get(1).getAsInt(), actual.pooledEnd());
+        float[] expected = expected(i, mode, conventionKey, vectorKey);
+        float[] vector = actual.vector();
+        for (int h = 0; h < expected.length; h++) {
+          worst = Math.max(worst, Math.abs(expected[h] - vector[h]));
+        }
+      }
+      System.out.printf(Locale.ROOT, "echo reference %s/%s/%s: max abs %.2e%n", mode, pooling, convention, worst);
+      assertTrue(mode + "/" + pooling + "/" + convention + " differs by " + worst, worst <= TOLERANCE);
+    }
+  }
+
+  private static EmbeddingSettings.Builder settings(String mode, Pooling pooling, SpanConvention convention) {
+    String template = reference.getAsJsonObject("templates").getAsJsonObject(mode).get("template").getAsString();
+    return EmbeddingSettings.builder().mode(EmbeddingMode.valueOf(mode.toUpperCase(Locale.ROOT)))
+        .documentTemplate(template).pooling(pooling).spanConvention(convention);
+  }
+
+  private static List<String> sentences() {
+    List<String> out = new ArrayList<>();
+    for (JsonElement s : reference.getAsJsonArray("sentences")) {
+      out.add(s.getAsJsonObject().get("text").getAsString());
+    }
+    return out;
+  }
+
+  private static JsonObject run(int sentence, String mode, String conventionKey) {
+    return reference.getAsJsonArray("sentences").get(sentence).getAsJsonObject().getAsJsonObject(conventionKey)
+        .getAsJsonObject(mode);
+  }
+
+  private static float[] expected(int sentence, String mode, String conventionKey, String key) {
+    com.google.gson.JsonArray values = run(sentence, mode, conventionKey).getAsJsonArray(key);
+    float[] out = new float[values.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = values.get(i).getAsFloat();
+    }
+    return out;
+  }
+
+  private static int[] ints(com.google.gson.JsonArray values) {
+    int[] out = new int[values.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = values.get(i).getAsInt();
+    }
+    return out;
+  }
+
+  private static double dot(float[] a, float[] b) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      s += (double) a[i] * b[i];
+    }
+    return s;
+  }
+}
