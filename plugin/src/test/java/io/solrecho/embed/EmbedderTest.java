@@ -1,0 +1,97 @@
+package io.solrecho.embed;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import io.solrecho.SharedFixtures;
+import io.solrecho.lm.LmOptions;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.Test;
+
+/** Embedder behaviour beyond the reference vectors: batching, fingerprints, roles, limits. */
+public class EmbedderTest {
+  private static Path model() {
+    return SharedFixtures.resolve("models/toy-gpt2");
+  }
+
+  private static Embedder open(EmbeddingSettings settings) throws Exception {
+    return Embedder.open(model(), LmOptions.of("cpu", "auto"), settings);
+  }
+
+  @Test
+  public void batchingDoesNotChangeVectors() throws Exception {
+    List<String> texts = List.of("short", "a much longer text that needs more tokens than the others do", "mid size text");
+    try (Embedder big = open(EmbeddingSettings.builder().maxBatchSize(16).build());
+        Embedder single = open(EmbeddingSettings.builder().maxBatchSize(1).build())) {
+      List<Embedding> batched = big.embed(texts, TextRole.DOCUMENT);
+      List<Embedding> alone = single.embed(texts, TextRole.DOCUMENT);
+      for (int i = 0; i < texts.size(); i++) {
+        assertArrayEquals(alone.get(i).vector(), batched.get(i).vector(), 1e-5f);
+      }
+    }
+  }
+
+  @Test
+  public void theFingerprintIsStableAcrossLoadsAndChangesWithSettings() throws Exception {
+    String first;
+    try (Embedder a = open(EmbeddingSettings.defaults())) {
+      first = a.fingerprint();
+    }
+    try (Embedder b = open(EmbeddingSettings.defaults())) {
+      assertEquals(first, b.fingerprint());
+    }
+    for (EmbeddingSettings other : List.of(
+        EmbeddingSettings.builder().mode(EmbeddingMode.CLASSICAL).build(),
+        EmbeddingSettings.builder().pooling(Pooling.LAST).build(),
+        EmbeddingSettings.builder().documentTemplate("Text: {x}\nText again: {x}").build(),
+        EmbeddingSettings.builder().normalize(false).build())) {
+      try (Embedder c = open(other)) {
+        assertNotEquals(other.toString(), first, c.fingerprint());
+      }
+    }
+  }
+
+  @Test
+  public void queriesAndDocumentsUseTheirOwnTemplates() throws Exception {
+    EmbeddingSettings settings = EmbeddingSettings.builder()
+        .queryTemplate("Instruct: {instruction}\nQuery: {x}\nQuery again: {x}")
+        .documentTemplate("Document: {x}\nDocument again: {x}")
+        .instruction("Find the document").build();
+    try (Embedder embedder = open(settings)) {
+      Embedding query = embedder.embed(List.of("cats"), TextRole.QUERY).get(0);
+      Embedding document = embedder.embed(List.of("cats"), TextRole.DOCUMENT).get(0);
+      assertTrue(query.tokens() > document.tokens());
+      assertNotEquals(query.vector()[0], document.vector()[0], 0f);
+    }
+  }
+
+  @Test
+  public void aPromptLongerThanTheModelPositionsIsRefusedClearly() throws Exception {
+    try (Embedder embedder = open(EmbeddingSettings.builder().maxTokensPerCopy(400).build())) {
+      embedder.embed(List.of("word ".repeat(300)), TextRole.DOCUMENT);
+      fail("the toy model has 256 positions");
+    } catch (IllegalArgumentException e) {
+      assertTrue(e.getMessage(), e.getMessage().contains("256 positions") && e.getMessage().contains("maxTokens"));
+    }
+  }
+
+  @Test
+  public void aMegabyteTextIsTruncatedAndReported() throws Exception {
+    try (Embedder embedder = open(EmbeddingSettings.builder().maxTokensPerCopy(100).build())) {
+      Embedding e = embedder.embed(List.of("lorem ipsum ".repeat(90_000)), TextRole.DOCUMENT).get(0);
+      assertTrue(e.truncated());
+      assertEquals(100, e.pooledEnd() - e.pooledStart());
+    }
+  }
+
+  @Test
+  public void addBosNeedsAModelThatDeclaresOne() throws Exception {
+    try (Embedder embedder = open(EmbeddingSettings.builder().addBos(true).build())) {
+      assertEquals(50256, embedder.embed(List.of("hello"), TextRole.DOCUMENT).get(0).ids()[0]);
+    }
+  }
+}

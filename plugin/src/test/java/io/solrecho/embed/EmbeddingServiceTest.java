@@ -1,0 +1,150 @@
+package io.solrecho.embed;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import io.solrecho.SharedFixtures;
+import io.solrecho.lm.LmOptions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Test;
+
+/** The shared embedding service: concurrent callers, per-request errors, back-pressure, shutdown. */
+public class EmbeddingServiceTest {
+  private static Embedder embedder;
+
+  @BeforeClass
+  public static void openEmbedder() throws Exception {
+    embedder = Embedder.open(SharedFixtures.resolve("models/toy-gpt2"), LmOptions.of("cpu", "auto"),
+        EmbeddingSettings.builder().maxTokensPerCopy(100).maxBatchSize(8).build());
+  }
+
+  @AfterClass
+  public static void closeEmbedder() {
+    if (embedder != null) {
+      embedder.close();
+    }
+  }
+
+  private static List<String> texts(int count) {
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      texts.add("Document " + i + " talks about " + "topic ".repeat(1 + i % 9) + "and number " + (i * 7919 % 1000));
+    }
+    return texts;
+  }
+
+  @Test
+  public void sixteenThreadsGetTheSingleThreadedVectors() throws Exception {
+    List<String> texts = texts(96);
+    List<float[]> expected = new ArrayList<>();
+    for (String text : texts) {
+      expected.add(embedder.embed(List.of(text), TextRole.DOCUMENT).get(0).vector());
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    try (EmbeddingService service = new EmbeddingService(embedder, 32, Duration.ofSeconds(60))) {
+      List<Future<float[]>> results = new ArrayList<>();
+      for (int round = 0; round < 3; round++) {
+        for (String text : texts) {
+          results.add(pool.submit(() -> service.embed(text, TextRole.DOCUMENT).vector()));
+        }
+      }
+      for (int i = 0; i < results.size(); i++) {
+        assertArrayEquals("text " + (i % texts.size()), expected.get(i % texts.size()), results.get(i).get(), 1e-5f);
+      }
+      assertEquals(3L * texts.size(), service.embeddings());
+      assertTrue("requests were merged into shared passes: " + service.passes(),
+          service.passes() < 3L * texts.size());
+    } finally {
+      pool.shutdownNow();
+      pool.awaitTermination(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  public void aBadTextFailsOnlyItsOwnRequest() throws Exception {
+    try (EmbeddingService service = new EmbeddingService(embedder, 8, Duration.ofSeconds(30))) {
+      CompletableFuture<Embedding> good = service.submit("a fine sentence", TextRole.DOCUMENT);
+      CompletableFuture<Embedding> empty = service.submit("   ", TextRole.DOCUMENT);
+      CompletableFuture<Embedding> missing = service.submit(null, TextRole.DOCUMENT);
+      assertEquals(16, good.get().vector().length);
+      assertFailsWith(IllegalArgumentException.class, empty);
+      assertFailsWith(IllegalArgumentException.class, missing);
+    }
+  }
+
+  @Test
+  public void embedAllNamesTheIndexOfABadText() {
+    try (EmbeddingService service = new EmbeddingService(embedder, 8, Duration.ofSeconds(30))) {
+      service.embedAll(List.of("one", "", "three"), TextRole.DOCUMENT);
+      fail("expected an error for the empty text");
+    } catch (IllegalArgumentException e) {
+      assertTrue(e.getMessage(), e.getMessage().startsWith("texts[1]"));
+    }
+  }
+
+  @Test
+  public void aClosedServiceRejectsNewWork() throws Exception {
+    EmbeddingService service = new EmbeddingService(embedder, 8, Duration.ofSeconds(30));
+    service.close();
+    assertFailsWith(RejectedExecutionException.class, service.submit("late", TextRole.QUERY));
+  }
+
+  @Test
+  public void closingFinishesQueuedWork() throws Exception {
+    EmbeddingService service = new EmbeddingService(embedder, 64, Duration.ofSeconds(30));
+    List<CompletableFuture<Embedding>> futures = new ArrayList<>();
+    for (String text : texts(40)) {
+      futures.add(service.submit(text, TextRole.DOCUMENT));
+    }
+    service.close();
+    for (CompletableFuture<Embedding> future : futures) {
+      assertEquals(16, future.get(1, TimeUnit.SECONDS).vector().length);
+    }
+  }
+
+  @Test
+  public void aFullQueueRejectsAfterTheTimeout() throws Exception {
+    try (EmbeddingService service = new EmbeddingService(embedder, 1, Duration.ofMillis(1))) {
+      List<CompletableFuture<Embedding>> futures = new ArrayList<>();
+      for (String text : texts(200)) {
+        futures.add(service.submit(text, TextRole.DOCUMENT));
+      }
+      long rejected = futures.stream().filter(f -> {
+        try {
+          f.get(30, TimeUnit.SECONDS);
+          return false;
+        } catch (ExecutionException e) {
+          return e.getCause() instanceof RejectedExecutionException;
+        } catch (Exception e) {
+          throw new AssertionError(e);
+        }
+      }).count();
+      assertTrue("some requests met a full queue", rejected > 0);
+    }
+  }
+
+  private static void assertFailsWith(Class<? extends Throwable> type, CompletableFuture<?> future)
+      throws InterruptedException {
+    try {
+      future.get(30, TimeUnit.SECONDS);
+      fail("expected " + type.getSimpleName());
+    } catch (ExecutionException e) {
+      assertTrue("got " + e.getCause(), type.isInstance(e.getCause()));
+    } catch (java.util.concurrent.TimeoutException e) {
+      fail("no answer within 30 s");
+    }
+  }
+}
