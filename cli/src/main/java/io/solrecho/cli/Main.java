@@ -6,7 +6,7 @@ import java.util.Set;
 
 /** Entry point of {@code bin/solr-echo}: dispatches to the sub-command named by the first argument. */
 public final class Main {
-  private static final List<Command> COMMANDS = List.of(new HiddenStatesCommand(), new BenchLmCommand());
+  private static final List<Command> COMMANDS = List.of(new HiddenStatesCommand(), new EmbedCommand(), new BenchLmCommand(), new BenchEmbedCommand());
 
   private Main() {}
 

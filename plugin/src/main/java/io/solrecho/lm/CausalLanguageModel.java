@@ -124,6 +124,14 @@ public final class CausalLanguageModel implements AutoCloseable {
     return rotary == null ? null : rotary.inverseFrequencies();
   }
 
+  /**
+   * Number of native arrays alive in this model's scope, its per-call child scopes included. For
+   * tests only: it stays at the weight count between calls when every call frees what it made.
+   */
+  int managedArrayCount() {
+    return manager.getManagedArrays().size();
+  }
+
   /** Last-layer hidden states after the final norm for every position of {@code batch}. */
   public HiddenStates forward(TokenBatch batch) {
     return run(batch, false).hidden;

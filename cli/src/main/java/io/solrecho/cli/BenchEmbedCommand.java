@@ -1,0 +1,165 @@
+package io.solrecho.cli;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import io.solrecho.embed.Embedder;
+import io.solrecho.embed.EmbeddingService;
+import io.solrecho.embed.TextRole;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code bench-embed}: texts/s and tokens/s of echo and classical embedding through the shared
+ * {@link EmbeddingService} with 1, 4 and 16 concurrent callers, the echo/classical time ratio,
+ * and optionally process memory over a long run.
+ */
+final class BenchEmbedCommand implements Command {
+
+  @Override
+  public String name() {
+    return "bench-embed";
+  }
+
+  @Override
+  public String summary() {
+    return "echo vs classical embedding throughput with 1/4/16 callers; memory over long runs";
+  }
+
+  @Override
+  public String usage() {
+    return "usage: bin/solr-echo bench-embed [--model DIR] [--tokenizer FILE] [--cache DIR] [--texts N]"
+        + " [--callers 1,4,16] [--memory N]\n" + EmbeddingOptions.USAGE + "\n"
+        + "  --model      default: a random SmolLM2-135M-shaped model with --tokenizer (default\n"
+        + "               ../shared/models/tokenizers/smollm/tokenizer.json)\n"
+        + "  --texts      texts per measurement (default 48), bodies of sample-collection/documents.jsonl\n"
+        + "  --memory N   also embed N texts (e.g. 100000) and report heap and resident memory every N/10";
+  }
+
+  @Override
+  public int run(Arguments arguments, PrintStream out) throws Exception {
+    Path model = arguments.has("model") ? arguments.path("model") : randomModelWithTokenizer(arguments);
+    int count = arguments.integer("texts", 48);
+    List<String> texts = SampleTexts.take(count);
+    JsonObject report = new JsonObject();
+    report.addProperty("model", model.toString());
+    report.addProperty("texts_per_measurement", count);
+    report.addProperty("cpu_cores", Runtime.getRuntime().availableProcessors());
+    JsonArray runs = new JsonArray();
+    Map<String, Double> secondsPerText = new java.util.LinkedHashMap<>();
+    for (String mode : List.of("echo", "classical")) {
+      try (Embedder embedder = Embedder.open(model, EmbeddingOptions.lm(arguments),
+          EmbeddingOptions.settings(arguments, Map.of("mode", mode)))) {
+        embedder.embed(texts.subList(0, Math.min(4, texts.size())), TextRole.DOCUMENT);
+        for (String callers : arguments.get("callers", "1,4,16").split(",")) {
+          JsonObject run = measure(embedder, texts, Integer.parseInt(callers.trim()));
+          run.addProperty("mode", mode);
+          runs.add(run);
+          secondsPerText.put(mode + "/" + callers.trim(), 1.0 / run.get("texts_per_s").getAsDouble());
+        }
+        if (mode.equals("echo") && arguments.has("memory")) {
+          report.add("memory", memoryRun(embedder, texts, arguments.integer("memory", 100_000)));
+        }
+      }
+    }
+    report.add("runs", runs);
+    JsonObject ratios = new JsonObject();
+    for (String callers : arguments.get("callers", "1,4,16").split(",")) {
+      String c = callers.trim();
+      ratios.addProperty("callers_" + c, round(secondsPerText.get("echo/" + c) / secondsPerText.get("classical/" + c)));
+    }
+    report.add("echo_to_classical_time_ratio", ratios);
+    out.println(new GsonBuilder().setPrettyPrinting().create().toJson(report));
+    return 0;
+  }
+
+  private static Path randomModelWithTokenizer(Arguments arguments) throws IOException {
+    Path cache = Paths.get(arguments.get("cache",
+        Paths.get(System.getProperty("user.home"), ".cache", "solr-echo", "bench-models").toString()));
+    Path folder = RandomModel.smolLm2Shape().materialize(cache);
+    Path tokenizer = Paths.get(arguments.get("tokenizer", "../shared/models/tokenizers/smollm/tokenizer.json"));
+    if (!Files.isRegularFile(tokenizer)) {
+      throw new IllegalArgumentException("--tokenizer: " + tokenizer.toAbsolutePath() + " not found; the random"
+          + " model needs a tokenizer.json with a 49152-token vocabulary (SmolLM2's), or pass --model DIR");
+    }
+    Files.copy(tokenizer, folder.resolve("tokenizer.json"), StandardCopyOption.REPLACE_EXISTING);
+    return folder;
+  }
+
+  private static JsonObject measure(Embedder embedder, List<String> texts, int callers) throws Exception {
+    AtomicLong tokens = new AtomicLong();
+    ExecutorService pool = Executors.newFixedThreadPool(callers);
+    long start = System.nanoTime();
+    try (EmbeddingService service = new EmbeddingService(embedder, 1024, Duration.ofMinutes(10))) {
+      List<Future<?>> work = new ArrayList<>();
+      for (int c = 0; c < callers; c++) {
+        int caller = c;
+        work.add(pool.submit(() -> {
+          for (int i = caller; i < texts.size(); i += callers) {
+            tokens.addAndGet(service.embed(texts.get(i), TextRole.DOCUMENT).tokens());
+          }
+        }));
+      }
+      for (Future<?> f : work) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    JsonObject run = new JsonObject();
+    run.addProperty("callers", callers);
+    run.addProperty("seconds", round(seconds));
+    run.addProperty("texts_per_s", round(texts.size() / seconds));
+    run.addProperty("tokens_per_s", round(tokens.get() / seconds));
+    run.addProperty("mean_prompt_tokens", round((double) tokens.get() / texts.size()));
+    return run;
+  }
+
+  private static JsonObject memoryRun(Embedder embedder, List<String> texts, int total) throws Exception {
+    JsonArray samples = new JsonArray();
+    int step = Math.max(1, total / 10);
+    List<String> batch = new ArrayList<>();
+    try (EmbeddingService service = new EmbeddingService(embedder, 4096, Duration.ofMinutes(10))) {
+      for (int done = 0; done < total; ) {
+        batch.clear();
+        for (int i = 0; i < Math.min(step, total - done); i++) {
+          batch.add(texts.get((done + i) % texts.size()) + " #" + (done + i));
+        }
+        for (int from = 0; from < batch.size(); from += 1024) {
+          service.embedAll(batch.subList(from, Math.min(batch.size(), from + 1024)), TextRole.DOCUMENT);
+        }
+        done += batch.size();
+        System.gc();
+        JsonObject sample = new JsonObject();
+        sample.addProperty("embeddings", done);
+        sample.addProperty("rss_mib", round(ProcessMemory.residentMiB()));
+        sample.addProperty("heap_used_mib", round(ProcessMemory.heapUsedMiB()));
+        samples.add(sample);
+        System.err.printf("memory run: %d/%d embeddings, rss %.0f MiB%n", done, total, ProcessMemory.residentMiB());
+      }
+    }
+    JsonObject memory = new JsonObject();
+    memory.add("samples", samples);
+    double first = samples.get(0).getAsJsonObject().get("rss_mib").getAsDouble();
+    double last = samples.get(samples.size() - 1).getAsJsonObject().get("rss_mib").getAsDouble();
+    memory.addProperty("rss_growth_after_first_sample_mib", round(last - first));
+    return memory;
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 1000) / 1000.0;
+  }
+}

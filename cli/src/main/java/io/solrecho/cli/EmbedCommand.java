@@ -1,0 +1,156 @@
+package io.solrecho.cli;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonSyntaxException;
+import io.solrecho.embed.Embedder;
+import io.solrecho.embed.Embedding;
+import io.solrecho.embed.TextRole;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code embed}: one text per input line (or JSONL with a {@code text} field) in, one JSON object
+ * per line out with the vector, the prompt's token ids and the pooled token range.
+ */
+final class EmbedCommand implements Command {
+  private static final int CHUNK = 256;
+
+  @Override
+  public String name() {
+    return "embed";
+  }
+
+  @Override
+  public String summary() {
+    return "embed texts (one per line, or JSONL with \"text\") and print vectors as JSON lines";
+  }
+
+  @Override
+  public String usage() {
+    return "usage: bin/solr-echo embed --model DIR [--input FILE (default: stdin)] [--format lines|jsonl|auto]"
+        + " [--role document|query]\n" + EmbeddingOptions.USAGE + "\n"
+        + "  prints per input line: {\"id\"?, \"vector\":[...], \"ids\":[...], \"pooled_range\":[start,end],"
+        + " \"truncated\":bool}, or {\"line\":N, \"error\":\"...\"}";
+  }
+
+  @Override
+  public int run(Arguments arguments, PrintStream out) throws Exception {
+    TextRole role = TextRole.valueOf(arguments.get("role", "document").toUpperCase(Locale.ROOT));
+    String format = arguments.get("format", "auto");
+    if (!List.of("lines", "jsonl", "auto").contains(format)) {
+      throw new IllegalArgumentException("--format: expected lines, jsonl or auto, got '" + format + "'");
+    }
+    int failures = 0;
+    try (Embedder embedder = Embedder.open(arguments.path("model"), EmbeddingOptions.lm(arguments),
+            EmbeddingOptions.settings(arguments, Map.of()));
+        BufferedReader reader = arguments.has("input")
+            ? Files.newBufferedReader(arguments.path("input"), StandardCharsets.UTF_8)
+            : new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+      List<InputLine> chunk = new ArrayList<>();
+      String line;
+      int number = 0;
+      while ((line = reader.readLine()) != null) {
+        number++;
+        if (format.equals("auto")) {
+          format = looksLikeJsonl(line) ? "jsonl" : "lines";
+        }
+        chunk.add(InputLine.parse(number, line, format.equals("jsonl")));
+        if (chunk.size() == CHUNK) {
+          failures += write(embedder, chunk, role, out);
+          chunk.clear();
+        }
+      }
+      failures += write(embedder, chunk, role, out);
+    }
+    out.flush();
+    return failures == 0 ? 0 : 1;
+  }
+
+  private static boolean looksLikeJsonl(String line) {
+    try {
+      JsonElement e = JsonParser.parseString(line);
+      return e.isJsonObject() && e.getAsJsonObject().has("text");
+    } catch (JsonSyntaxException e) {
+      return false;
+    }
+  }
+
+  /** Embeds the good lines of {@code chunk} together and writes one result line per input line. */
+  private static int write(Embedder embedder, List<InputLine> chunk, TextRole role, PrintStream out) {
+    List<io.solrecho.embed.EncodedPrompt> prompts = new ArrayList<>();
+    List<String> errors = new ArrayList<>();
+    for (InputLine input : chunk) {
+      String error = input.error;
+      if (error == null) {
+        try {
+          prompts.add(embedder.encode(input.text, role));
+        } catch (IllegalArgumentException e) {
+          error = e.getMessage();
+        }
+      }
+      errors.add(error);
+    }
+    List<Embedding> embeddings = embedder.embedPrompts(prompts);
+    int next = 0;
+    int failures = 0;
+    for (int i = 0; i < chunk.size(); i++) {
+      JsonObject result = new JsonObject();
+      if (chunk.get(i).id != null) {
+        result.add("id", chunk.get(i).id);
+      }
+      if (errors.get(i) != null) {
+        result.addProperty("line", chunk.get(i).number);
+        result.addProperty("error", errors.get(i));
+        failures++;
+      } else {
+        Embedding e = embeddings.get(next++);
+        result.add("vector", JsonArrays.of(e.vector()));
+        result.add("ids", JsonArrays.of(e.ids()));
+        result.add("pooled_range", JsonArrays.of(new int[] {e.pooledStart(), e.pooledEnd()}));
+        result.addProperty("truncated", e.truncated());
+      }
+      out.println(result);
+    }
+    return failures;
+  }
+
+  /** One input line: its text, or why it has none. */
+  private static final class InputLine {
+    final int number;
+    final String text;
+    final JsonElement id;
+    final String error;
+
+    private InputLine(int number, String text, JsonElement id, String error) {
+      this.number = number;
+      this.text = text;
+      this.id = id;
+      this.error = error;
+    }
+
+    static InputLine parse(int number, String line, boolean jsonl) {
+      if (!jsonl) {
+        return new InputLine(number, line, null, null);
+      }
+      try {
+        JsonObject object = JsonParser.parseString(line).getAsJsonObject();
+        JsonElement text = object.get("text");
+        if (text == null || !text.isJsonPrimitive()) {
+          return new InputLine(number, null, object.get("id"), "no string \"text\" field");
+        }
+        return new InputLine(number, text.getAsString(), object.get("id"), null);
+      } catch (JsonSyntaxException | IllegalStateException e) {
+        return new InputLine(number, null, null, "not a JSON object: " + e.getMessage());
+      }
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package io.solrecho.cli;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Benchmark texts: the bodies of the sample collection, repeated as needed. */
+final class SampleTexts {
+  private SampleTexts() {}
+
+  static List<String> take(int count) throws IOException {
+    List<String> bodies = new ArrayList<>();
+    for (String line : Files.readAllLines(documents(), StandardCharsets.UTF_8)) {
+      if (!line.isBlank()) {
+        JsonObject doc = JsonParser.parseString(line).getAsJsonObject();
+        bodies.add(doc.get("body").getAsString());
+      }
+    }
+    List<String> out = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      out.add(bodies.get(i % bodies.size()));
+    }
+    return out;
+  }
+
+  /** sample-collection/documents.jsonl under the repository root (the working directory or its parents). */
+  static Path documents() throws IOException {
+    Path dir = Paths.get("").toAbsolutePath();
+    while (dir != null) {
+      Path candidate = dir.resolve("sample-collection").resolve("documents.jsonl");
+      if (Files.isRegularFile(candidate)) {
+        return candidate;
+      }
+      dir = dir.getParent();
+    }
+    throw new IOException("sample-collection/documents.jsonl not found above " + Paths.get("").toAbsolutePath()
+        + "; run from the repository");
+  }
+}

@@ -1,0 +1,110 @@
+package io.solrecho.embed;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads {@link EmbeddingSettings} from named string parameters, the one spelling shared by the
+ * Solr configuration and the command line: {@code mode}, {@code pooling}, {@code documentTemplate}
+ * (alias {@code template}), {@code queryTemplate}, {@code instruction}, {@code spans},
+ * {@code normalize}, {@code maxTokens}, {@code addBos}, {@code batchSize}, {@code maxBatchTokens}.
+ * Every error names the parameter and the accepted values.
+ */
+public final class EmbeddingParameters {
+  /** The parameter names understood here. */
+  public static final Set<String> NAMES = Set.of("mode", "pooling", "template", "documentTemplate", "queryTemplate",
+      "instruction", "spans", "normalize", "maxTokens", "addBos", "batchSize", "maxBatchTokens");
+
+  private EmbeddingParameters() {}
+
+  /**
+   * Settings from {@code parameters}; absent names keep their defaults.
+   *
+   * @throws IllegalArgumentException naming an unknown parameter or a bad value
+   */
+  public static EmbeddingSettings parse(Map<String, String> parameters) {
+    Set<String> unknown = new TreeSet<>(parameters.keySet());
+    unknown.removeAll(NAMES);
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException("unknown embedding parameter(s) " + unknown + "; known: " + new TreeSet<>(NAMES));
+    }
+    EmbeddingSettings.Builder b = EmbeddingSettings.builder();
+    String mode = parameters.get("mode");
+    if (mode != null) {
+      b.mode(choice("mode", mode, EmbeddingMode.class));
+    }
+    String pooling = parameters.get("pooling");
+    if (pooling != null) {
+      b.pooling(choice("pooling", pooling, Pooling.class));
+    }
+    String spans = parameters.get("spans");
+    if (spans != null) {
+      b.spanConvention(choice("spans", spans, SpanConvention.class));
+    }
+    String template = parameters.getOrDefault("documentTemplate", parameters.get("template"));
+    if (template != null) {
+      b.documentTemplate(unescape(template));
+    }
+    if (parameters.containsKey("queryTemplate")) {
+      b.queryTemplate(unescape(parameters.get("queryTemplate")));
+    }
+    if (parameters.containsKey("instruction")) {
+      b.instruction(parameters.get("instruction"));
+    }
+    if (parameters.containsKey("normalize")) {
+      b.normalize(bool("normalize", parameters.get("normalize")));
+    }
+    if (parameters.containsKey("addBos")) {
+      b.addBos(bool("addBos", parameters.get("addBos")));
+    }
+    if (parameters.containsKey("maxTokens")) {
+      b.maxTokensPerCopy(integer("maxTokens", parameters.get("maxTokens")));
+    }
+    if (parameters.containsKey("batchSize")) {
+      b.maxBatchSize(integer("batchSize", parameters.get("batchSize")));
+    }
+    if (parameters.containsKey("maxBatchTokens")) {
+      b.maxBatchTokens(integer("maxBatchTokens", parameters.get("maxBatchTokens")));
+    }
+    try {
+      return b.build();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("template: " + e.getMessage(), e);
+    }
+  }
+
+  /** Templates written on one line (XML attributes, shell arguments) may spell a newline as {@code \n}. */
+  static String unescape(String template) {
+    return template.replace("\\n", "\n").replace("\\t", "\t");
+  }
+
+  private static <E extends Enum<E>> E choice(String name, String value, Class<E> type) {
+    try {
+      return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      StringBuilder accepted = new StringBuilder();
+      for (E constant : type.getEnumConstants()) {
+        accepted.append(accepted.length() == 0 ? "" : ", ").append(constant.name().toLowerCase(Locale.ROOT));
+      }
+      throw new IllegalArgumentException(name + ": expected one of " + accepted + ", got '" + value + "'", e);
+    }
+  }
+
+  private static boolean bool(String name, String value) {
+    String v = value.trim().toLowerCase(Locale.ROOT);
+    if (!v.equals("true") && !v.equals("false")) {
+      throw new IllegalArgumentException(name + ": expected true or false, got '" + value + "'");
+    }
+    return Boolean.parseBoolean(v);
+  }
+
+  private static int integer(String name, String value) {
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + ": expected an integer, got '" + value + "'", e);
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package io.solrecho.lm;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import io.solrecho.SharedFixtures;
+import java.nio.file.Path;
+import org.junit.Test;
+
+/**
+ * {@link LmOptions} accepts the documented device and dtype spellings and names the parameter
+ * ({@code device} or {@code dtype}) when a value is wrong, including a GPU the engine does not see.
+ */
+public class LmOptionsTest {
+
+  private static void assertMentions(Throwable e, String... parts) {
+    for (String part : parts) {
+      assertTrue("message should mention '" + part + "': " + e.getMessage(), e.getMessage().contains(part));
+    }
+  }
+
+  @Test
+  public void unknownDeviceNamesTheDeviceParameter() {
+    for (String device : new String[] {"tpu", "cuda:", "cuda:-1", "cuda:x", "gpu0", ""}) {
+      IllegalArgumentException e = assertThrows(device, IllegalArgumentException.class,
+          () -> LmOptions.of(device, "auto"));
+      assertMentions(e, "device", "'" + device + "'");
+    }
+  }
+
+  @Test
+  public void unknownDtypeNamesTheDtypeParameter() {
+    for (String dtype : new String[] {"int8", "bfloat16", "fp32", ""}) {
+      IllegalArgumentException e = assertThrows(dtype, IllegalArgumentException.class,
+          () -> LmOptions.of("cpu", dtype));
+      assertMentions(e, "dtype", "'" + dtype + "'");
+    }
+  }
+
+  @Test
+  public void validSpellingsAreNormalised() {
+    LmOptions options = LmOptions.of(" CUDA:1 ", "Float16");
+    assertEquals("cuda:1", options.device());
+    assertEquals("float16", options.dtype());
+    assertEquals(Integer.valueOf(1), options.gpuIndex());
+    assertEquals(Integer.valueOf(0), LmOptions.of("cuda", "auto").gpuIndex());
+    assertEquals(Integer.valueOf(-1), LmOptions.of("cpu", "auto").gpuIndex());
+    assertEquals(null, LmOptions.of(null, null).gpuIndex());
+    assertEquals("auto", LmOptions.of(null, null).dtype());
+  }
+
+  /** On a machine without GPUs this is {@code cuda:0}; elsewhere, the first index past the last GPU. */
+  @Test
+  public void gpuTheEngineDoesNotSeeIsReportedAsADeviceError() {
+    int gpus = PyTorchEngine.get().getGpuCount();
+    Path folder = SharedFixtures.referenceModel("llama");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> CausalLanguageModel.load(folder, LmOptions.of("cuda:" + gpus, "auto")).close());
+    assertMentions(e, "device", "cuda:" + gpus, gpus + " GPU(s)", "device=cpu");
+  }
+
+  @Test
+  public void cpuDeviceAndAutoDtypeComputeInFloat32() throws Exception {
+    try (CausalLanguageModel model = CausalLanguageModel.load(SharedFixtures.referenceModel("gpt2"),
+        LmOptions.of("cpu", "auto"))) {
+      assertEquals("cpu()", model.device());
+      assertEquals("float32", model.dtype());
+    }
+  }
+}

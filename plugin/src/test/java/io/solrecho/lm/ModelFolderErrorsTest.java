@@ -1,0 +1,197 @@
+package io.solrecho.lm;
+
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * A broken model folder fails at load with the right exception type and a message that names what
+ * is wrong (the file, the tensor, the config key) instead of a native crash or a bare NPE.
+ */
+public class ModelFolderErrorsTest {
+  @Rule public TemporaryFolder temp = new TemporaryFolder();
+
+  private static final LmOptions CPU = LmOptions.of("cpu", "float32");
+
+  private static void assertMentions(Throwable e, String... parts) {
+    for (String part : parts) {
+      assertTrue("message should mention '" + part + "': " + e.getMessage(),
+          e.getMessage() != null && e.getMessage().contains(part));
+    }
+  }
+
+  private static <T extends Throwable> T loadFails(Class<T> type, Path folder) {
+    return assertThrows(type, () -> CausalLanguageModel.load(folder, CPU).close());
+  }
+
+  /** Writes a safetensors file with a hand-made header and {@code dataBytes} zero bytes of data. */
+  private static void writeRaw(Path file, String header, int dataBytes) throws IOException {
+    byte[] json = header.getBytes(StandardCharsets.UTF_8);
+    ByteBuffer out = ByteBuffer.allocate(8 + json.length + dataBytes).order(ByteOrder.LITTLE_ENDIAN);
+    out.putLong(json.length).put(json);
+    Files.write(file, out.array());
+  }
+
+  @Test
+  public void unsupportedModelTypeListsTheSupportedOnes() throws Exception {
+    Path folder = temp.newFolder().toPath();
+    FixtureCopies.config("llama", folder, c -> c.addProperty("model_type", "bert"));
+    FixtureCopies.weights("llama", folder);
+    IllegalArgumentException e = loadFails(IllegalArgumentException.class, folder);
+    assertMentions(e, "model_type", "\"bert\"");
+    for (Architecture supported : Architecture.values()) {
+      assertMentions(e, supported.modelType());
+    }
+  }
+
+  @Test
+  public void missingTensorIsNamed() throws Exception {
+    Path folder = temp.newFolder().toPath();
+    FixtureCopies.config("llama", folder);
+    Map<String, RawSafetensors.Tensor> tensors = RawSafetensors.read(FixtureCopies.originalWeights("llama"));
+    assertTrue(tensors.remove("model.layers.1.self_attn.k_proj.weight") != null);
+    RawSafetensors.write(tensors.values(), "F32", folder.resolve(ModelWeights.SINGLE_FILE));
+    IllegalArgumentException e = loadFails(IllegalArgumentException.class, folder);
+    assertMentions(e, "'model.layers.1.self_attn.k_proj.weight'", "missing");
+  }
+
+  @Test
+  public void misShapedTensorNamesTheTensorAndBothShapes() throws Exception {
+    Path folder = temp.newFolder().toPath();
+    FixtureCopies.config("llama", folder, c -> c.addProperty("intermediate_size", 96));
+    FixtureCopies.weights("llama", folder);
+    IllegalArgumentException e = loadFails(IllegalArgumentException.class, folder);
+    assertMentions(e, "'model.layers.0.mlp.gate_proj.weight'", "[128, 64]", "[96, 64]", "config.json");
+  }
+
+  @Test
+  public void misShapedEmbeddingFromWrongHiddenSizeNamesBothShapes() throws Exception {
+    Path folder = temp.newFolder().toPath();
+    FixtureCopies.config("llama", folder, c -> c.addProperty("hidden_size", 48));
+    FixtureCopies.weights("llama", folder);
+    IllegalArgumentException e = loadFails(IllegalArgumentException.class, folder);
+    assertMentions(e, "'model.embed_tokens.weight'", "[1000, 64]", "[1000, 48]");
+  }
+
+  @Test
+  public void gitLfsPointerInsteadOfWeightsIsReported() throws Exception {
+    Path folder = temp.newFolder().toPath();
+    FixtureCopies.config("llama", folder);
+    Files.writeString(folder.resolve(ModelWeights.SINGLE_FILE), "version https://git-lfs.github.com/spec/v1\n"
+        + "oid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 123\n",
+        StandardCharsets.US_ASCII);
+    IOException e = loadFails(IOException.class, folder);
+    assertMentions(e, folder.resolve(ModelWeights.SINGLE_FILE).toString(), "Git LFS pointer", "git lfs pull");
+  }
+
+  @Test
+  public void truncatedWeightsFileIsReported() throws Exception {
+    Path folder = temp.newFolder().toPath();
+    FixtureCopies.config("llama", folder);
+    Path weights = FixtureCopies.weights("llama", folder);
+    try (FileChannel channel = FileChannel.open(weights, StandardOpenOption.WRITE)) {
+      channel.truncate(channel.size() - 100);
+    }
+    IOException e = loadFails(IOException.class, folder);
+    assertMentions(e, weights.toString(), "truncated");
+  }
+
+  @Test
+  public void folderWithoutWeightsIsReported() throws Exception {
+    Path folder = temp.newFolder().toPath();
+    FixtureCopies.config("llama", folder);
+    IOException e = loadFails(IOException.class, folder);
+    assertMentions(e, folder.toString(), ModelWeights.SINGLE_FILE, ModelWeights.SHARD_INDEX);
+  }
+
+  @Test
+  public void folderWithoutConfigIsReported() throws Exception {
+    Path folder = temp.newFolder().toPath();
+    FixtureCopies.weights("llama", folder);
+    IOException e = loadFails(IOException.class, folder);
+    assertMentions(e, folder.toString(), "config.json");
+  }
+
+  @Test
+  public void nonExistentFolderIsReported() throws Exception {
+    Path folder = temp.getRoot().toPath().resolve("no-such-model");
+    IOException e = loadFails(IOException.class, folder);
+    assertMentions(e, folder.toString(), "does not exist");
+  }
+
+  @Test
+  public void headerThatIsNotJsonIsReported() throws Exception {
+    Path folder = temp.newFolder().toPath();
+    FixtureCopies.config("llama", folder);
+    Path weights = FixtureCopies.weights("llama", folder);
+    try (FileChannel channel = FileChannel.open(weights, StandardOpenOption.WRITE)) {
+      channel.write(ByteBuffer.wrap("}garbage".getBytes(StandardCharsets.US_ASCII)), 8);
+    }
+    IOException e = loadFails(IOException.class, folder);
+    assertMentions(e, weights.toString(), "header");
+  }
+
+  @Test
+  public void headerLengthBeyondTheFileIsReported() throws Exception {
+    Path folder = temp.newFolder().toPath();
+    FixtureCopies.config("llama", folder);
+    Path weights = FixtureCopies.weights("llama", folder);
+    try (FileChannel channel = FileChannel.open(weights, StandardOpenOption.WRITE)) {
+      channel.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0, 1L << 40), 0);
+    }
+    IOException e = loadFails(IOException.class, folder);
+    assertMentions(e, weights.toString(), "header length");
+  }
+
+  @Test
+  public void headerEntryWithoutDtypeNamesTheTensor() throws Exception {
+    Path folder = temp.newFolder().toPath();
+    FixtureCopies.config("llama", folder);
+    Path weights = folder.resolve(ModelWeights.SINGLE_FILE);
+    writeRaw(weights, "{\"model.norm.weight\":{\"shape\":[64],\"data_offsets\":[0,256]}}", 256);
+    IOException e = loadFails(IOException.class, folder);
+    assertMentions(e, weights.toString(), "'model.norm.weight'", "dtype");
+  }
+
+  @Test
+  public void headerEntryThatIsNotAnObjectNamesTheTensor() throws Exception {
+    Path folder = temp.newFolder().toPath();
+    FixtureCopies.config("llama", folder);
+    Path weights = folder.resolve(ModelWeights.SINGLE_FILE);
+    writeRaw(weights, "{\"model.norm.weight\":[64]}", 256);
+    IOException e = loadFails(IOException.class, folder);
+    assertMentions(e, weights.toString(), "'model.norm.weight'");
+  }
+
+  @Test
+  public void negativeDataOffsetIsReported() throws Exception {
+    Path folder = temp.newFolder().toPath();
+    FixtureCopies.config("llama", folder);
+    Path weights = folder.resolve(ModelWeights.SINGLE_FILE);
+    writeRaw(weights, "{\"model.norm.weight\":{\"dtype\":\"F32\",\"shape\":[64],\"data_offsets\":[-16,240]}}", 256);
+    IOException e = loadFails(IOException.class, folder);
+    assertMentions(e, weights.toString(), "'model.norm.weight'", "data_offsets");
+  }
+
+  @Test
+  public void unsupportedTensorDtypeIsNamed() throws Exception {
+    Path folder = temp.newFolder().toPath();
+    FixtureCopies.config("llama", folder);
+    Path weights = folder.resolve(ModelWeights.SINGLE_FILE);
+    writeRaw(weights, "{\"model.norm.weight\":{\"dtype\":\"I64\",\"shape\":[32],\"data_offsets\":[0,256]}}", 256);
+    IOException e = loadFails(IOException.class, folder);
+    assertMentions(e, weights.toString(), "'model.norm.weight'", "I64");
+  }
+}

@@ -1,0 +1,116 @@
+package io.solrecho.lm;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * The tensors of a fixture's {@code .safetensors} file read by test code alone (Gson header plus
+ * raw little-endian values), independently of {@link SafetensorsFile}, so tests can rewrite
+ * fixtures (shards, other dtypes, dropped tensors) into a temporary folder.
+ */
+final class RawSafetensors {
+  /** One tensor as float32 values (BF16 widened), in header order. */
+  record Tensor(String name, String dtype, long[] shape, float[] values) {
+    Tensor withValues(float[] replaced) {
+      return new Tensor(name, dtype, shape, replaced);
+    }
+  }
+
+  private RawSafetensors() {}
+
+  /** All tensors of {@code file}, keyed by name in header order; only F32 and BF16 are decoded. */
+  static Map<String, Tensor> read(Path file) throws IOException {
+    ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+    int headerLength = Math.toIntExact(bytes.getLong(0));
+    JsonObject header = JsonParser.parseString(
+        new String(bytes.array(), 8, headerLength, StandardCharsets.UTF_8)).getAsJsonObject();
+    Map<String, Tensor> tensors = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonElement> entry : header.entrySet()) {
+      if (entry.getKey().equals("__metadata__")) {
+        continue;
+      }
+      JsonObject info = entry.getValue().getAsJsonObject();
+      String dtype = info.get("dtype").getAsString();
+      JsonArray shapeJson = info.getAsJsonArray("shape");
+      long[] shape = new long[shapeJson.size()];
+      for (int i = 0; i < shape.length; i++) {
+        shape[i] = shapeJson.get(i).getAsLong();
+      }
+      int begin = 8 + headerLength + info.getAsJsonArray("data_offsets").get(0).getAsInt();
+      int end = 8 + headerLength + info.getAsJsonArray("data_offsets").get(1).getAsInt();
+      float[] values;
+      if (dtype.equals("F32")) {
+        values = new float[(end - begin) / 4];
+        for (int i = 0; i < values.length; i++) {
+          values[i] = bytes.getFloat(begin + 4 * i);
+        }
+      } else if (dtype.equals("BF16")) {
+        values = new float[(end - begin) / 2];
+        for (int i = 0; i < values.length; i++) {
+          values[i] = Float.intBitsToFloat((bytes.getShort(begin + 2 * i) & 0xFFFF) << 16);
+        }
+      } else {
+        throw new IOException("test reader: unsupported dtype " + dtype + " of " + entry.getKey());
+      }
+      tensors.put(entry.getKey(), new Tensor(entry.getKey(), dtype, shape, values));
+    }
+    return tensors;
+  }
+
+  /** Writes {@code tensors} to {@code file} as {@code dtype} with {@link SafetensorsWriter}. */
+  static void write(Collection<Tensor> tensors, String dtype, Path file) throws IOException {
+    SafetensorsWriter writer = new SafetensorsWriter();
+    for (Tensor t : tensors) {
+      writer.add(t.name(), t.shape(), t.values(), dtype);
+    }
+    writer.write(file);
+  }
+
+  /** Every tensor with {@code f} applied to a copy of its values. */
+  static List<Tensor> map(Collection<Tensor> tensors, UnaryOperator<Float> f) {
+    List<Tensor> out = new ArrayList<>();
+    for (Tensor t : tensors) {
+      float[] values = t.values().clone();
+      for (int i = 0; i < values.length; i++) {
+        values[i] = f.apply(values[i]);
+      }
+      out.add(t.withValues(values));
+    }
+    return out;
+  }
+
+  /**
+   * {@code v} rounded to nearest-even with {@code mantissaBits} explicit mantissa bits and the
+   * given smallest normal exponent: 10 / -14 gives IEEE half (F16), 7 / -126 gives bfloat16. Done
+   * in double with {@link Math#rint} (half-even), independently of the writer's bit twiddling.
+   */
+  static float round(float v, int mantissaBits, int minExponent) {
+    if (v == 0 || !Float.isFinite(v)) {
+      return v;
+    }
+    double ulp = Math.scalb(1.0, Math.max(Math.getExponent(v), minExponent) - mantissaBits);
+    return (float) (Math.rint(v / ulp) * ulp);
+  }
+
+  static float roundToF16(float v) {
+    return round(v, 10, -14);
+  }
+
+  static float roundToBf16(float v) {
+    return round(v, 7, -126);
+  }
+}

@@ -1,0 +1,104 @@
+package io.solrecho.lm;
+
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import io.solrecho.SharedFixtures;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * {@code tie_word_embeddings}: transformers leaves the key out of config.json when it has its
+ * default, true, so a missing key means the LM head is the token embedding; an explicit false
+ * needs its own {@code lm_head.weight}.
+ */
+public class TiedEmbeddingsTest {
+  @Rule public TemporaryFolder temp = new TemporaryFolder();
+
+  private static final LmOptions CPU = LmOptions.of("cpu", "float32");
+
+  /** {@code h . W^T} in double for a row-major {@code [vocab, hidden]} matrix {@code w}. */
+  private static float[] project(float[] h, float[] w) {
+    float[] out = new float[w.length / h.length];
+    for (int v = 0; v < out.length; v++) {
+      double dot = 0;
+      for (int i = 0; i < h.length; i++) {
+        dot += (double) h[i] * w[v * h.length + i];
+      }
+      out[v] = (float) dot;
+    }
+    return out;
+  }
+
+  @Test
+  public void configWithoutTheKeyIsTied() throws Exception {
+    Path gpt2 = SharedFixtures.referenceModel("gpt2");
+    ModelConfig config = ModelConfig.read(gpt2);
+    assertFalse("the gpt2 fixture's config.json has no tie_word_embeddings key",
+        config.json().contains("tie_word_embeddings"));
+    assertTrue(config.tiedEmbeddings());
+  }
+
+  @Test
+  public void tiedModelWithoutLmHeadProjectsOntoTheTokenEmbedding() throws Exception {
+    Path gpt2 = SharedFixtures.referenceModel("gpt2");
+    Map<String, RawSafetensors.Tensor> tensors = RawSafetensors.read(gpt2.resolve(ModelWeights.SINGLE_FILE));
+    assertFalse(tensors.containsKey("lm_head.weight"));
+    float[] wte = tensors.get("transformer.wte.weight").values();
+    ReferenceCase c = ReferenceCase.read(gpt2).get(0);
+    try (CausalLanguageModel model = CausalLanguageModel.load(gpt2, CPU)) {
+      HiddenStates states = model.forward(c.batch);
+      float[][] logits = model.lastTokenLogits(c.batch);
+      for (int b = 0; b < c.batch.size(); b++) {
+        int[] real = c.batch.realPositions(b);
+        float[] expected = project(states.vector(b, real[real.length - 1]), wte);
+        double error = MaxAbsError.of(expected, logits[b]);
+        assertTrue("row " + b + ": logits differ from h . wte^T by " + error, error <= 1e-4);
+      }
+    }
+  }
+
+  @Test
+  public void explicitlyUntiedModelWithoutLmHeadNamesTheMissingTensor() throws Exception {
+    Path folder = temp.newFolder().toPath();
+    FixtureCopies.config("gpt2", folder, c -> c.addProperty("tie_word_embeddings", false));
+    FixtureCopies.weights("gpt2", folder);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> CausalLanguageModel.load(folder, CPU).close());
+    assertTrue(e.getMessage(), e.getMessage().contains("'lm_head.weight'") && e.getMessage().contains("missing"));
+  }
+
+  @Test
+  public void explicitlyUntiedLlamaWithoutLmHeadNamesTheMissingTensor() throws Exception {
+    Path folder = temp.newFolder().toPath();
+    FixtureCopies.config("llama3_rope_tied", folder, c -> c.addProperty("tie_word_embeddings", false));
+    FixtureCopies.weights("llama3_rope_tied", folder);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> CausalLanguageModel.load(folder, CPU).close());
+    assertTrue(e.getMessage(), e.getMessage().contains("'lm_head.weight'") && e.getMessage().contains("missing"));
+  }
+
+  @Test
+  public void untiedModelUsesItsOwnLmHead() throws Exception {
+    Path llama = SharedFixtures.referenceModel("llama");
+    List<ReferenceCase> cases = ReferenceCase.read(llama);
+    Map<String, RawSafetensors.Tensor> tensors = RawSafetensors.read(llama.resolve(ModelWeights.SINGLE_FILE));
+    float[] head = tensors.get("lm_head.weight").values();
+    float[] embedding = tensors.get("model.embed_tokens.weight").values();
+    assertFalse("the llama fixture's head differs from its embedding", Arrays.equals(head, embedding));
+    try (CausalLanguageModel model = CausalLanguageModel.load(llama, CPU)) {
+      ReferenceCase c = cases.get(0);
+      HiddenStates states = model.forward(c.batch);
+      int[] real = c.batch.realPositions(0);
+      float[] expected = project(states.vector(0, real[real.length - 1]), head);
+      double error = MaxAbsError.of(expected, model.lastTokenLogits(c.batch)[0]);
+      assertTrue("logits differ from h . lm_head^T by " + error, error <= 1e-4);
+    }
+  }
+}
