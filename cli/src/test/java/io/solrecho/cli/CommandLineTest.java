@@ -1,0 +1,122 @@
+package io.solrecho.cli;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.solrecho.SharedFixtures;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/** The documented bin/solr-echo commands, run through {@link Main#run} as the launcher does. */
+public class CommandLineTest {
+  @Rule public TemporaryFolder temp = new TemporaryFolder();
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(String... args) {
+    return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  private String stdout() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  public void hiddenStatesReproducesTheReferenceFile() throws Exception {
+    Path model = SharedFixtures.referenceModel("gpt_neox");
+    assertEquals(err.toString(), 0, run("hidden-states", "--model", model.toString(), "--input",
+        model.resolve("reference.json").toString()));
+    JsonArray ours = JsonParser.parseString(stdout()).getAsJsonObject().getAsJsonArray("cases");
+    JsonArray reference = JsonParser.parseString(Files.readString(model.resolve("reference.json")))
+        .getAsJsonObject().getAsJsonArray("cases");
+    assertEquals(reference.size(), ours.size());
+    double worst = 0;
+    for (int c = 0; c < ours.size(); c++) {
+      JsonObject expectedCase = reference.get(c).getAsJsonObject();
+      JsonObject actualCase = ours.get(c).getAsJsonObject();
+      assertEquals(expectedCase.get("name"), actualCase.get("name"));
+      JsonArray expected = expectedCase.getAsJsonArray("last_hidden_state");
+      JsonArray actual = actualCase.getAsJsonArray("last_hidden_state");
+      assertEquals(expected.size(), actual.size());
+      for (int b = 0; b < expected.size(); b++) {
+        assertEquals("real positions of row " + b, expected.get(b).getAsJsonArray().size(),
+            actual.get(b).getAsJsonArray().size());
+        for (int t = 0; t < expected.get(b).getAsJsonArray().size(); t++) {
+          JsonArray e = expected.get(b).getAsJsonArray().get(t).getAsJsonArray();
+          JsonArray a = actual.get(b).getAsJsonArray().get(t).getAsJsonArray();
+          for (int h = 0; h < e.size(); h++) {
+            worst = Math.max(worst, Math.abs(e.get(h).getAsDouble() - a.get(h).getAsDouble()));
+          }
+        }
+      }
+    }
+    assertTrue("max abs error " + worst, worst <= 1e-4);
+  }
+
+  @Test
+  public void embedWritesOneResultLinePerInputLine() throws Exception {
+    Path input = temp.newFile("texts.jsonl").toPath();
+    Files.writeString(input, "{\"id\":\"a\",\"text\":\"The cat sat on the mat.\"}\n{\"id\":\"b\",\"text\":\"  \"}\n"
+        + "{\"id\":\"c\",\"text\":\"Dogs bark.\"}\n", StandardCharsets.UTF_8);
+    int code = run("embed", "--model", SharedFixtures.resolve("models/toy-gpt2").toString(), "--input",
+        input.toString(), "--max-tokens", "40", "--mode", "echo", "--spans", "offsets");
+    String[] lines = stdout().trim().split("\n");
+    assertEquals("one line failed", 1, code);
+    assertEquals(3, lines.length);
+    JsonObject first = JsonParser.parseString(lines[0]).getAsJsonObject();
+    assertEquals("a", first.get("id").getAsString());
+    assertEquals(16, first.getAsJsonArray("vector").size());
+    JsonArray range = first.getAsJsonArray("pooled_range");
+    assertTrue(range.get(0).getAsInt() < range.get(1).getAsInt());
+    assertTrue(range.get(1).getAsInt() <= first.getAsJsonArray("ids").size());
+    JsonObject second = JsonParser.parseString(lines[1]).getAsJsonObject();
+    assertEquals(2, second.get("line").getAsInt());
+    assertTrue(second.get("error").getAsString().contains("nothing to embed"));
+    assertEquals("c", JsonParser.parseString(lines[2]).getAsJsonObject().get("id").getAsString());
+  }
+
+  @Test
+  public void embedReadsPlainLines() throws Exception {
+    Path input = temp.newFile("texts.txt").toPath();
+    Files.writeString(input, "first text\nsecond text\n", StandardCharsets.UTF_8);
+    assertEquals(0, run("embed", "--model", SharedFixtures.resolve("models/toy-gpt2").toString(), "--input",
+        input.toString(), "--mode", "classical", "--pooling", "last", "--normalize", "false"));
+    assertEquals(2, stdout().trim().split("\n").length);
+  }
+
+  @Test
+  public void benchLmReportsThroughputAndTheMatmulRatio() {
+    assertEquals(err.toString(), 0, run("bench-lm", "--model", SharedFixtures.referenceModel("llama").toString(),
+        "--seconds", "0.2", "--shapes", "2x16"));
+    JsonObject report = JsonParser.parseString(stdout()).getAsJsonObject();
+    assertTrue(report.get("matmul_gflops").getAsDouble() > 0);
+    JsonObject run = report.getAsJsonArray("runs").get(0).getAsJsonObject();
+    assertEquals(2, run.get("batch").getAsInt());
+    assertTrue(run.get("tokens_per_s").getAsDouble() > 0);
+    assertTrue(run.has("ratio_to_matmul"));
+  }
+
+  @Test
+  public void unknownOptionsAndCommandsAreRejectedWithUsage() {
+    assertEquals(2, run("embed", "--modle", "x"));
+    assertTrue(err.toString(), err.toString().contains("unknown option --modle"));
+    assertEquals(2, run("nonsense"));
+    assertTrue(err.toString().contains("unknown command 'nonsense'"));
+  }
+
+  @Test
+  public void badParameterValuesNameTheParameter() {
+    assertEquals(2, run("embed", "--model", SharedFixtures.resolve("models/toy-gpt2").toString(), "--mode", "twice"));
+    assertTrue(err.toString(), err.toString().contains("mode: expected one of echo, classical, prompteol"));
+  }
+}
