@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** {@code --name value} command-line options, checked against the names a command accepts. */
-final class Arguments {
+public final class Arguments {
   private final Map<String, String> values;
 
   private Arguments(Map<String, String> values) {
@@ -47,15 +47,15 @@ final class Arguments {
     return new Arguments(values);
   }
 
-  boolean has(String name) {
+  public boolean has(String name) {
     return values.containsKey(name);
   }
 
-  String get(String name, String fallback) {
+  public String get(String name, String fallback) {
     return values.getOrDefault(name, fallback);
   }
 
-  String required(String name) {
+  public String required(String name) {
     String value = values.get(name);
     if (value == null) {
       throw new IllegalArgumentException("missing required option --" + name);
@@ -63,11 +63,11 @@ final class Arguments {
     return value;
   }
 
-  Path path(String name) {
+  public Path path(String name) {
     return Paths.get(required(name));
   }
 
-  int integer(String name, int fallback) {
+  public int integer(String name, int fallback) {
     String value = values.get(name);
     if (value == null) {
       return fallback;
@@ -79,7 +79,7 @@ final class Arguments {
     }
   }
 
-  boolean bool(String name, boolean fallback) {
+  public boolean bool(String name, boolean fallback) {
     String value = values.get(name);
     if (value == null) {
       return fallback;

@@ -2,8 +2,11 @@ package io.solrecho.cli;
 
 import java.io.PrintStream;
 
-/** One {@code bin/solr-echo} sub-command. */
-interface Command {
+/**
+ * One {@code bin/solr-echo} sub-command. Modules beside the CLI add commands through
+ * {@link java.util.ServiceLoader} ({@code META-INF/services/io.solrecho.cli.Command}).
+ */
+public interface Command {
   /** The word after {@code bin/solr-echo}. */
   String name();
 

@@ -6,9 +6,19 @@ import java.util.Set;
 
 /** Entry point of {@code bin/solr-echo}: dispatches to the sub-command named by the first argument. */
 public final class Main {
-  private static final List<Command> COMMANDS = List.of(new HiddenStatesCommand(), new EmbedCommand(), new BenchLmCommand(), new BenchEmbedCommand());
+  private static final Command[] BUILT_IN = {
+    new HiddenStatesCommand(), new EmbedCommand(), new BenchLmCommand(), new BenchEmbedCommand()
+  };
+  private static final List<Command> COMMANDS = commands();
 
   private Main() {}
+
+  /** The built-in commands, then those other modules on the classpath provide. */
+  private static List<Command> commands() {
+    List<Command> all = new java.util.ArrayList<>(List.of(BUILT_IN));
+    java.util.ServiceLoader.load(Command.class).forEach(all::add);
+    return List.copyOf(all);
+  }
 
   public static void main(String[] args) {
     System.exit(run(args, System.out, System.err));

@@ -1,0 +1,99 @@
+package io.solrecho.download;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * GETs from the hub, following redirects by hand so that the token only ever goes to the hub's own origin
+ * (scheme, host and port): the hub redirects LFS files to a CDN, which must not see it.
+ */
+final class HubClient {
+  private static final int MAX_REDIRECTS = 10;
+  private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+  private static final String USER_AGENT = "solr-echo (java.net.http)";
+
+  private final HttpClient http;
+  private final String token;
+  private final Duration readTimeout;
+
+  HubClient(Duration connectTimeout, Duration readTimeout, String token) {
+    this.http = HttpClient.newBuilder()
+        .connectTimeout(connectTimeout)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .version(HttpClient.Version.HTTP_1_1)
+        .build();
+    this.token = token;
+    this.readTimeout = readTimeout;
+  }
+
+  boolean hasToken() {
+    return token != null;
+  }
+
+  /**
+   * GETs {@code uri}, asking for the bytes from {@code rangeStart} on when it is positive, and follows redirects.
+   *
+   * @return the first answer that is not a redirect, body open
+   * @throws IOException when a connection fails (see {@link java.net.ConnectException}) or the redirects loop
+   */
+  HubResponse get(URI uri, long rangeStart) throws IOException {
+    URI current = uri;
+    String hubEtag = null;
+    OptionalLong hubSize = OptionalLong.empty();
+    for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+      boolean hubOrigin = sameOrigin(current, uri);
+      HttpRequest.Builder request = HttpRequest.newBuilder(current).GET().timeout(readTimeout).header("User-Agent", USER_AGENT);
+      if (rangeStart > 0) {
+        request.header("Range", "bytes=" + rangeStart + "-");
+      }
+      if (hubOrigin && token != null) {
+        request.header("Authorization", "Bearer " + token);
+      }
+      HttpResponse<InputStream> response;
+      try {
+        response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while requesting " + current);
+      }
+      if (hubOrigin) {
+        if (hubEtag == null) {
+          hubEtag = response.headers().firstValue("x-linked-etag").orElse(response.headers().firstValue("etag").orElse(null));
+        }
+        if (hubSize.isEmpty()) {
+          hubSize = response.headers().firstValueAsLong("x-linked-size");
+        }
+      }
+      String location = response.headers().firstValue("location").orElse(null);
+      if (!REDIRECTS.contains(response.statusCode()) || location == null) {
+        return new HubResponse(response, hubEtag, hubSize);
+      }
+      response.body().close();
+      current = current.resolve(location);
+    }
+    throw new IOException("more than " + MAX_REDIRECTS + " redirects starting from " + uri);
+  }
+
+  static boolean sameOrigin(URI a, URI b) {
+    return a.getScheme().equalsIgnoreCase(b.getScheme())
+        && a.getHost() != null
+        && a.getHost().toLowerCase(Locale.ROOT).equals(b.getHost() == null ? null : b.getHost().toLowerCase(Locale.ROOT))
+        && port(a) == port(b);
+  }
+
+  private static int port(URI uri) {
+    if (uri.getPort() >= 0) {
+      return uri.getPort();
+    }
+    return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+  }
+}

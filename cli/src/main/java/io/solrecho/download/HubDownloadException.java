@@ -1,0 +1,62 @@
+package io.solrecho.download;
+
+import java.io.IOException;
+
+/**
+ * Why a download from the Hugging Face hub stopped. The message says what was wrong, for which file, and what
+ * to do about it; {@link #reason()} lets callers react to the kind of failure.
+ */
+public final class HubDownloadException extends IOException {
+  private static final long serialVersionUID = 1L;
+
+  /** The kinds of failure. */
+  public enum Reason {
+    /** The hub (or the host it redirected to) could not be connected to: offline, wrong HF_ENDPOINT, DNS. */
+    UNREACHABLE,
+    /** 401: the repository is private, gated or missing, and no token or an invalid one was sent. */
+    UNAUTHORIZED,
+    /** 403: the token may not read the repository (typically a gated model whose conditions were not accepted). */
+    FORBIDDEN,
+    /** 404: the repository, the revision or the file does not exist. */
+    NOT_FOUND,
+    /** The downloaded bytes do not have the sha256 the hub announced. */
+    CHECKSUM_MISMATCH,
+    /** The downloaded file is larger than the hub announced. */
+    SIZE_MISMATCH,
+    /** The transfer kept breaking off (or stalling) after all attempts; the part downloaded so far is kept. */
+    TRANSFER_FAILED,
+    /** Any other answer the hub should not give. */
+    HTTP_ERROR
+  }
+
+  private final Reason reason;
+  private final boolean missingFile;
+
+  HubDownloadException(Reason reason, String message) {
+    this(reason, message, null, false);
+  }
+
+  HubDownloadException(Reason reason, String message, Throwable cause) {
+    this(reason, message, cause, false);
+  }
+
+  private HubDownloadException(Reason reason, String message, Throwable cause, boolean missingFile) {
+    super(message, cause);
+    this.reason = reason;
+    this.missingFile = missingFile;
+  }
+
+  /** A 404 for one file of a repository and revision that do exist. */
+  static HubDownloadException missingFile(String message) {
+    return new HubDownloadException(Reason.NOT_FOUND, message, null, true);
+  }
+
+  public Reason reason() {
+    return reason;
+  }
+
+  /** True when only the file is missing, so an optional file may be skipped. */
+  boolean isMissingFile() {
+    return missingFile;
+  }
+}
