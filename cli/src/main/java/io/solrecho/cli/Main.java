@@ -7,7 +7,8 @@ import java.util.Set;
 /** Entry point of {@code bin/solr-echo}: dispatches to the sub-command named by the first argument. */
 public final class Main {
   private static final Command[] BUILT_IN = {
-    new HiddenStatesCommand(), new EmbedCommand(), new BenchLmCommand(), new BenchEmbedCommand()
+    new HiddenStatesCommand(), new EmbedCommand(), new BenchLmCommand(), new BenchEmbedCommand(),
+    new io.solrecho.eval.EvalCommand()
   };
   private static final List<Command> COMMANDS = commands();
 

@@ -43,7 +43,8 @@ final class HubClient {
    * GETs {@code uri}, asking for the bytes from {@code rangeStart} on when it is positive, and follows redirects.
    *
    * @return the first answer that is not a redirect, body open
-   * @throws IOException when a connection fails (see {@link java.net.ConnectException}) or the redirects loop
+   * @throws Unreachable when no connection can be made to the hub or to where it redirects
+   * @throws IOException when the exchange fails otherwise (timeout, reset) or the redirects loop
    */
   HubResponse get(URI uri, long rangeStart) throws IOException {
     URI current = uri;
@@ -55,7 +56,7 @@ final class HubClient {
       if (rangeStart > 0) {
         request.header("Range", "bytes=" + rangeStart + "-");
       }
-      if (hubOrigin && token != null) {
+      if (token != null) {
         request.header("Authorization", "Bearer " + token);
       }
       HttpResponse<InputStream> response;
@@ -64,8 +65,13 @@ final class HubClient {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new InterruptedIOException("interrupted while requesting " + current);
+      } catch (IOException e) {
+        if (isConnectFailure(e)) {
+          throw new Unreachable(current, e);
+        }
+        throw e;
       }
-      if (hubOrigin) {
+      if (true) {
         if (hubEtag == null) {
           hubEtag = response.headers().firstValue("x-linked-etag").orElse(response.headers().firstValue("etag").orElse(null));
         }
@@ -81,6 +87,43 @@ final class HubClient {
       current = current.resolve(location);
     }
     throw new IOException("more than " + MAX_REDIRECTS + " redirects starting from " + uri);
+  }
+
+  /** No connection could be made to {@link #uri}'s host: refused, unresolvable, unroutable or timed out. */
+  static final class Unreachable extends IOException {
+    private static final long serialVersionUID = 1L;
+    final transient URI uri;
+
+    Unreachable(URI uri, IOException cause) {
+      super(why(uri, cause), cause);
+      this.uri = uri;
+    }
+
+    private static String why(URI uri, IOException cause) {
+      String host = uri.getHost() + (uri.getPort() >= 0 ? ":" + uri.getPort() : "");
+      for (Throwable t = cause; t != null; t = t.getCause()) {
+        if (t instanceof java.net.UnknownHostException || t instanceof java.nio.channels.UnresolvedAddressException) {
+          return "cannot resolve host " + uri.getHost();
+        }
+        if (t instanceof java.net.http.HttpConnectTimeoutException) {
+          return "no connection to " + host + " before the connect timeout";
+        }
+      }
+      return "cannot connect to " + host + ": " + ResumableDownload.explain(cause);
+    }
+  }
+
+  private static boolean isConnectFailure(IOException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.ConnectException
+          || t instanceof java.net.http.HttpConnectTimeoutException
+          || t instanceof java.net.UnknownHostException
+          || t instanceof java.net.NoRouteToHostException
+          || t instanceof java.nio.channels.UnresolvedAddressException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean sameOrigin(URI a, URI b) {

@@ -23,6 +23,8 @@ public final class HubDownloadException extends IOException {
     CHECKSUM_MISMATCH,
     /** The downloaded file is larger than the hub announced. */
     SIZE_MISMATCH,
+    /** The repository's {@code model.safetensors.index.json} is not usable (not JSON, no weight_map, bad shard names). */
+    INVALID_INDEX,
     /** The transfer kept breaking off (or stalling) after all attempts; the part downloaded so far is kept. */
     TRANSFER_FAILED,
     /** Any other answer the hub should not give. */

@@ -101,15 +101,24 @@ final class ProgressBar {
       int filled = (int) Math.round(fraction * BAR_WIDTH);
       text.append(String.format(Locale.ROOT, "%3d%% [", (int) Math.floor(fraction * 100)))
           .append("#".repeat(filled)).append(".".repeat(BAR_WIDTH - filled)).append("] ")
-          .append(String.format(Locale.ROOT, "%.1f/%.1f MB", done / MB, total / MB));
+          .append(amount(done, total, total));
     } else {
-      text.append(String.format(Locale.ROOT, "%.1f MB", done / MB));
+      text.append(amount(done, -1, done));
     }
     text.append(String.format(Locale.ROOT, "  %.1f MB/s", rate / MB));
     if (total > 0) {
       text.append("  ETA ").append(rate > 0 ? clock((total - done) / rate) : "--:--");
     }
     return text.toString();
+  }
+
+  /** "done/total MB" ({@code total} negative: "done MB"), in kB when {@code scale} is under a megabyte. */
+  private static String amount(long done, long total, long scale) {
+    double unit = scale < MB ? 1000.0 : MB;
+    String name = scale < MB ? " kB" : " MB";
+    return total < 0
+        ? String.format(Locale.ROOT, "%.1f", done / unit) + name
+        : String.format(Locale.ROOT, "%.1f/%.1f", done / unit, total / unit) + name;
   }
 
   private static String clock(double seconds) {

@@ -1,0 +1,44 @@
+package io.solrecho.download;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One file of a repository at a revision on a hub endpoint, and its download address
+ * {@code {endpoint}/{repo}/resolve/{revision}/{path}} (the revision and each path segment percent-encoded, so that
+ * a revision like {@code refs/pr/1} stays one segment).
+ */
+record HubFile(URI endpoint, String repo, String revision, String path) {
+
+  URI uri() {
+    StringBuilder encodedPath = new StringBuilder();
+    for (String segment : path.split("/")) {
+      if (encodedPath.length() > 0) {
+        encodedPath.append('/');
+      }
+      encodedPath.append(encode(segment));
+    }
+    String base = endpoint.toString().replaceAll("/+$", "");
+    return URI.create(base + "/" + repo + "/resolve/" + encode(revision) + "/" + encodedPath);
+  }
+
+  /** "tokenizer.json of owner/name at revision main", for messages. */
+  String describe() {
+    return path + " of " + repo + " at revision " + revision;
+  }
+
+  /** Percent-encodes everything but RFC 3986's unreserved characters. */
+  static String encode(String text) {
+    StringBuilder out = new StringBuilder();
+    for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+      char c = (char) (b & 0xff);
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~') {
+        out.append(c);
+      } else {
+        out.append('%').append(Character.toUpperCase(Character.forDigit((c >> 4) & 0xf, 16)))
+            .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+      }
+    }
+    return out.toString();
+  }
+}

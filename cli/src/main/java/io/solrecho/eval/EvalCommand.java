@@ -1,0 +1,68 @@
+package io.solrecho.eval;
+
+import io.solrecho.cli.Arguments;
+import io.solrecho.cli.Command;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.function.Function;
+
+/**
+ * {@code bin/solr-echo eval}: scores a model folder on STS (STS-B, SICK-R, STS12-16) and the toy
+ * study for several embedding setups and writes a report folder (Markdown, JSON, PNG charts).
+ * Options arrive already checked against the names in {@link #usage()}.
+ */
+public final class EvalCommand implements Command {
+  @Override
+  public String name() {
+    return "eval";
+  }
+
+  @Override
+  public String summary() {
+    return "STS and toy-study evaluation of echo/classical/PromptEOL setups; writes a report folder";
+  }
+
+  @Override
+  public String usage() {
+    return "usage: bin/solr-echo eval --model DIR --out DIR [--limit N] [--setups LIST] [--datasets LIST]"
+        + " [--shared DIR]\n"
+        + "  [--echo-template STR] [--classical-template STR] [--prompteol-template STR]\n"
+        + "  [--max-tokens N] [--batch-size N] [--max-batch-tokens N] [--add-bos true|false]"
+        + " [--spans pieces|offsets]\n"
+        + "  [--device auto|cpu|cuda[:N]] [--dtype auto|float32|float16]\n"
+        + "  --out       report folder: " + ReportWriter.MARKDOWN + ", " + ReportWriter.JSON + ", *.png\n"
+        + "  --limit     at most N pairs per STS set, spread evenly over the set (default: all)\n"
+        + "  --setups    <mode>-<pooling>, comma-separated (default: echo-mean,echo-last,classical-mean,"
+        + "classical-last,prompteol-last)\n"
+        + "  --datasets  comma-separated from " + EvalConfig.allDatasetNames() + " (default: all)\n"
+        + "  --shared    folder holding data/stsbenchmark, data/sick, data/sts12-16 (default: "
+        + EvalConfig.DEFAULT_SHARED + ")\n"
+        + "  --*-template  prompt template of a mode (default: the mode's zero-shot template; \\n for a newline)\n"
+        + "  --max-tokens  tokens per copy of a text (default 512); lower it for models with few positions";
+  }
+
+  /**
+   * Runs the evaluation and writes the report; prints the report's Markdown and the files written.
+   *
+   * @return 0
+   * @throws IllegalArgumentException for a bad option or a text the model cannot take
+   */
+  @Override
+  public int run(Arguments arguments, PrintStream out) throws IOException {
+    return run(name -> arguments.get(name, null), out);
+  }
+
+  /** {@link #run(Arguments, PrintStream)} with options looked up by name (null when absent). */
+  int run(Function<String, String> option, PrintStream out) throws IOException {
+    EvalConfig config = EvalConfig.read(option);
+    EvalReport report = new Evaluation(config).run();
+    out.print(ReportWriter.markdown(report));
+    out.println();
+    for (Path file : ReportWriter.write(report, config.out)) {
+      out.println("wrote " + file);
+    }
+    out.flush();
+    return 0;
+  }
+}

@@ -1,0 +1,154 @@
+package io.solrecho.eval;
+
+import io.solrecho.embed.EmbeddingMode;
+import io.solrecho.embed.EmbeddingSettings;
+import io.solrecho.lm.LmOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The options of {@code bin/solr-echo eval}, read and checked once before any model is loaded:
+ * paths exist, every setup's settings (templates included) are valid, datasets are known.
+ */
+final class EvalConfig {
+  /** Name of the toy study in {@code --datasets}. */
+  static final String TOY = "toy";
+  static final String DEFAULT_SHARED = "../shared";
+
+  /** Command-line options passed through to {@link io.solrecho.embed.EmbeddingParameters}. */
+  private static final Map<String, String> EMBEDDING_OPTIONS = Map.of("max-tokens", "maxTokens",
+      "batch-size", "batchSize", "max-batch-tokens", "maxBatchTokens", "add-bos", "addBos", "spans", "spans");
+
+  final Path model;
+  final Path out;
+  final Path data;
+  final int limit;
+  final List<StsDataset> stsDatasets;
+  final boolean toy;
+  final LmOptions lmOptions;
+  /** Settings of each setup, in report order. */
+  final Map<EmbeddingSetup, EmbeddingSettings> setups;
+  /** The shared embedding parameters given on the command line (for the report). */
+  final Map<String, String> parameters;
+
+  private EvalConfig(Path model, Path out, Path data, int limit, List<StsDataset> stsDatasets, boolean toy,
+      LmOptions lmOptions, Map<EmbeddingSetup, EmbeddingSettings> setups, Map<String, String> parameters) {
+    this.model = model;
+    this.out = out;
+    this.data = data;
+    this.limit = limit;
+    this.stsDatasets = stsDatasets;
+    this.toy = toy;
+    this.lmOptions = lmOptions;
+    this.setups = setups;
+    this.parameters = parameters;
+  }
+
+  /**
+   * Reads the options; {@code option} returns an option's value or null when it is absent.
+   *
+   * @throws IllegalArgumentException naming the option that is missing or wrong
+   */
+  static EvalConfig read(Function<String, String> option) {
+    Path model = Paths.get(required(option, "model"));
+    if (!Files.isRegularFile(model.resolve("config.json"))) {
+      throw new IllegalArgumentException("--model: " + model.toAbsolutePath()
+          + " is not a model folder (no config.json); pass a Hugging Face model folder");
+    }
+    Path out = Paths.get(required(option, "out"));
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw new IllegalArgumentException("--out: " + out.toAbsolutePath() + " exists and is not a folder");
+    }
+    int limit = Integer.MAX_VALUE;
+    if (option.apply("limit") != null) {
+      limit = integer(option, "limit");
+      if (limit < 2) {
+        throw new IllegalArgumentException("--limit: Spearman's correlation needs at least 2 pairs, got " + limit);
+      }
+    }
+    List<StsDataset> sts = new ArrayList<>();
+    boolean toy = false;
+    String datasets = option.apply("datasets");
+    for (String name : (datasets == null ? allDatasetNames() : datasets).split(",")) {
+      String key = name.trim().toLowerCase(java.util.Locale.ROOT);
+      if (key.isEmpty()) {
+        continue;
+      }
+      StsDataset dataset = StsDataset.byKey(key);
+      if (key.equals(TOY)) {
+        toy = true;
+      } else if (dataset == null) {
+        throw new IllegalArgumentException("--datasets: unknown dataset '" + name.trim() + "'; known: " + allDatasetNames());
+      } else if (!sts.contains(dataset)) {
+        sts.add(dataset);
+      }
+    }
+    if (sts.isEmpty() && !toy) {
+      throw new IllegalArgumentException("--datasets: none given; known: " + allDatasetNames());
+    }
+    Path data = Paths.get(option.apply("shared") != null ? option.apply("shared") : DEFAULT_SHARED).resolve("data");
+    for (StsDataset dataset : sts) {
+      Path location = data.resolve(dataset.location());
+      if (!Files.exists(location)) {
+        throw new IllegalArgumentException("--shared: " + dataset.title() + " not found at " + location.toAbsolutePath()
+            + "; pass --shared DIR, the folder holding data/stsbenchmark, data/sick and data/sts12-16");
+      }
+    }
+    Map<String, String> parameters = new LinkedHashMap<>();
+    EMBEDDING_OPTIONS.forEach((name, parameter) -> {
+      if (option.apply(name) != null) {
+        parameters.put(parameter, option.apply(name));
+      }
+    });
+    Map<EmbeddingMode, String> templates = new EnumMap<>(EmbeddingMode.class);
+    for (EmbeddingMode mode : EmbeddingMode.values()) {
+      String template = option.apply(EmbeddingSetup.lower(mode) + "-template");
+      if (template != null) {
+        templates.put(mode, template);
+      }
+    }
+    List<EmbeddingSetup> setupList = option.apply("setups") == null ? EmbeddingSetup.DEFAULTS
+        : EmbeddingSetup.parseList(option.apply("setups"));
+    Map<EmbeddingSetup, EmbeddingSettings> setups = new LinkedHashMap<>();
+    for (EmbeddingSetup setup : setupList) {
+      setups.put(setup, setup.settings(parameters, templates.get(setup.mode())));
+    }
+    LmOptions lm = LmOptions.of(option.apply("device"), option.apply("dtype"));
+    return new EvalConfig(model, out, data, limit, List.copyOf(sts), toy, lm, Collections.unmodifiableMap(setups),
+        Collections.unmodifiableMap(parameters));
+  }
+
+  static String allDatasetNames() {
+    List<String> names = new ArrayList<>();
+    for (StsDataset dataset : StsDataset.values()) {
+      names.add(dataset.key());
+    }
+    names.add(TOY);
+    return String.join(",", names);
+  }
+
+  private static String required(Function<String, String> option, String name) {
+    String value = option.apply(name);
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException("missing required option --" + name);
+    }
+    return value;
+  }
+
+  private static int integer(Function<String, String> option, String name) {
+    String value = option.apply(name);
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--" + name + " expects an integer, got '" + value + "'");
+    }
+  }
+}

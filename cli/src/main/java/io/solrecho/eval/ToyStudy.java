@@ -1,0 +1,82 @@
+package io.solrecho.eval;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Scores an embedder on the toy study: a triplet is right when the query is closer (cosine) to its
+ * positive than to its negative, strictly. Each distinct text is embedded once, in one call.
+ */
+public final class ToyStudy {
+  private final Function<List<String>, float[][]> embedder;
+
+  /** @param embedder maps texts to one embedding each, in the same order */
+  public ToyStudy(Function<List<String>, float[][]> embedder) {
+    if (embedder == null) {
+      throw new IllegalArgumentException("embedder must not be null");
+    }
+    this.embedder = embedder;
+  }
+
+  /** The share of right triplets of each kind. */
+  public Score score(List<ToyTriplet> triplets) {
+    if (triplets == null || triplets.isEmpty()) {
+      throw new IllegalArgumentException("the toy study needs at least one triplet");
+    }
+    Map<String, Integer> index = new LinkedHashMap<>();
+    for (ToyTriplet t : triplets) {
+      index.putIfAbsent(t.query(), index.size());
+      index.putIfAbsent(t.positive(), index.size());
+      index.putIfAbsent(t.negative(), index.size());
+    }
+    List<String> texts = new ArrayList<>(index.keySet());
+    float[][] vectors = embedder.apply(texts);
+    if (vectors == null || vectors.length != texts.size()) {
+      throw new IllegalStateException("embedder returned " + (vectors == null ? "null" : vectors.length + " embeddings")
+          + " for " + texts.size() + " texts");
+    }
+    int[] right = new int[ToyTriplet.Kind.values().length];
+    int[] total = new int[right.length];
+    for (ToyTriplet t : triplets) {
+      float[] query = vectors[index.get(t.query())];
+      double positive = CosineSimilarity.of(query, vectors[index.get(t.positive())]);
+      double negative = CosineSimilarity.of(query, vectors[index.get(t.negative())]);
+      total[t.kind().ordinal()]++;
+      if (positive > negative) {
+        right[t.kind().ordinal()]++;
+      }
+    }
+    return new Score(right[0], total[0], right[1], total[1]);
+  }
+
+  /** Right triplets out of all, per kind. */
+  public record Score(int s1Right, int s1Total, int s2Right, int s2Total) {
+    public Score {
+      if (s1Right < 0 || s2Right < 0 || s1Right > s1Total || s2Right > s2Total) {
+        throw new IllegalArgumentException("right counts must lie in [0, total]");
+      }
+    }
+
+    /** Percentage of S1 triplets right, NaN when there are none. */
+    public double s1Percent() {
+      return percent(s1Right, s1Total);
+    }
+
+    /** Percentage of S2 triplets right, NaN when there are none. */
+    public double s2Percent() {
+      return percent(s2Right, s2Total);
+    }
+
+    /** Percentage of all triplets right. */
+    public double overallPercent() {
+      return percent(s1Right + s2Right, s1Total + s2Total);
+    }
+
+    private static double percent(int right, int total) {
+      return total == 0 ? Double.NaN : 100.0 * right / total;
+    }
+  }
+}

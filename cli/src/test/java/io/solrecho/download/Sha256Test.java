@@ -1,0 +1,34 @@
+package io.solrecho.download;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
+
+import org.junit.Test;
+
+public class Sha256Test {
+  private static final String SHA = "0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9";
+
+  @Test
+  public void quotedSixtyFourHexEtagIsASha256() {
+    assertEquals(SHA, Sha256.fromEtag("\"" + SHA + "\""));
+  }
+
+  @Test
+  public void weakAndUpperCaseEtagsAreNormalised() {
+    assertEquals(SHA, Sha256.fromEtag("W/\"" + SHA.toUpperCase() + "\""));
+  }
+
+  @Test
+  public void gitBlobIdsAndOtherTagsAreNotChecksums() {
+    assertNull(Sha256.fromEtag("\"5e5ab8d1f4c0b4a7e3f8c5a2d1e0f9a8b7c6d5e4\""));
+    assertNull(Sha256.fromEtag("W/\"redirect\""));
+    assertNull(Sha256.fromEtag(null));
+  }
+
+  @Test
+  public void hexOfAKnownDigest() {
+    // sha256("abc")
+    assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+        Sha256.hex(Sha256.newDigest().digest("abc".getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
+  }
+}

@@ -1,0 +1,104 @@
+package io.solrecho.eval;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+public class EvalConfigTest {
+  @Rule public TemporaryFolder tmp = new TemporaryFolder();
+  private final Map<String, String> options = new HashMap<>();
+
+  @Before
+  public void modelFolderAndSharedData() throws IOException {
+    Path model = tmp.newFolder("model").toPath();
+    Files.writeString(model.resolve("config.json"), "{}");
+    Path shared = tmp.newFolder("shared").toPath();
+    Files.createDirectories(shared.resolve("data/stsbenchmark"));
+    Files.writeString(shared.resolve("data/stsbenchmark/sts-test.csv"), "");
+    options.put("model", model.toString());
+    options.put("out", tmp.getRoot().toPath().resolve("out").toString());
+    options.put("shared", shared.toString());
+    options.put("datasets", "stsb,toy");
+  }
+
+  private EvalConfig read() {
+    return EvalConfig.read(options::get);
+  }
+
+  @Test
+  public void defaultsAreAllSetupsAndNoLimit() {
+    EvalConfig config = read();
+    assertEquals(EmbeddingSetup.DEFAULTS, List.copyOf(config.setups.keySet()));
+    assertEquals(Integer.MAX_VALUE, config.limit);
+    assertEquals(List.of(StsDataset.STSB), config.stsDatasets);
+    assertTrue(config.toy);
+  }
+
+  @Test
+  public void embeddingOptionsReachEverySetup() {
+    options.put("max-tokens", "60");
+    options.put("setups", "echo-mean,prompteol-last");
+    options.put("prompteol-template", "Say \"{x}\" in one word:\"");
+    EvalConfig config = read();
+    config.setups.values().forEach(s -> assertEquals(60, s.maxTokensPerCopy()));
+    assertEquals("Say \"{x}\" in one word:\"", config.setups.get(EmbeddingSetup.parse("prompteol-last"))
+        .template(io.solrecho.embed.TextRole.DOCUMENT).template());
+  }
+
+  @Test
+  public void toyAloneNeedsNoSharedData() {
+    options.put("datasets", "toy");
+    options.put("shared", tmp.getRoot().toPath().resolve("nowhere").toString());
+    EvalConfig config = read();
+    assertTrue(config.stsDatasets.isEmpty());
+    assertTrue(config.toy);
+  }
+
+  @Test
+  public void missingDatasetNamesThePathAndTheOption() {
+    options.put("datasets", "stsb,sick");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, this::read);
+    assertTrue(e.getMessage(), e.getMessage().startsWith("--shared: SICK-R not found at "));
+  }
+
+  @Test
+  public void unknownDatasetListsTheKnownOnes() {
+    options.put("datasets", "stsb,mteb");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, this::read);
+    assertEquals("--datasets: unknown dataset 'mteb'; known: stsb,sick,sts12,sts13,sts14,sts15,sts16,toy", e.getMessage());
+  }
+
+  @Test
+  public void folderWithoutConfigIsNotAModel() {
+    options.put("model", tmp.getRoot().toString());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, this::read);
+    assertTrue(e.getMessage(), e.getMessage().contains("is not a model folder (no config.json)"));
+  }
+
+  @Test
+  public void limitBelowTwoIsRejected() {
+    options.put("limit", "1");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, this::read);
+    assertEquals("--limit: Spearman's correlation needs at least 2 pairs, got 1", e.getMessage());
+  }
+
+  @Test
+  public void badTemplateFailsBeforeAnyModelIsLoaded() {
+    options.put("echo-template", "no copies here");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, this::read);
+    assertTrue(e.getMessage(), e.getMessage().startsWith("setup echo-mean: "));
+    assertFalse(Files.exists(tmp.getRoot().toPath().resolve("out")));
+  }
+}

@@ -1,0 +1,35 @@
+package io.solrecho.eval;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+
+import org.junit.Test;
+
+public class MarkdownTableTest {
+  @Test
+  public void numberColumnsAreRightAligned() {
+    String table = new MarkdownTable("setup", "STS-B", "note")
+        .row("echo-mean", "**71.20**", "best")
+        .row("classical-mean", "n/a", "failed")
+        .toString();
+    assertEquals("| setup | STS-B | note |\n|---|---:|---|\n| echo-mean | **71.20** | best |\n"
+        + "| classical-mean | n/a | failed |\n", table);
+  }
+
+  @Test
+  public void pipesAndLineBreaksAreEscaped() {
+    String table = new MarkdownTable("template").row("a|b\nc").toString();
+    assertEquals("| template |\n|---|\n| a\\|b\\nc |\n", table);
+  }
+
+  @Test
+  public void rowMustFitTheHeader() {
+    assertThrows(IllegalArgumentException.class, () -> new MarkdownTable("a", "b").row("1"));
+  }
+
+  @Test
+  public void missingNumbersShowAsNotAvailable() {
+    assertEquals("n/a", MarkdownTable.number(Double.NaN, 2));
+    assertEquals("-3.14", MarkdownTable.number(-3.14159, 2));
+  }
+}
