@@ -56,7 +56,7 @@ final class HubClient {
       if (rangeStart > 0) {
         request.header("Range", "bytes=" + rangeStart + "-");
       }
-      if (token != null) {
+      if (hubOrigin && token != null) {
         request.header("Authorization", "Bearer " + token);
       }
       HttpResponse<InputStream> response;
@@ -71,7 +71,7 @@ final class HubClient {
         }
         throw e;
       }
-      if (true) {
+      if (hubOrigin) {
         if (hubEtag == null) {
           hubEtag = response.headers().firstValue("x-linked-etag").orElse(response.headers().firstValue("etag").orElse(null));
         }
