@@ -1,0 +1,126 @@
+package io.solrecho.solr;
+
+import io.solrecho.embed.Embedder;
+import io.solrecho.embed.EmbeddingService;
+import io.solrecho.embed.QueryCache;
+import java.lang.invoke.MethodHandles;
+import org.apache.solr.common.SolrException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A declared model as every core of the JVM shares it: loaded on first use (not at core load, so
+ * cores start fast), then reused until {@link EchoModelRegistry} closes it when its last user lets
+ * go. Holds the {@link Embedder}, the {@link EmbeddingService} that merges concurrent requests into
+ * shared forward passes, and the {@link QueryCache}.
+ */
+final class EchoModel {
+  private static final Logger log = LoggerFactory.getLogger(MethodHandles.lookup().lookupClass());
+
+  private final EchoModelDefinition definition;
+  private volatile Loaded loaded;
+  private boolean closed;
+  /** Cores and plugins holding this model; guarded by the registry. */
+  int users;
+
+  EchoModel(EchoModelDefinition definition) {
+    this.definition = definition;
+  }
+
+  EchoModelDefinition definition() {
+    return definition;
+  }
+
+  /** The service that embeds texts; loads the model the first time. */
+  EmbeddingService service() {
+    return loaded().service;
+  }
+
+  QueryCache queryCache() {
+    return loaded().queryCache;
+  }
+
+  /** Identity of the vectors this model writes (see {@link Embedder#fingerprint()}). */
+  String fingerprint() {
+    return loaded().service.embedder().fingerprint();
+  }
+
+  int dimension() {
+    return loaded().service.embedder().dimension();
+  }
+
+  boolean isLoaded() {
+    return loaded != null;
+  }
+
+  private Loaded loaded() {
+    Loaded current = loaded;
+    if (current != null) {
+      return current;
+    }
+    synchronized (this) {
+      if (closed) {
+        throw new SolrException(SolrException.ErrorCode.SERVICE_UNAVAILABLE,
+            definition + " was released because its core is closing");
+      }
+      if (loaded == null) {
+        loaded = load();
+      }
+      return loaded;
+    }
+  }
+
+  /**
+   * Loads with this plugin's class loader as the thread context class loader: DJL finds its engine
+   * through it, and the service's worker thread, started here, inherits it.
+   */
+  private Loaded load() {
+    long start = System.nanoTime();
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(EchoModel.class.getClassLoader());
+    try {
+      Embedder embedder = Embedder.open(definition.folder(), definition.options(), definition.settings());
+      try {
+        Loaded result = new Loaded(new EmbeddingService(embedder, definition.queueCapacity(), definition.timeout()),
+            new QueryCache(definition.queryCacheSize()));
+        log.info("solr-echo: loaded {} in {} ms: dimension {}, fingerprint {}", definition,
+            (System.nanoTime() - start) / 1_000_000, embedder.dimension(), embedder.fingerprint());
+        return result;
+      } catch (RuntimeException e) {
+        embedder.close();
+        throw e;
+      }
+    } catch (Exception e) {
+      throw new SolrException(SolrException.ErrorCode.SERVER_ERROR,
+          "solr-echo: " + definition + " could not be loaded: " + e.getMessage(), e);
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
+  }
+
+  /** Stops the service (letting queued texts finish) and frees the model. */
+  synchronized void close() {
+    closed = true;
+    Loaded current = loaded;
+    loaded = null;
+    if (current != null) {
+      try {
+        current.service.close();
+      } finally {
+        current.service.embedder().close();
+      }
+      log.info("solr-echo: released {}", definition);
+    }
+  }
+
+  private static final class Loaded {
+    final EmbeddingService service;
+    final QueryCache queryCache;
+
+    Loaded(EmbeddingService service, QueryCache queryCache) {
+      this.service = service;
+      this.queryCache = queryCache;
+    }
+  }
+}

@@ -1,0 +1,179 @@
+package io.solrecho.solr;
+
+import io.solrecho.embed.EmbeddingParameters;
+import io.solrecho.embed.EmbeddingSettings;
+import io.solrecho.lm.LmOptions;
+import io.solrecho.lm.ModelConfig;
+import io.solrecho.lm.TextTokenizer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One model as declared in the models file of a configset, checked once: the folder it is read
+ * from, how it runs (device, dtype), how it embeds ({@link EmbeddingSettings}) and how requests
+ * queue for it. Immutable. Two declarations with the same {@link #key()} describe the same vectors
+ * and the same runtime, so they share one loaded model whatever they are called.
+ */
+final class EchoModelDefinition {
+  /** Base folder for relative model paths; without it they resolve against the Solr home. */
+  static final String MODELS_DIR_PROPERTY = "solr.echo.models.dir";
+
+  private static final Set<String> RUNTIME_PARAMETERS =
+      Set.of("path", "device", "dtype", "queueCapacity", "timeoutMs", "queryCacheSize");
+
+  private final String name;
+  private final Path folder;
+  private final LmOptions options;
+  private final EmbeddingSettings settings;
+  private final int queueCapacity;
+  private final Duration timeout;
+  private final int queryCacheSize;
+
+  private EchoModelDefinition(String name, Path folder, LmOptions options, EmbeddingSettings settings,
+      int queueCapacity, Duration timeout, int queryCacheSize) {
+    this.name = name;
+    this.folder = folder;
+    this.options = options;
+    this.settings = settings;
+    this.queueCapacity = queueCapacity;
+    this.timeout = timeout;
+    this.queryCacheSize = queryCacheSize;
+  }
+
+  /**
+   * The model {@code name} from its declared parameters; a relative {@code path} resolves against
+   * {@code base}.
+   *
+   * @throws IllegalArgumentException naming the model and the parameter that is wrong
+   */
+  static EchoModelDefinition parse(String name, Map<String, String> parameters, Path base) {
+    try {
+      Set<String> unknown = new TreeSet<>(parameters.keySet());
+      unknown.removeAll(RUNTIME_PARAMETERS);
+      unknown.removeAll(EmbeddingParameters.NAMES);
+      if (!unknown.isEmpty()) {
+        Set<String> known = new TreeSet<>(RUNTIME_PARAMETERS);
+        known.addAll(EmbeddingParameters.NAMES);
+        throw new IllegalArgumentException("unknown parameter(s) " + unknown + "; known: " + known);
+      }
+      String path = parameters.get("path");
+      if (path == null || path.isBlank()) {
+        throw new IllegalArgumentException("path (the model folder) is missing");
+      }
+      Path folder = base.resolve(path.trim()).toAbsolutePath().normalize();
+      checkFolder(folder, path, base);
+      Map<String, String> embedding = new HashMap<>(parameters);
+      embedding.keySet().removeAll(RUNTIME_PARAMETERS);
+      return new EchoModelDefinition(name, folder,
+          LmOptions.of(parameters.get("device"), parameters.get("dtype")),
+          EmbeddingParameters.parse(embedding),
+          positive(parameters, "queueCapacity", 1024),
+          Duration.ofMillis(positive(parameters, "timeoutMs", 60_000)),
+          atLeastZero(parameters, "queryCacheSize", 1024));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("model '" + name + "': " + e.getMessage(), e);
+    }
+  }
+
+  private static void checkFolder(Path folder, String declared, Path base) {
+    if (!Files.isDirectory(folder)) {
+      throw new IllegalArgumentException("model folder " + folder + " does not exist (path \"" + declared
+          + "\" resolved against " + base + "; relative paths resolve against -D" + MODELS_DIR_PROPERTY
+          + " when set, else the Solr home)");
+    }
+    for (String file : new String[] {"config.json", TextTokenizer.FILE_NAME}) {
+      if (!Files.isRegularFile(folder.resolve(file))) {
+        throw new IllegalArgumentException("model folder " + folder + " has no " + file
+            + " (download the whole model folder from the Hugging Face hub)");
+      }
+    }
+  }
+
+  private static int positive(Map<String, String> parameters, String key, int fallback) {
+    int value = integer(parameters, key, fallback);
+    if (value < 1) {
+      throw new IllegalArgumentException(key + " must be at least 1, got " + value);
+    }
+    return value;
+  }
+
+  private static int atLeastZero(Map<String, String> parameters, String key, int fallback) {
+    int value = integer(parameters, key, fallback);
+    if (value < 0) {
+      throw new IllegalArgumentException(key + " must be at least 0, got " + value);
+    }
+    return value;
+  }
+
+  private static int integer(Map<String, String> parameters, String key, int fallback) {
+    String value = parameters.get(key);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + ": expected an integer, got '" + value + "'", e);
+    }
+  }
+
+  String name() {
+    return name;
+  }
+
+  Path folder() {
+    return folder;
+  }
+
+  LmOptions options() {
+    return options;
+  }
+
+  EmbeddingSettings settings() {
+    return settings;
+  }
+
+  int queueCapacity() {
+    return queueCapacity;
+  }
+
+  /** Longest a text waits for queue space, and for its vector. */
+  Duration timeout() {
+    return timeout;
+  }
+
+  int queryCacheSize() {
+    return queryCacheSize;
+  }
+
+  /**
+   * The length of the model's vectors (its hidden size), read from config.json without loading
+   * the weights, so that a core can check its vector field at load time.
+   */
+  int dimension() {
+    try {
+      return ModelConfig.read(folder).hiddenSize();
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalArgumentException("model '" + name + "': cannot read " + folder.resolve("config.json")
+          + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** What makes two declarations the same loaded model: everything but the name. */
+  String key() {
+    return folder + "\n" + options + "\n" + settings + "\nbatchSize=" + settings.maxBatchSize()
+        + "\nmaxBatchTokens=" + settings.maxBatchTokens() + "\nqueueCapacity=" + queueCapacity
+        + "\ntimeout=" + timeout + "\nqueryCacheSize=" + queryCacheSize;
+  }
+
+  @Override
+  public String toString() {
+    return "model '" + name + "' (" + folder + ", " + options + ")";
+  }
+}

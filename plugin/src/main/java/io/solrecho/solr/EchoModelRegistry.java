@@ -1,0 +1,71 @@
+package io.solrecho.solr;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The models of this JVM, shared by every core, processor and query parser that declares the same
+ * model (same {@link EchoModelDefinition#key()}, whatever its name): each user takes a {@link Lease}
+ * at core load and closes it when its core closes; the model, loaded on first use, is closed when
+ * the last lease goes.
+ */
+final class EchoModelRegistry {
+  private static final EchoModelRegistry GLOBAL = new EchoModelRegistry();
+
+  private final Map<String, EchoModel> models = new HashMap<>();
+
+  /** The registry of this JVM. */
+  static EchoModelRegistry global() {
+    return GLOBAL;
+  }
+
+  /** A lease on the model of {@code definition}, shared with every other lease on the same model. */
+  synchronized Lease acquire(EchoModelDefinition definition) {
+    EchoModel model = models.computeIfAbsent(definition.key(), key -> new EchoModel(definition));
+    model.users++;
+    return new Lease(model);
+  }
+
+  /** Models held by at least one lease. */
+  synchronized int size() {
+    return models.size();
+  }
+
+  /** Leases held on the model of {@code definition}, 0 when none. */
+  synchronized int users(EchoModelDefinition definition) {
+    EchoModel model = models.get(definition.key());
+    return model == null ? 0 : model.users;
+  }
+
+  private void release(EchoModel model) {
+    synchronized (this) {
+      if (--model.users > 0) {
+        return;
+      }
+      models.remove(model.definition().key());
+    }
+    model.close();
+  }
+
+  /** One user's hold on a shared model; closing it more than once does nothing. */
+  final class Lease implements AutoCloseable {
+    private final EchoModel model;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private Lease(EchoModel model) {
+      this.model = model;
+    }
+
+    EchoModel model() {
+      return model;
+    }
+
+    @Override
+    public void close() {
+      if (closed.compareAndSet(false, true)) {
+        release(model);
+      }
+    }
+  }
+}

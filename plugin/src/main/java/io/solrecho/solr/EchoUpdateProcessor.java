@@ -1,0 +1,234 @@
+package io.solrecho.solr;
+
+import com.codahale.metrics.Timer;
+import io.solrecho.embed.Embedding;
+import io.solrecho.embed.TextRole;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.solr.common.SolrException;
+import org.apache.solr.common.SolrInputDocument;
+import org.apache.solr.update.AddUpdateCommand;
+import org.apache.solr.update.CommitUpdateCommand;
+import org.apache.solr.update.DeleteUpdateCommand;
+import org.apache.solr.update.MergeIndexesCommand;
+import org.apache.solr.update.RollbackUpdateCommand;
+import org.apache.solr.update.processor.AtomicUpdateDocumentMerger;
+import org.apache.solr.update.processor.UpdateRequestProcessor;
+
+/**
+ * Writes each added document's vector and fingerprint (see {@link DocumentText} for what is read).
+ * The documents of one request are held back and embedded together, {@code batchSize} at a time,
+ * then passed on in their original order; a delete, commit or the end of the request first passes
+ * on what is held, so the order of operations is kept. A document that fails stops the request
+ * there, as it would without batching: the documents before it are indexed, the ones after it are
+ * not. The processor owns the vector and fingerprint fields: values sent by a client are replaced,
+ * or removed when the document gets no vector.
+ */
+final class EchoUpdateProcessor extends UpdateRequestProcessor {
+  private final EchoUpdateSettings settings;
+  private final EchoModel model;
+  private final EchoUpdateMetrics metrics;
+  private final List<Pending> pending = new ArrayList<>();
+
+  EchoUpdateProcessor(EchoUpdateSettings settings, EchoModel model, EchoUpdateMetrics metrics,
+      UpdateRequestProcessor next) {
+    super(next);
+    this.settings = settings;
+    this.model = model;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public void processAdd(AddUpdateCommand cmd) throws IOException {
+    DocumentText input = DocumentText.of(cmd.getSolrInputDocument(),
+        AtomicUpdateDocumentMerger.isAtomicUpdate(cmd), settings);
+    if (input.problem() != null && (input.rejected() || settings.onError() == EchoUpdateSettings.OnError.FAIL)) {
+      flush();
+      throw rejection(cmd, input.problem());
+    }
+    // Loaders reuse their command object for the next document: hold a copy.
+    pending.add(new Pending((AddUpdateCommand) cmd.clone(), input));
+    if (pending.size() >= settings.batchSize()) {
+      flush();
+    }
+  }
+
+  private void flush() throws IOException {
+    if (pending.isEmpty()) {
+      return;
+    }
+    List<Pending> batch = new ArrayList<>(pending);
+    pending.clear();
+    embed(batch);
+    for (Pending p : batch) {
+      write(p);
+      super.processAdd(p.cmd);
+    }
+  }
+
+  /** Puts the vector and fingerprint in the document, or takes them out. */
+  private void write(Pending p) {
+    SolrInputDocument doc = p.cmd.getSolrInputDocument();
+    if (p.input.unchanged()) {
+      doc.removeField(settings.outputField());
+      doc.removeField(settings.fingerprintField());
+      metrics.unchanged.inc();
+      return;
+    }
+    if (p.input.text() != null) {
+      try {
+        writeVector(doc, p.input.atomic(), await(p));
+        return;
+      } catch (IllegalArgumentException e) {
+        if (settings.onError() == EchoUpdateSettings.OnError.FAIL) {
+          throw rejection(p.cmd, e.getMessage());
+        }
+      }
+    }
+    writeNoVector(doc, p.input.atomic());
+    metrics.skipped.inc();
+  }
+
+  /** Queues every text of the batch at once, so that they share forward passes. */
+  private void embed(List<Pending> batch) {
+    int texts = 0;
+    for (Pending p : batch) {
+      if (p.input.text() != null) {
+        p.vector = model.service().submit(p.input.text(), TextRole.DOCUMENT);
+        texts++;
+      }
+    }
+    if (texts == 0) {
+      return;
+    }
+    metrics.batchSize.update(texts);
+    long deadline = System.nanoTime() + model.definition().timeout().toNanos();
+    try (Timer.Context ignored = metrics.embedTime.time()) {
+      for (Pending p : batch) {
+        if (p.vector != null) {
+          try {
+            p.vector.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+          } catch (ExecutionException | TimeoutException e) {
+            // reported per document, in order, by await
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable(p.cmd, "interrupted while waiting for its vector", e);
+          }
+        }
+      }
+    }
+  }
+
+  /** The vector of {@code p}; {@link IllegalArgumentException} when the model rejects its text. */
+  private Embedding await(Pending p) {
+    try {
+      Embedding embedding = p.vector.getNow(null);
+      if (embedding == null) {
+        p.vector.cancel(false);
+        throw unavailable(p.cmd, "no vector within " + model.definition().timeout().toMillis() + " ms", null);
+      }
+      metrics.embeddings.inc();
+      metrics.tokens.inc(embedding.tokens());
+      if (embedding.truncated()) {
+        metrics.truncated.inc();
+      }
+      return embedding;
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof IllegalArgumentException) {
+        throw (IllegalArgumentException) e.getCause();
+      }
+      throw unavailable(p.cmd, String.valueOf(e.getCause().getMessage()), e.getCause());
+    } catch (CancellationException e) {
+      throw unavailable(p.cmd, "its embedding was cancelled", e);
+    }
+  }
+
+  private void writeVector(SolrInputDocument doc, boolean atomic, Embedding embedding) {
+    float[] vector = embedding.vector();
+    List<Float> values = new ArrayList<>(vector.length);
+    for (float v : vector) {
+      values.add(v);
+    }
+    set(doc, atomic, settings.outputField(), values);
+    set(doc, atomic, settings.fingerprintField(), model.fingerprint());
+  }
+
+  /** No vector: a whole document gets none; an atomic update removes the stored one, which no longer fits the text. */
+  private void writeNoVector(SolrInputDocument doc, boolean atomic) {
+    if (atomic) {
+      set(doc, true, settings.outputField(), null);
+      set(doc, true, settings.fingerprintField(), null);
+    } else {
+      doc.removeField(settings.outputField());
+      doc.removeField(settings.fingerprintField());
+    }
+  }
+
+  private static void set(SolrInputDocument doc, boolean atomic, String field, Object value) {
+    doc.setField(field, atomic ? Collections.singletonMap("set", value) : value);
+  }
+
+  private SolrException rejection(AddUpdateCommand cmd, String problem) {
+    metrics.errors.inc();
+    return new SolrException(SolrException.ErrorCode.BAD_REQUEST, "document '" + cmd.getPrintableId()
+        + "' cannot be embedded into '" + settings.outputField() + "' (onError=" + settings.onError()
+        .name().toLowerCase(Locale.ROOT) + "): " + problem);
+  }
+
+  private SolrException unavailable(AddUpdateCommand cmd, String problem, Throwable cause) {
+    metrics.errors.inc();
+    return new SolrException(SolrException.ErrorCode.SERVICE_UNAVAILABLE, "document '" + cmd.getPrintableId()
+        + "' was not indexed: model '" + model.definition().name() + "' did not embed it: " + problem
+        + "; retry later", cause);
+  }
+
+  @Override
+  public void processDelete(DeleteUpdateCommand cmd) throws IOException {
+    flush();
+    super.processDelete(cmd);
+  }
+
+  @Override
+  public void processCommit(CommitUpdateCommand cmd) throws IOException {
+    flush();
+    super.processCommit(cmd);
+  }
+
+  @Override
+  public void processMergeIndexes(MergeIndexesCommand cmd) throws IOException {
+    flush();
+    super.processMergeIndexes(cmd);
+  }
+
+  @Override
+  public void processRollback(RollbackUpdateCommand cmd) throws IOException {
+    flush();
+    super.processRollback(cmd);
+  }
+
+  @Override
+  public void finish() throws IOException {
+    flush();
+    super.finish();
+  }
+
+  private static final class Pending {
+    final AddUpdateCommand cmd;
+    final DocumentText input;
+    CompletableFuture<Embedding> vector;
+
+    Pending(AddUpdateCommand cmd, DocumentText input) {
+      this.cmd = cmd;
+      this.input = input;
+    }
+  }
+}

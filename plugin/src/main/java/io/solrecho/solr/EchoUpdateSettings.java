@@ -1,0 +1,202 @@
+package io.solrecho.solr;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.lucene.index.VectorEncoding;
+import org.apache.solr.common.params.SolrParams;
+import org.apache.solr.schema.DenseVectorField;
+import org.apache.solr.schema.IndexSchema;
+import org.apache.solr.schema.SchemaField;
+import org.apache.solr.schema.StrField;
+
+/**
+ * The configuration of one {@link EchoUpdateProcessorFactory}, parsed and checked once: which
+ * model, which fields are read and written, how documents are batched and what happens to a
+ * document whose text cannot be embedded. Immutable.
+ */
+final class EchoUpdateSettings {
+  /** What to do with a document that has no text to embed, or text that cannot be embedded. */
+  enum OnError {
+    /** Reject the document with a 400 naming it and the field. */
+    FAIL,
+    /** Index it without a vector and count it. */
+    SKIP
+  }
+
+  static final String DEFAULT_FINGERPRINT_FIELD = "echo_fingerprint";
+  private static final Set<String> NAMES = Set.of("model", "models", "inputField", "separator", "outputField",
+      "fingerprintField", "batchSize", "onError");
+
+  private final String model;
+  private final String modelsResource;
+  private final List<String> inputFields;
+  private final String separator;
+  private final String outputField;
+  private final String fingerprintField;
+  private final int batchSize;
+  private final OnError onError;
+
+  private EchoUpdateSettings(SolrParams params) {
+    Set<String> unknown = new TreeSet<>();
+    for (Iterator<String> names = params.getParameterNamesIterator(); names.hasNext(); ) {
+      String name = names.next();
+      if (!NAMES.contains(name)) {
+        unknown.add(name);
+      }
+    }
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException("unknown parameter(s) " + unknown + "; known: " + new TreeSet<>(NAMES));
+    }
+    this.model = required(params, "model");
+    this.modelsResource = params.get("models", EchoModelsFile.DEFAULT_RESOURCE);
+    this.inputFields = inputFields(params);
+    this.separator = params.get("separator", "\\n").replace("\\n", "\n").replace("\\t", "\t");
+    this.outputField = required(params, "outputField");
+    this.fingerprintField = params.get("fingerprintField", DEFAULT_FINGERPRINT_FIELD).trim();
+    this.batchSize = batchSize(params.get("batchSize", "16"));
+    this.onError = onError(params.get("onError", "fail"));
+    if (inputFields.contains(outputField) || inputFields.contains(fingerprintField)
+        || outputField.equals(fingerprintField)) {
+      throw new IllegalArgumentException("inputField " + inputFields + ", outputField '" + outputField
+          + "' and fingerprintField '" + fingerprintField + "' must be different fields");
+    }
+  }
+
+  /**
+   * The settings in {@code params}.
+   *
+   * @throws IllegalArgumentException naming the parameter that is missing, unknown or wrong
+   */
+  static EchoUpdateSettings parse(SolrParams params) {
+    return new EchoUpdateSettings(params);
+  }
+
+  private static String required(SolrParams params, String name) {
+    String value = params.get(name);
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(name + " is required");
+    }
+    return value.trim();
+  }
+
+  private static List<String> inputFields(SolrParams params) {
+    String[] values = params.getParams("inputField");
+    List<String> fields = new ArrayList<>();
+    if (values != null) {
+      for (String value : values) {
+        if (value != null && !value.isBlank() && !fields.contains(value.trim())) {
+          fields.add(value.trim());
+        }
+      }
+    }
+    if (fields.isEmpty()) {
+      throw new IllegalArgumentException("inputField is required (repeat it to join several fields)");
+    }
+    return List.copyOf(fields);
+  }
+
+  private static int batchSize(String value) {
+    int size;
+    try {
+      size = Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("batchSize: expected an integer, got '" + value + "'", e);
+    }
+    if (size < 1) {
+      throw new IllegalArgumentException("batchSize must be at least 1, got " + size);
+    }
+    return size;
+  }
+
+  private static OnError onError(String value) {
+    try {
+      return OnError.valueOf(value.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("onError: expected fail or skip, got '" + value + "'", e);
+    }
+  }
+
+  /**
+   * Checks the fields against {@code schema} and the model's vector length.
+   *
+   * @throws IllegalArgumentException naming the field and what to change
+   */
+  void checkSchema(IndexSchema schema, int dimension) {
+    for (String field : inputFields) {
+      if (schema.getFieldOrNull(field) == null) {
+        throw new IllegalArgumentException("inputField '" + field + "' is not defined in the schema");
+      }
+    }
+    SchemaField output = schema.getFieldOrNull(outputField);
+    if (output == null) {
+      throw new IllegalArgumentException("outputField '" + outputField + "' is not defined in the schema");
+    }
+    if (!(output.getType() instanceof DenseVectorField)) {
+      throw new IllegalArgumentException("outputField '" + outputField + "' has type "
+          + output.getType().getClass().getSimpleName() + "; it must be a DenseVectorField");
+    }
+    DenseVectorField vectors = (DenseVectorField) output.getType();
+    if (vectors.getDimension() != dimension) {
+      throw new IllegalArgumentException("outputField '" + outputField + "' has vectorDimension "
+          + vectors.getDimension() + " but model '" + model + "' writes vectors of " + dimension
+          + " (its hidden size): set vectorDimension=\"" + dimension + "\" in the schema");
+    }
+    if (vectors.getVectorEncoding() != VectorEncoding.FLOAT32) {
+      throw new IllegalArgumentException("outputField '" + outputField + "' has vectorEncoding "
+          + vectors.getVectorEncoding() + "; echo vectors need FLOAT32");
+    }
+    if (!output.stored()) {
+      throw new IllegalArgumentException("outputField '" + outputField + "' must be stored=\"true\": atomic"
+          + " updates that do not change the text carry the stored vector over instead of embedding again");
+    }
+    SchemaField fingerprint = schema.getFieldOrNull(fingerprintField);
+    if (fingerprint == null) {
+      throw new IllegalArgumentException("fingerprintField '" + fingerprintField + "' is not defined in the"
+          + " schema: add <field name=\"" + fingerprintField + "\" type=\"string\" indexed=\"true\" stored=\"true\"/>");
+    }
+    if (!(fingerprint.getType() instanceof StrField) || !fingerprint.indexed() || fingerprint.multiValued()
+        || !(fingerprint.stored() || fingerprint.hasDocValues())) {
+      throw new IllegalArgumentException("fingerprintField '" + fingerprintField + "' must be a single-valued"
+          + " indexed string field (StrField) that is stored or has docValues");
+    }
+  }
+
+  String model() {
+    return model;
+  }
+
+  /** The configset resource that declares the models. */
+  String modelsResource() {
+    return modelsResource;
+  }
+
+  List<String> inputFields() {
+    return inputFields;
+  }
+
+  /** Between the values of the input fields, and of a multi-valued field. */
+  String separator() {
+    return separator;
+  }
+
+  String outputField() {
+    return outputField;
+  }
+
+  String fingerprintField() {
+    return fingerprintField;
+  }
+
+  /** Documents of one request embedded together. */
+  int batchSize() {
+    return batchSize;
+  }
+
+  OnError onError() {
+    return onError;
+  }
+}

@@ -1,0 +1,155 @@
+package io.solrecho.solr;
+
+import com.codahale.metrics.Counter;
+import io.solrecho.embed.Embedder;
+import io.solrecho.embed.TextRole;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.solr.SolrTestCaseJ4;
+import org.apache.solr.client.solrj.SolrClient;
+import org.apache.solr.client.solrj.request.CollectionAdminRequest;
+import org.apache.solr.client.solrj.request.UpdateRequest;
+import org.apache.solr.cloud.SolrCloudTestCase;
+import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrInputDocument;
+import org.apache.solr.common.cloud.Replica;
+import org.apache.solr.common.cloud.Slice;
+import org.apache.solr.core.SolrCore;
+import org.apache.solr.embedded.JettySolrRunner;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Test;
+
+/**
+ * SolrCloud, 2 shards x 2 replicas on 2 nodes: each document is embedded once, on the node that
+ * receives it, and every replica holds the same vector; atomic updates and queries work across shards.
+ */
+@SolrTestCaseJ4.SuppressSSL
+public class EchoCloudTest extends SolrCloudTestCase {
+  private static final String COLLECTION = "echo";
+  private static Embedder embedder;
+
+  @BeforeClass
+  public static void startCluster() throws Exception {
+    EchoConfigSet.useToyModel();
+    System.setProperty("metricsEnabled", "true"); // MiniSolrCloudCluster's solr.xml turns metrics off by default
+    configureCluster(2).addConfig("echo", EchoConfigSet.copyTo(createTempDir("configset"))).configure();
+    CollectionAdminRequest.createCollection(COLLECTION, "echo", 2, 2).process(cluster.getSolrClient());
+    cluster.waitForActiveCollection(COLLECTION, 2, 4);
+    embedder = EchoConfigSet.toyEmbedder();
+  }
+
+  @AfterClass
+  public static void closeEmbedder() {
+    if (embedder != null) {
+      embedder.close();
+      embedder = null;
+    }
+  }
+
+  private static String text(int i) {
+    return "Cloud document " + i + (i % 3 == 0 ? " is about rivers." : " talks about mountains and snow.");
+  }
+
+  private static SolrInputDocument doc(int i) {
+    return new SolrInputDocument("id", "doc" + i, "title", text(i));
+  }
+
+  /** UPDATE.echo.vector.embeddings summed over every core of every node. */
+  private static long embeddingsOnAllNodes() {
+    long sum = 0;
+    for (JettySolrRunner jetty : cluster.getJettySolrRunners()) {
+      for (SolrCore core : jetty.getCoreContainer().getCores()) {
+        Counter counter = (Counter) core.getSolrMetricsContext().getMetricRegistry().getMetrics()
+            .get("UPDATE.echo.vector.embeddings");
+        sum += counter == null ? 0 : counter.getCount();
+      }
+    }
+    return sum;
+  }
+
+  /** id to stored vector, for each replica of each shard, read with distrib=false. */
+  private static Map<String, Map<String, List<?>>> vectorsByReplica(Slice slice) throws Exception {
+    Map<String, Map<String, List<?>>> byReplica = new HashMap<>();
+    for (Replica replica : slice.getReplicas()) {
+      try (SolrClient client = getHttpSolrClient(replica)) {
+        Map<String, List<?>> vectors = new HashMap<>();
+        for (SolrDocument doc : client.query(params("q", "*:*", "distrib", "false", "rows", "1000",
+            "fl", "id,vector")).getResults()) {
+          vectors.put((String) doc.getFieldValue("id"), (List<?>) doc.getFieldValue("vector"));
+        }
+        byReplica.put(replica.getName(), vectors);
+      }
+    }
+    return byReplica;
+  }
+
+  private static void assertEveryReplicaHoldsTheEnginesVectors(Map<String, String> textById) throws Exception {
+    int seen = 0;
+    for (Slice slice : getCollectionState(COLLECTION).getSlices()) {
+      Map<String, Map<String, List<?>>> byReplica = vectorsByReplica(slice);
+      assertEquals(2, byReplica.size());
+      List<Map<String, List<?>>> replicas = new ArrayList<>(byReplica.values());
+      assertEquals("replicas of " + slice.getName() + " hold identical vectors", replicas.get(0), replicas.get(1));
+      for (Map.Entry<String, List<?>> stored : replicas.get(0).entrySet()) {
+        float[] expected = embedder.embed(List.of(textById.get(stored.getKey())), TextRole.DOCUMENT).get(0).vector();
+        float[] actual = new float[stored.getValue().size()];
+        for (int i = 0; i < actual.length; i++) {
+          actual[i] = ((Number) stored.getValue().get(i)).floatValue();
+        }
+        assertArrayEquals(stored.getKey(), expected, actual, 1e-5f);
+        seen++;
+      }
+    }
+    assertEquals(textById.size(), seen);
+  }
+
+  @Test
+  public void eachDocumentIsEmbeddedOnceAndEveryReplicaHoldsTheSameVector() throws Exception {
+    long before = embeddingsOnAllNodes();
+    Map<String, String> textById = new HashMap<>();
+    UpdateRequest routed = new UpdateRequest();
+    for (int i = 0; i < 30; i++) {
+      routed.add(doc(i));
+      textById.put("doc" + i, text(i));
+    }
+    routed.process(cluster.getSolrClient(), COLLECTION);
+    // sent to one node, which embeds and forwards to the leaders of both shards
+    UpdateRequest viaOneNode = new UpdateRequest();
+    for (int i = 30; i < 40; i++) {
+      viaOneNode.add(doc(i));
+      textById.put("doc" + i, text(i));
+    }
+    try (SolrClient node = getHttpSolrClient(cluster.getJettySolrRunner(0).getBaseUrl().toString())) {
+      viaOneNode.process(node, COLLECTION);
+    }
+    cluster.getSolrClient().commit(COLLECTION);
+    assertEquals(40, cluster.getSolrClient().query(COLLECTION, params("q", "*:*")).getResults().getNumFound());
+    assertEquals("embedded exactly once each, summed over all nodes", 40, embeddingsOnAllNodes() - before);
+    assertEveryReplicaHoldsTheEnginesVectors(textById);
+
+    // an atomic update that leaves the text alone: no embedding, the vector is carried over on every replica
+    SolrInputDocument atomic = new SolrInputDocument("id", "doc7");
+    atomic.setField("popularity", Collections.singletonMap("set", 3));
+    cluster.getSolrClient().add(COLLECTION, atomic);
+    // one that sets the text: embedded once more
+    SolrInputDocument newText = new SolrInputDocument("id", "doc8");
+    newText.setField("title", Collections.singletonMap("set", "A new title for document eight."));
+    newText.setField("body", Collections.singletonMap("set", null));
+    cluster.getSolrClient().add(COLLECTION, newText);
+    textById.put("doc8", "A new title for document eight.");
+    cluster.getSolrClient().commit(COLLECTION);
+    assertEquals(41, embeddingsOnAllNodes() - before);
+    assertEveryReplicaHoldsTheEnginesVectors(textById);
+
+    // the nearest neighbour of a document's own text, across both shards, is that document
+    for (int i : new int[] {3, 8, 17, 35}) {
+      SolrDocument top = cluster.getSolrClient().query(COLLECTION,
+          params("q", "{!echo f=vector topK=5}" + textById.get("doc" + i), "fl", "id")).getResults().get(0);
+      assertEquals("doc" + i, top.getFieldValue("id"));
+    }
+  }
+}

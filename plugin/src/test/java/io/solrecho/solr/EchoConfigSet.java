@@ -1,0 +1,123 @@
+package io.solrecho.solr;
+
+import static org.junit.Assert.assertTrue;
+
+import io.solrecho.SharedFixtures;
+import io.solrecho.embed.Embedder;
+import io.solrecho.embed.EmbeddingParameters;
+import io.solrecho.lm.LmOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.solr.common.util.Utils;
+
+/**
+ * The project's configset ({@code solr-config/conf}) as the tests use it: copied to a temporary
+ * folder, optionally edited, with the toy GPT-2 of the shared fixtures as its model (through the
+ * {@code solr.echo.model.dir} system property that echo-models.json reads).
+ */
+final class EchoConfigSet {
+  /** The system property the shipped echo-models.json reads the model folder from. */
+  static final String MODEL_DIR_PROPERTY = "solr.echo.model.dir";
+
+  private EchoConfigSet() {}
+
+  /** The shipped configset folder ({@code solr-config/conf} of the repository). */
+  static Path source() {
+    Path dir = Paths.get(System.getProperty("user.dir")).toAbsolutePath();
+    for (Path candidate : List.of(dir.resolve("../solr-config/conf"), dir.resolve("solr-config/conf"))) {
+      if (Files.isRegularFile(candidate.resolve("solrconfig.xml"))) {
+        return candidate.normalize();
+      }
+    }
+    throw new IllegalStateException("solr-config/conf not found from " + dir);
+  }
+
+  /** The toy model folder; sets the system property the configset reads it from (or skips the test). */
+  static Path useToyModel() {
+    Path folder = SharedFixtures.resolve("models/toy-gpt2");
+    System.setProperty(MODEL_DIR_PROPERTY, folder.toString());
+    return folder;
+  }
+
+  /** Copies the configset into {@code instanceDir/conf}; returns the conf folder. */
+  static Path copyTo(Path instanceDir) {
+    Path conf = instanceDir.resolve("conf");
+    try (Stream<Path> files = Files.list(source())) {
+      Files.createDirectories(conf);
+      for (Path file : (Iterable<Path>) files::iterator) {
+        Files.copy(file, conf.resolve(file.getFileName().toString()));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return conf;
+  }
+
+  /** Replaces {@code from} (which must occur) by {@code to} in a file of {@code conf}. */
+  static void edit(Path conf, String file, String from, String to) {
+    try {
+      Path path = conf.resolve(file);
+      String text = Files.readString(path, StandardCharsets.UTF_8);
+      assertTrue(file + " should contain " + from, text.contains(from));
+      Files.writeString(path, text.replace(from, to), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Adds {@code xml} to solrconfig.xml (before {@code </config>}). */
+  static void addToSolrConfig(Path conf, String xml) {
+    edit(conf, "solrconfig.xml", "</config>", xml + "\n</config>");
+  }
+
+  /** An update chain {@code name} like the shipped one, with {@code onError} changed. */
+  static String chain(String name, String onError, int batchSize) {
+    try {
+      String config = Files.readString(source().resolve("solrconfig.xml"), StandardCharsets.UTF_8);
+      int start = config.indexOf("<updateRequestProcessorChain");
+      int end = config.indexOf("</updateRequestProcessorChain>") + "</updateRequestProcessorChain>".length();
+      return config.substring(start, end)
+          .replace("name=\"echo\" default=\"true\"", "name=\"" + name + "\"")
+          .replace("<str name=\"onError\">fail</str>", "<str name=\"onError\">" + onError + "</str>")
+          .replace("<int name=\"batchSize\">16</int>", "<int name=\"batchSize\">" + batchSize + "</int>");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A chain that indexes documents as they come, without embedding (to plant foreign vectors). */
+  static final String PLAIN_CHAIN = "<updateRequestProcessorChain name=\"plain\">"
+      + "<processor class=\"solr.DistributedUpdateProcessorFactory\"/>"
+      + "<processor class=\"solr.RunUpdateProcessorFactory\"/></updateRequestProcessorChain>";
+
+  /** The embedding parameters of {@code model} in the shipped echo-models.json. */
+  static Map<String, String> modelParameters(String model) {
+    try (InputStream in = Files.newInputStream(source().resolve("echo-models.json"))) {
+      Map<?, ?> models = (Map<?, ?>) ((Map<?, ?>) Utils.fromJSON(in)).get("models");
+      Map<String, String> parameters = new HashMap<>();
+      ((Map<?, ?>) models.get(model)).forEach((k, v) -> parameters.put(k.toString(), v.toString()));
+      return parameters;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** An embedder with the settings of the shipped "toy" model, independent of Solr. */
+  static Embedder toyEmbedder() throws IOException {
+    Map<String, String> parameters = modelParameters("toy");
+    LmOptions options = LmOptions.of(parameters.remove("device"), parameters.remove("dtype"));
+    for (String runtime : new String[] {"path", "queueCapacity", "timeoutMs", "queryCacheSize"}) {
+      parameters.remove(runtime);
+    }
+    return Embedder.open(useToyModel(), options, EmbeddingParameters.parse(parameters));
+  }
+}

@@ -1,0 +1,193 @@
+package io.solrecho.solr;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.solr.client.solrj.embedded.EmbeddedSolrServer;
+import org.apache.solr.core.SolrCore;
+import org.apache.solr.core.SolrResourceLoader;
+import org.junit.BeforeClass;
+import org.junit.Test;
+
+/**
+ * Configuration is checked when a core loads, with a message naming what to fix; models are
+ * shared by every core of the JVM that declares them and released with the last one.
+ */
+public class EchoConfigurationTest extends EchoSolrTestCase {
+  private static EchoModelDefinition toy;
+
+  @BeforeClass
+  public static void startCore() throws Exception {
+    initEchoCore(conf -> {});
+    try (SolrCore core = h.getCoreContainer().getCore(CORE)) {
+      toy = EchoModelsFile.definition(core.getResourceLoader(), EchoModelsFile.DEFAULT_RESOURCE, "toy");
+    }
+  }
+
+  /** Creates core {@code name} from an edited copy of the configset; the caller unloads it. */
+  private static void createCore(String name, Consumer<Path> edits) {
+    Path instanceDir = Path.of(h.getCoreContainer().getSolrHome()).resolve(name);
+    edits.accept(EchoConfigSet.copyTo(instanceDir));
+    h.getCoreContainer().create(name, instanceDir, Map.of(), false);
+  }
+
+  /** The core must fail to load with a message containing every fragment; its model leases are released. */
+  private static void assertCoreFails(Consumer<Path> edits, String... fragments) {
+    int users = EchoModelRegistry.global().users(toy);
+    String name = "bad" + random().nextInt(1_000_000);
+    Exception failure = null;
+    try {
+      createCore(name, edits);
+    } catch (Exception e) {
+      failure = e;
+    }
+    assertNotNull("the core should not load", failure);
+    StringBuilder messages = new StringBuilder();
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      messages.append(t.getMessage()).append('\n');
+    }
+    for (String fragment : fragments) {
+      assertTrue(messages + "\nshould contain: " + fragment, messages.toString().contains(fragment));
+    }
+    assertEquals("leases of the failed core released", users, EchoModelRegistry.global().users(toy));
+  }
+
+  @Test
+  public void anUnknownModelNameFailsTheCore() {
+    assertCoreFails(conf -> EchoConfigSet.edit(conf, "echo-models.json", "\"toy\": {", "\"other\": {"),
+        "echo-models.json: unknown model 'toy'; declared: [other]");
+  }
+
+  @Test
+  public void aVectorFieldOfAnotherDimensionFailsTheCore() {
+    assertCoreFails(conf -> EchoConfigSet.edit(conf, "managed-schema.xml", "vectorDimension=\"16\"",
+        "vectorDimension=\"8\""), "outputField 'vector' has vectorDimension 8 but model 'toy' writes vectors of 16");
+  }
+
+  @Test
+  public void anOutputFieldThatIsNotADenseVectorFieldFailsTheCore() {
+    assertCoreFails(conf -> EchoConfigSet.edit(conf, "solrconfig.xml", "<str name=\"outputField\">vector</str>",
+        "<str name=\"outputField\">category</str>"), "outputField 'category' has type StrField",
+        "must be a DenseVectorField");
+  }
+
+  @Test
+  public void aMissingOutputFieldFailsTheCore() {
+    assertCoreFails(conf -> EchoConfigSet.edit(conf, "solrconfig.xml", "<str name=\"outputField\">vector</str>",
+        "<str name=\"outputField\">nosuch</str>"), "outputField 'nosuch' is not defined in the schema");
+  }
+
+  @Test
+  public void aVectorFieldThatIsNotStoredFailsTheCore() {
+    assertCoreFails(conf -> EchoConfigSet.edit(conf, "managed-schema.xml",
+        "name=\"vector\" type=\"echo_vector\" indexed=\"true\" stored=\"true\"",
+        "name=\"vector\" type=\"echo_vector\" indexed=\"true\" stored=\"false\""), "must be stored=\"true\"");
+  }
+
+  @Test
+  public void aMissingFingerprintFieldFailsTheCore() {
+    assertCoreFails(conf -> EchoConfigSet.edit(conf, "managed-schema.xml",
+        "<field name=\"echo_fingerprint\" type=\"string\" indexed=\"true\" stored=\"true\"/>", ""),
+        "fingerprintField 'echo_fingerprint' is not defined in the schema");
+  }
+
+  @Test
+  public void anInputFieldNotInTheSchemaFailsTheCore() {
+    assertCoreFails(conf -> EchoConfigSet.edit(conf, "solrconfig.xml", "<str name=\"inputField\">body</str>",
+        "<str name=\"inputField\">bdy</str>"), "inputField 'bdy' is not defined in the schema");
+  }
+
+  @Test
+  public void anUnknownProcessorParameterFailsTheCore() {
+    assertCoreFails(conf -> EchoConfigSet.edit(conf, "solrconfig.xml", "<str name=\"onError\">fail</str>",
+        "<str name=\"onError\">fail</str><int name=\"batchsize\">4</int>"),
+        "EchoUpdateProcessorFactory: unknown parameter(s) [batchsize]");
+  }
+
+  @Test
+  public void badProcessorValuesFailTheCore() {
+    assertCoreFails(conf -> EchoConfigSet.edit(conf, "solrconfig.xml", "<str name=\"onError\">fail</str>",
+        "<str name=\"onError\">ignore</str>"), "onError: expected fail or skip, got 'ignore'");
+    assertCoreFails(conf -> EchoConfigSet.edit(conf, "solrconfig.xml", "<int name=\"batchSize\">16</int>",
+        "<int name=\"batchSize\">0</int>"), "batchSize must be at least 1, got 0");
+  }
+
+  @Test
+  public void badQueryParserParametersFailTheCore() {
+    assertCoreFails(conf -> EchoConfigSet.edit(conf, "solrconfig.xml", "<int name=\"maxTopK\">1000</int>",
+        "<int name=\"maxTopK\">0</int>"), "EchoQParserPlugin: maxTopK must be at least 1, got 0");
+  }
+
+  @Test
+  public void aMissingModelFolderFailsTheCore() {
+    assertCoreFails(conf -> EchoConfigSet.edit(conf, "echo-models.json", "${solr.echo.model.dir:models/toy-gpt2}",
+        "/nonexistent/model"), "model 'toy': model folder /nonexistent/model does not exist");
+  }
+
+  @Test
+  public void aBadModelDeclarationFailsTheCore() {
+    assertCoreFails(conf -> EchoConfigSet.edit(conf, "echo-models.json", "The rewritten sentence: {x}",
+        "The rewritten sentence"), "model 'toy': template:", "exactly 2 times, found 1");
+    assertCoreFails(conf -> EchoConfigSet.edit(conf, "echo-models.json", "\"pooling\": \"mean\"",
+        "\"pooling\": \"max\""), "pooling: expected one of mean, last, got 'max'");
+    assertCoreFails(conf -> EchoConfigSet.edit(conf, "echo-models.json", "\"addBos\": false",
+        "\"addBos\": false, \"temperature\": 1"), "model 'toy': unknown parameter(s) [temperature]");
+  }
+
+  @Test
+  public void relativeModelPathsResolveAgainstTheModelsDirProperty() throws Exception {
+    Path folder = EchoConfigSet.useToyModel();
+    System.setProperty(EchoModelDefinition.MODELS_DIR_PROPERTY, folder.getParent().toString());
+    try {
+      createCore("relative", conf -> EchoConfigSet.edit(conf, "echo-models.json",
+          "${solr.echo.model.dir:models/toy-gpt2}", folder.getFileName().toString()));
+      try (SolrCore core = h.getCoreContainer().getCore("relative")) {
+        SolrResourceLoader loader = core.getResourceLoader();
+        assertEquals(folder, EchoModelsFile.definition(loader, EchoModelsFile.DEFAULT_RESOURCE, "toy").folder());
+      }
+    } finally {
+      System.clearProperty(EchoModelDefinition.MODELS_DIR_PROPERTY);
+      h.getCoreContainer().unload("relative", true, true, true);
+    }
+  }
+
+  @Test
+  public void aModelLoadsOnItsFirstDocumentNotWhenTheCoreLoads() throws Exception {
+    createCore("lazy", conf -> EchoConfigSet.edit(conf, "echo-models.json", "\"maxTokens\": 100",
+        "\"maxTokens\": 90"));
+    try {
+      EchoModelDefinition definition;
+      try (SolrCore core = h.getCoreContainer().getCore("lazy")) {
+        definition = EchoModelsFile.definition(core.getResourceLoader(), EchoModelsFile.DEFAULT_RESOURCE, "toy");
+      }
+      try (EchoModelRegistry.Lease lease = EchoModelRegistry.global().acquire(definition)) {
+        assertEquals(3, EchoModelRegistry.global().users(definition));
+        assertFalse("not loaded at core load", lease.model().isLoaded());
+        new EmbeddedSolrServer(h.getCoreContainer(), "lazy").add(textDoc("1", "Loads the model."));
+        assertTrue("loaded by the first document", lease.model().isLoaded());
+      }
+    } finally {
+      h.getCoreContainer().unload("lazy", true, true, true);
+    }
+  }
+
+  @Test
+  public void coresDeclaringTheSameModelShareOneLoadedModel() throws Exception {
+    addDocs(textDoc("1", "Loaded once."));
+    int users = EchoModelRegistry.global().users(toy);
+    assertEquals("the processor and the query parser of " + CORE, 2, users);
+    createCore("second", conf -> {});
+    try {
+      assertEquals(1, EchoModelRegistry.global().size());
+      assertEquals(users + 2, EchoModelRegistry.global().users(toy));
+      EmbeddedSolrServer second = new EmbeddedSolrServer(h.getCoreContainer(), "second");
+      second.add(textDoc("2", "Embedded by the second core."));
+      second.commit();
+      assertVectorEquals(documentVector("Embedded by the second core."),
+          vectorOf(second.query(params("q", "id:2", "fl", "vector")).getResults().get(0)));
+    } finally {
+      h.getCoreContainer().unload("second", true, true, true);
+    }
+    assertEquals("the second core's leases released with it", users, EchoModelRegistry.global().users(toy));
+  }
+}

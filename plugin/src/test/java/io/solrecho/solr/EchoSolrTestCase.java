@@ -1,0 +1,154 @@
+package io.solrecho.solr;
+
+import com.codahale.metrics.Counter;
+import com.codahale.metrics.Histogram;
+import com.codahale.metrics.Metric;
+import com.codahale.metrics.Timer;
+import io.solrecho.embed.Embedder;
+import io.solrecho.embed.TextRole;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.lucene.tests.util.LuceneTestCase;
+import org.apache.solr.SolrTestCaseJ4;
+import org.apache.solr.client.solrj.SolrServerException;
+import org.apache.solr.client.solrj.embedded.EmbeddedSolrServer;
+import org.apache.solr.client.solrj.response.QueryResponse;
+import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrException;
+import org.apache.solr.common.SolrInputDocument;
+import org.apache.solr.core.SolrCore;
+import org.junit.AfterClass;
+
+/**
+ * A standalone core on the shipped configset with the toy GPT-2, an embedded client, and an
+ * {@link Embedder} with the same settings to compare vectors against.
+ */
+@LuceneTestCase.SuppressCodecs({"SimpleText"})
+public abstract class EchoSolrTestCase extends SolrTestCaseJ4 {
+  static final String CORE = "collection1";
+  static EmbeddedSolrServer client;
+  static Embedder embedder;
+
+  /** Starts the core on a copy of the configset, after {@code edits} to that copy. */
+  static void initEchoCore(Consumer<Path> edits) throws Exception {
+    EchoConfigSet.useToyModel();
+    Path home = createTempDir("echo-home");
+    edits.accept(EchoConfigSet.copyTo(home.resolve(CORE)));
+    initCore("solrconfig.xml", "managed-schema.xml", home.toString(), CORE);
+    client = new EmbeddedSolrServer(h.getCoreContainer(), CORE);
+    embedder = EchoConfigSet.toyEmbedder();
+  }
+
+  @AfterClass
+  public static void closeEcho() {
+    if (embedder != null) {
+      embedder.close();
+      embedder = null;
+    }
+    client = null;
+  }
+
+  static SolrInputDocument textDoc(String id, String title, String... body) {
+    SolrInputDocument doc = new SolrInputDocument();
+    doc.setField("id", id);
+    if (title != null) {
+      doc.setField("title", title);
+    }
+    for (String value : body) {
+      doc.addField("body", value);
+    }
+    return doc;
+  }
+
+  static void addDocs(SolrInputDocument... docs) throws Exception {
+    client.add(Arrays.asList(docs));
+  }
+
+  static void commit() throws Exception {
+    client.commit();
+  }
+
+  /** The stored document {@code id} after a commit, or null. */
+  static SolrDocument stored(String id) throws Exception {
+    QueryResponse rsp = client.query(params("q", "id:\"" + id + "\"", "fl", "*"));
+    return rsp.getResults().isEmpty() ? null : rsp.getResults().get(0);
+  }
+
+  /** The stored vector of {@code id}, or null when it has none. */
+  static float[] storedVector(String id) throws Exception {
+    return vectorOf(stored(id));
+  }
+
+  /** The vector field of {@code doc}, or null when it has none. */
+  static float[] vectorOf(SolrDocument doc) {
+    Object values = doc == null ? null : doc.getFieldValue("vector");
+    if (values == null) {
+      return null;
+    }
+    List<?> list = (List<?>) values;
+    float[] vector = new float[list.size()];
+    for (int i = 0; i < vector.length; i++) {
+      vector[i] = ((Number) list.get(i)).floatValue();
+    }
+    return vector;
+  }
+
+  static float[] documentVector(String text) {
+    return embedder.embed(List.of(text), TextRole.DOCUMENT).get(0).vector();
+  }
+
+  static long numFound(String q, String... more) throws Exception {
+    List<String> p = new ArrayList<>(List.of("q", q, "rows", "0"));
+    p.addAll(List.of(more));
+    return client.query(params(p.toArray(new String[0]))).getResults().getNumFound();
+  }
+
+  /** A counter's count, a timer's or histogram's number of updates, from the core's registry. */
+  static long metric(String name) {
+    try (SolrCore core = h.getCoreContainer().getCore(CORE)) {
+      Metric metric = core.getSolrMetricsContext().getMetricRegistry().getMetrics().get(name);
+      if (metric == null) {
+        throw new AssertionError("no metric " + name + " in " + core.getSolrMetricsContext().getMetricRegistry()
+            .getNames());
+      }
+      if (metric instanceof Counter) {
+        return ((Counter) metric).getCount();
+      }
+      if (metric instanceof Timer) {
+        return ((Timer) metric).getCount();
+      }
+      return ((Histogram) metric).getCount();
+    }
+  }
+
+  @FunctionalInterface
+  interface Action {
+    void run() throws Exception;
+  }
+
+  /** Runs {@code action}, which must fail with HTTP {@code code} and a message containing each fragment. */
+  static SolrException expectError(int code, Action action, String... fragments) {
+    try {
+      action.run();
+    } catch (SolrException e) {
+      assertEquals("status of " + e.getMessage(), code, e.code());
+      for (String fragment : fragments) {
+        assertTrue("'" + e.getMessage() + "' should contain '" + fragment + "'", e.getMessage().contains(fragment));
+      }
+      return e;
+    } catch (SolrServerException e) {
+      throw new AssertionError("expected a SolrException, got " + e, e);
+    } catch (Exception e) {
+      throw new AssertionError("expected a SolrException, got " + e, e);
+    }
+    throw new AssertionError("expected an error " + code + " containing " + Arrays.toString(fragments));
+  }
+
+  static void assertVectorEquals(float[] expected, float[] actual) {
+    assertNotNull("vector", actual);
+    assertArrayEquals(expected, actual, 1e-5f);
+  }
+}
