@@ -1,6 +1,8 @@
 package io.solrecho.embed;
 
+import io.solrecho.lm.BatchBudget;
 import io.solrecho.lm.CausalLanguageModel;
+import io.solrecho.lm.DeviceOutOfMemoryException;
 import io.solrecho.lm.HiddenStates;
 import io.solrecho.lm.LmOptions;
 import io.solrecho.lm.TextTokenizer;
@@ -11,12 +13,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Embeds texts with a causal LM following {@link EmbeddingSettings}: prompts are built by a
  * {@link PromptEncoder} per role, sorted by length and cut into micro-batches so that padding
  * stays within a batch, run through the model, and pooled over each prompt's pooled range.
- * Thread-safe; for many concurrent callers put an {@link EmbeddingService} in front.
+ * On a GPU the micro-batches also stay within a {@link BatchBudget} read from the device's free
+ * memory when the embedder is built; a micro-batch that still runs out of device memory is split
+ * in halves and retried, down to single prompts. Thread-safe; for many concurrent callers put an
+ * {@link EmbeddingService} in front.
  */
 public final class Embedder implements AutoCloseable {
   private static final int PAD_ID = 0;
@@ -29,17 +35,28 @@ public final class Embedder implements AutoCloseable {
   private final PromptEncoder queryEncoder;
   private final VectorPooling pooling;
   private final String fingerprint;
+  private final Function<TokenBatch, HiddenStates> forward;
+  private final BatchBudget budget;
 
   /** An embedder over an already loaded model and tokenizer, which the caller keeps and closes. */
   public Embedder(CausalLanguageModel model, TextTokenizer tokenizer, EmbeddingSettings settings) {
-    this(model, tokenizer, settings, false);
+    this(model, tokenizer, settings, false, model::forward, BatchBudget.of(model));
   }
 
-  private Embedder(CausalLanguageModel model, TextTokenizer tokenizer, EmbeddingSettings settings, boolean owns) {
+  /** For tests: {@code forward} stands in for the model's forward pass (to inject device faults). */
+  Embedder(CausalLanguageModel model, TextTokenizer tokenizer, EmbeddingSettings settings,
+      Function<TokenBatch, HiddenStates> forward, BatchBudget budget) {
+    this(model, tokenizer, settings, false, forward, budget);
+  }
+
+  private Embedder(CausalLanguageModel model, TextTokenizer tokenizer, EmbeddingSettings settings, boolean owns,
+      Function<TokenBatch, HiddenStates> forward, BatchBudget budget) {
     this.model = model;
     this.tokenizer = tokenizer;
     this.ownsModel = owns;
     this.settings = settings;
+    this.forward = forward;
+    this.budget = budget;
     EncodingOptions.Builder options = EncodingOptions.builder()
         .spanConvention(settings.spanConvention())
         .maxTokensPerCopy(settings.maxTokensPerCopy());
@@ -61,7 +78,7 @@ public final class Embedder implements AutoCloseable {
     try {
       CausalLanguageModel model = CausalLanguageModel.load(folder, options);
       try {
-        return new Embedder(model, tokenizer, settings, true);
+        return new Embedder(model, tokenizer, settings, true, model::forward, BatchBudget.of(model));
       } catch (RuntimeException e) {
         model.close();
         throw e;
@@ -78,6 +95,11 @@ public final class Embedder implements AutoCloseable {
 
   public CausalLanguageModel model() {
     return model;
+  }
+
+  /** The device-memory limit on micro-batches (unlimited on the CPU). */
+  public BatchBudget batchBudget() {
+    return budget;
   }
 
   /** Length of every vector: the model's hidden size. */
@@ -124,7 +146,12 @@ public final class Embedder implements AutoCloseable {
     return embedPrompts(prompts);
   }
 
-  /** Embeds already encoded prompts, in order, in length-sorted micro-batches. */
+  /**
+   * Embeds already encoded prompts, in order, in length-sorted micro-batches.
+   *
+   * @throws DeviceOutOfMemoryException naming the prompt length and the device when a single
+   *     prompt does not fit in device memory
+   */
   public List<Embedding> embedPrompts(List<EncodedPrompt> prompts) {
     Integer[] order = new Integer[prompts.size()];
     Arrays.setAll(order, i -> i);
@@ -133,8 +160,9 @@ public final class Embedder implements AutoCloseable {
     int start = 0;
     while (start < order.length) {
       int longest = prompts.get(order[start]).length();
+      int maxRows = Math.min(settings.maxBatchSize(), budget.maxRows(longest));
       int end = start + 1;
-      while (end < order.length && end - start < settings.maxBatchSize()
+      while (end < order.length && end - start < maxRows
           && (long) (end - start + 1) * longest <= settings.maxBatchTokens()) {
         end++;
       }
@@ -144,12 +172,28 @@ public final class Embedder implements AutoCloseable {
     return Arrays.asList(results);
   }
 
+  /** Runs one micro-batch; when the device runs out of memory, runs each half instead. */
   private void embedBatch(List<EncodedPrompt> prompts, Integer[] members, Embedding[] results) {
     List<int[]> ids = new ArrayList<>(members.length);
     for (Integer i : members) {
       ids.add(prompts.get(i).ids());
     }
-    HiddenStates states = model.forward(TokenBatch.rightPadded(ids, PAD_ID));
+    HiddenStates states;
+    try {
+      states = forward.apply(TokenBatch.rightPadded(ids, PAD_ID));
+    } catch (DeviceOutOfMemoryException e) {
+      if (members.length == 1) {
+        EncodedPrompt prompt = prompts.get(members[0]);
+        throw new DeviceOutOfMemoryException("a single prompt of " + prompt.length() + " tokens does not fit in the"
+            + " memory of " + model.device() + " (" + model.dtype() + "); lower maxTokens (now "
+            + settings.maxTokensPerCopy() + " per copy)" + (model.dtype().equals("float16") ? "" : ", use dtype=float16")
+            + " or free device memory: " + e.getMessage(), e);
+      }
+      int half = members.length / 2;
+      embedBatch(prompts, Arrays.copyOfRange(members, 0, half), results);
+      embedBatch(prompts, Arrays.copyOfRange(members, half, members.length), results);
+      return;
+    }
     for (int row = 0; row < members.length; row++) {
       EncodedPrompt prompt = prompts.get(members[row]);
       float[] vector = pooling.pool(states, row, prompt.pooledStart(), prompt.pooledEnd());
@@ -167,6 +211,6 @@ public final class Embedder implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "Embedder(" + model + ", " + settings + ", fingerprint=" + fingerprint + ")";
+    return "Embedder(" + model + ", " + settings + ", " + budget + ", fingerprint=" + fingerprint + ")";
   }
 }

@@ -1,5 +1,6 @@
 package io.solrecho.embed;
 
+import io.solrecho.lm.DeviceOutOfMemoryException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +19,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Callers encode their text on their own thread (so bad input fails at once, per request) and
  * put the prompt on a bounded queue; when it is full for longer than the timeout the request is
  * rejected (back-pressure). A single worker takes everything waiting, up to a few batches' worth,
- * and hands it to the {@link Embedder}, which sorts by length and micro-batches. Each caller waits
- * at most the timeout for its vector. {@link #close()} stops accepting work, lets the worker finish
- * what is queued (waiting at most the timeout), then fails anything left with a clear message.
+ * and hands it to the {@link Embedder}, which sorts by length and micro-batches. If one prompt does
+ * not fit in device memory even alone, the group is rerun request by request so that only that
+ * request fails. Each caller waits at most the timeout for its vector. {@link #close()} stops
+ * accepting work, lets the worker finish what is queued (waiting at most the timeout), then fails
+ * anything left with a clear message.
  */
 public final class EmbeddingService implements AutoCloseable {
   private final Embedder embedder;
@@ -164,15 +167,27 @@ public final class EmbeddingService implements AutoCloseable {
     List<EncodedPrompt> prompts = new ArrayList<>(live.size());
     live.forEach(r -> prompts.add(r.prompt));
     try {
-      List<Embedding> results = embedder.embedPrompts(prompts);
-      passes.incrementAndGet();
-      for (int i = 0; i < live.size(); i++) {
-        embeddings.incrementAndGet();
-        tokens.addAndGet(results.get(i).tokens());
-        live.get(i).future.complete(results.get(i));
+      complete(live, embedder.embedPrompts(prompts));
+    } catch (DeviceOutOfMemoryException e) {
+      if (live.size() == 1) {
+        live.get(0).future.completeExceptionally(e);
+        return;
+      }
+      // Some prompt does not fit even alone: run each request by itself so only that one fails.
+      for (Request r : live) {
+        run(List.of(r));
       }
     } catch (RuntimeException | Error e) {
       live.forEach(r -> r.future.completeExceptionally(e));
+    }
+  }
+
+  private void complete(List<Request> live, List<Embedding> results) {
+    passes.incrementAndGet();
+    for (int i = 0; i < live.size(); i++) {
+      embeddings.incrementAndGet();
+      tokens.addAndGet(results.get(i).tokens());
+      live.get(i).future.complete(results.get(i));
     }
   }
 

@@ -5,21 +5,21 @@ import ai.djl.ndarray.NDArray;
 /** The feed-forward activations found in supported configs ({@code hidden_act} and friends). */
 enum Activation {
   /** {@code silu}: x * sigmoid(x). */
-  SILU {
+  SILU(2) {
     @Override
     NDArray apply(NDArray x) {
       return x.mul(x.getNDArrayInternal().sigmoid());
     }
   },
   /** {@code gelu}: the exact, erf-based GELU. */
-  GELU {
+  GELU(1) {
     @Override
     NDArray apply(NDArray x) {
       return x.getNDArrayInternal().gelu();
     }
   },
   /** {@code gelu_new} / {@code gelu_pytorch_tanh}: the tanh approximation of GELU. */
-  GELU_TANH {
+  GELU_TANH(8) {
     private final float sqrtTwoOverPi = (float) Math.sqrt(2.0 / Math.PI);
 
     @Override
@@ -29,14 +29,25 @@ enum Activation {
     }
   },
   /** {@code relu}. */
-  RELU {
+  RELU(1) {
     @Override
     NDArray apply(NDArray x) {
       return x.getNDArrayInternal().relu();
     }
   };
 
+  private final int intermediates;
+
+  Activation(int intermediates) {
+    this.intermediates = intermediates;
+  }
+
   abstract NDArray apply(NDArray x);
+
+  /** Arrays of the input's shape one {@link #apply} allocates, its result included (for memory estimates). */
+  int intermediates() {
+    return intermediates;
+  }
 
   static Activation fromConfig(String name) {
     switch (name) {

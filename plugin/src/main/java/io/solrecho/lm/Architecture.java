@@ -50,6 +50,11 @@ public enum Architecture {
     return !usesLayerNorm();
   }
 
+  /** Qwen3's per-head RMSNorm of queries and keys. */
+  boolean normsQueriesAndKeys() {
+    return this == QWEN3;
+  }
+
   boolean honoursSlidingWindow() {
     return this == MISTRAL;
   }

@@ -109,6 +109,11 @@ public final class CausalLanguageModel implements AutoCloseable {
     return manager.getDevice().toString();
   }
 
+  /** The DJL device the weights live on. */
+  Device engineDevice() {
+    return manager.getDevice();
+  }
+
   /** The compute type of the weights: {@code float32} or {@code float16}. */
   public String dtype() {
     return dtype == DataType.FLOAT16 ? "float16" : "float32";
@@ -132,7 +137,14 @@ public final class CausalLanguageModel implements AutoCloseable {
     return manager.getManagedArrays().size();
   }
 
-  /** Last-layer hidden states after the final norm for every position of {@code batch}. */
+  /**
+   * Last-layer hidden states after the final norm for every position of {@code batch}, as float32
+   * whatever the compute type.
+   *
+   * @throws DeviceOutOfMemoryException when the device runs out of memory (the call's arrays are
+   *     freed first, so a smaller batch can follow at once)
+   * @throws ArithmeticException when float16 activations overflow (use float32 for that model)
+   */
   public HiddenStates forward(TokenBatch batch) {
     return run(batch, false).hidden;
   }
@@ -144,6 +156,19 @@ public final class CausalLanguageModel implements AutoCloseable {
 
   private Output run(TokenBatch batch, boolean withLogits) {
     checkIds(batch);
+    try {
+      return runOnDevice(batch, withLogits);
+    } catch (RuntimeException e) {
+      if (e instanceof DeviceOutOfMemoryException || !DeviceOutOfMemoryException.isOutOfMemory(e)) {
+        throw e;
+      }
+      throw new DeviceOutOfMemoryException(device() + " ran out of memory running " + batch.size() + " sequence(s) of "
+          + batch.length() + " tokens in " + dtype() + " (" + DeviceOutOfMemoryException.firstLine(e) + ")", e);
+    }
+  }
+
+  /** Runs the pass in a child scope, which is closed (its arrays freed) even when the pass fails. */
+  private Output runOnDevice(TokenBatch batch, boolean withLogits) {
     int size = batch.size();
     int length = batch.length();
     int[][] positions = batch.positionIds() != null ? batch.positionIds() : defaultPositions(size, length);
@@ -163,6 +188,9 @@ public final class CausalLanguageModel implements AutoCloseable {
       NDArray hidden = finalNorm.apply(x);
       float[] values = hidden.toType(DataType.FLOAT32, false).toFloatArray();
       HiddenStates states = new HiddenStates(values, size, length, config.hiddenSize());
+      if (dtype == DataType.FLOAT16) {
+        checkFinite(values, batch);
+      }
       return new Output(states, withLogits ? logits(hidden, batch) : null);
     }
   }
@@ -196,6 +224,27 @@ public final class CausalLanguageModel implements AutoCloseable {
       System.arraycopy(flat, b * config.vocabSize(), out[b], 0, config.vocabSize());
     }
     return out;
+  }
+
+  /**
+   * Half precision tops out at 65504; models whose activations go beyond it (some trained in
+   * bfloat16 do) turn into inf/NaN. Fail clearly rather than return such states as vectors.
+   */
+  private void checkFinite(float[] values, TokenBatch batch) {
+    int hidden = config.hiddenSize();
+    for (int b = 0; b < batch.size(); b++) {
+      for (int t : batch.realPositions(b)) {
+        int base = (b * batch.length() + t) * hidden;
+        for (int h = 0; h < hidden; h++) {
+          float v = values[base + h];
+          if (!Float.isFinite(v)) {
+            throw new ArithmeticException("float16 overflow: the hidden state of sequence " + b + " at position " + t
+                + " is " + v + "; the activations of the model in " + folder + " exceed float16's range (65504)"
+                + " for this input; load it with dtype=float32");
+          }
+        }
+      }
+    }
   }
 
   private void checkIds(TokenBatch batch) {

@@ -61,7 +61,7 @@ final class LlamaFamilyLayout implements CheckpointLayout {
         source.loadIfPresent(p + "o_proj.bias", hidden));
     Norm queryNorm = null;
     Norm keyNorm = null;
-    if (architecture == Architecture.QWEN3) {
+    if (architecture.normsQueriesAndKeys()) {
       queryNorm = source.rmsNorm(p + "q_norm.weight", c.headDim(), false);
       keyNorm = source.rmsNorm(p + "k_norm.weight", c.headDim(), false);
     }

@@ -29,7 +29,7 @@ public final class LmOptions {
    */
   public static LmOptions of(String device, String dtype) {
     String d = device == null ? "auto" : device.trim().toLowerCase(Locale.ROOT);
-    if (!d.equals("auto") && !d.equals("cpu") && !d.matches("cuda(:\\d+)?") && !d.matches("gpu(:\\d+)?")) {
+    if (!d.equals("auto") && !d.equals("cpu") && !d.matches("(cuda|gpu)(:\\d{1,4})?")) {
       throw new IllegalArgumentException("device: expected auto, cpu, cuda or cuda:N, got '" + device + "'");
     }
     String t = dtype == null ? "auto" : dtype.trim().toLowerCase(Locale.ROOT);

@@ -2,6 +2,8 @@ package io.solrecho.lm;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import ai.djl.util.cuda.CudaUtils;
+import java.lang.management.MemoryUsage;
 import java.util.function.Supplier;
 
 /**
@@ -50,10 +52,18 @@ final class PyTorchEngine {
       return Device.cpu();
     }
     if (gpu >= gpus) {
+      String build = engine.hasCapability("CUDA") ? "a CUDA build" : "a CPU-only build";
       throw new IllegalArgumentException("device: " + options.device() + " requested but the PyTorch engine sees "
-          + gpus + " GPU(s); use device=cpu or install the CUDA build of libtorch (see README, GPU)");
+          + gpus + " GPU(s) (libtorch " + engine.getVersion() + ", " + build + "); use device=cpu or device=auto,"
+          + " or run with the CUDA build of libtorch (build with -Pcuda, see docs/gpu.md)");
     }
     return Device.gpu(gpu);
+  }
+
+  /** Bytes of memory free on GPU {@code device} now, as the CUDA runtime reports it. */
+  static long freeMemory(Device device) {
+    MemoryUsage usage = CudaUtils.getGpuMemory(device);
+    return usage.getMax() - usage.getUsed();
   }
 
   /** Runs {@code action} with the plugin's class loader as the thread context class loader. */

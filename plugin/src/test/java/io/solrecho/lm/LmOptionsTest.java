@@ -3,6 +3,7 @@ package io.solrecho.lm;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
+import static org.junit.Assume.assumeTrue;
 
 import io.solrecho.SharedFixtures;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ public class LmOptionsTest {
 
   @Test
   public void unknownDeviceNamesTheDeviceParameter() {
-    for (String device : new String[] {"tpu", "cuda:", "cuda:-1", "cuda:x", "gpu0", ""}) {
+    for (String device : new String[] {"tpu", "cuda:", "cuda:-1", "cuda:x", "gpu0", "cuda:99999999999", ""}) {
       IllegalArgumentException e = assertThrows(device, IllegalArgumentException.class,
           () -> LmOptions.of(device, "auto"));
       assertMentions(e, "device", "'" + device + "'");
@@ -58,6 +59,34 @@ public class LmOptionsTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> CausalLanguageModel.load(folder, LmOptions.of("cuda:" + gpus, "auto")).close());
     assertMentions(e, "device", "cuda:" + gpus, gpus + " GPU(s)", "device=cpu");
+  }
+
+  /** This machine's engine is the CPU build: the message says so and points at the CUDA build. */
+  @Test
+  public void cudaOnACpuOnlyEngineNamesTheBuild() {
+    assumeTrue("the engine sees a GPU", PyTorchEngine.get().getGpuCount() == 0);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> CausalLanguageModel.load(SharedFixtures.referenceModel("llama"), LmOptions.of("cuda:0", "float16")).close());
+    assertMentions(e, "device: cuda:0", "0 GPU(s)", "CPU-only build", "device=cpu", "-Pcuda");
+  }
+
+  @Test
+  public void autoPicksTheFirstGpuOrElseTheCpu() throws Exception {
+    boolean gpu = PyTorchEngine.get().getGpuCount() > 0;
+    try (CausalLanguageModel model = CausalLanguageModel.load(SharedFixtures.referenceModel("gpt2"),
+        LmOptions.defaults())) {
+      assertEquals(gpu ? "gpu(0)" : "cpu()", model.device());
+      assertEquals(gpu ? "float16" : "float32", model.dtype());
+    }
+  }
+
+  @Test
+  public void float16IsHonouredOnTheCpu() throws Exception {
+    try (CausalLanguageModel model = CausalLanguageModel.load(SharedFixtures.referenceModel("gpt2"),
+        LmOptions.of("cpu", "float16"))) {
+      assertEquals("cpu()", model.device());
+      assertEquals("float16", model.dtype());
+    }
   }
 
   @Test

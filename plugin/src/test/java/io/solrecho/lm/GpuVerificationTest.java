@@ -1,0 +1,99 @@
+package io.solrecho.lm;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assume.assumeTrue;
+
+import io.solrecho.SharedFixtures;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.junit.Test;
+
+/**
+ * The checks that need a real GPU (docs/gpu-verification.md), run only with
+ * {@code -Dsolrecho.gpu=cuda:N} and the CUDA build of libtorch; skipped everywhere else. Every
+ * fixture architecture matches transformers on the GPU in float32 (the CPU tolerance) and float16
+ * (the CPU float16 tolerance); the batch budget reads the GPU's free memory; a real CUDA
+ * out-of-memory error arrives as {@link DeviceOutOfMemoryException} and leaves the model usable.
+ */
+public class GpuVerificationTest {
+  private static final List<String> FIXTURES = Arrays.asList("llama", "llama_bf16", "llama3_rope_tied", "mistral_sw8",
+      "qwen2", "qwen3", "gpt2", "gpt_neox", "phi3", "gemma");
+
+  private static String gpu() {
+    String device = System.getProperty("solrecho.gpu", "");
+    assumeTrue("skipped: GPU checks run with -Dsolrecho.gpu=cuda:N on a machine with the CUDA build", !device.isEmpty());
+    return device;
+  }
+
+  private static void assertFixturesMatch(String dtype, double tolerance) throws Exception {
+    String device = gpu();
+    for (String fixture : FIXTURES) {
+      double hidden = 0;
+      double logits = 0;
+      try (CausalLanguageModel model = CausalLanguageModel.load(SharedFixtures.referenceModel(fixture),
+          LmOptions.of(device, dtype))) {
+        assertTrue(model.device(), model.device().startsWith("gpu("));
+        assertEquals(dtype, model.dtype());
+        for (ReferenceCase c : ReferenceCase.read(SharedFixtures.referenceModel(fixture))) {
+          HiddenStates states = model.forward(c.batch);
+          for (int b = 0; b < c.realPositions.length; b++) {
+            hidden = Math.max(hidden, MaxAbsError.of(c.lastHiddenState[b], states.rows(b, c.realPositions[b])));
+          }
+          logits = Math.max(logits, MaxAbsError.of(c.lastTokenLogits, model.lastTokenLogits(c.batch)));
+        }
+      }
+      System.out.printf(Locale.ROOT, "gpu %s %s %s: hidden max abs %.2e, logits max abs %.2e%n", device, dtype, fixture,
+          hidden, logits);
+      assertTrue(fixture + " " + dtype + " hidden states differ by " + hidden, hidden <= tolerance);
+      assertTrue(fixture + " " + dtype + " logits differ by " + logits, logits <= tolerance);
+    }
+  }
+
+  @Test
+  public void fixturesMatchTransformersOnTheGpuInFloat32() throws Exception {
+    assertFixturesMatch("float32", HfReferenceFidelityTest.TOLERANCE);
+  }
+
+  @Test
+  public void fixturesMatchTransformersOnTheGpuInFloat16() throws Exception {
+    assertFixturesMatch("float16", HalfPrecisionFidelityTest.TOLERANCE);
+  }
+
+  @Test
+  public void theBatchBudgetReadsTheFreeGpuMemory() throws Exception {
+    String device = gpu();
+    try (CausalLanguageModel model = CausalLanguageModel.load(SharedFixtures.referenceModel("llama"),
+        LmOptions.of(device, "float16"))) {
+      BatchBudget budget = BatchBudget.of(model);
+      System.out.println("gpu budget: " + budget + ", rows of 512 tokens: " + budget.maxRows(512));
+      assertTrue(budget.toString(), budget.limited() && budget.availableBytes() > 0);
+    }
+  }
+
+  /** 64 sequences of 16384 tokens need over 270 GB of attention scores alone: more than any one GPU has. */
+  @Test
+  public void aRealOutOfMemoryIsReportedAndTheModelStaysUsable() throws Exception {
+    String device = gpu();
+    try (CausalLanguageModel model = CausalLanguageModel.load(SharedFixtures.referenceModel("llama"),
+        LmOptions.of(device, "float16"))) {
+      int weights = model.managedArrayCount();
+      List<int[]> rows = new ArrayList<>();
+      for (int b = 0; b < 64; b++) {
+        int[] ids = new int[16384];
+        Arrays.fill(ids, 5);
+        rows.add(ids);
+      }
+      DeviceOutOfMemoryException e = assertThrows(DeviceOutOfMemoryException.class,
+          () -> model.forward(TokenBatch.rightPadded(rows, 0)));
+      System.out.println("gpu out of memory: " + e.getMessage());
+      assertTrue(e.getMessage(), e.getMessage().contains("64 sequence(s) of 16384 tokens"));
+      assertEquals("the failed call freed its arrays", weights, model.managedArrayCount());
+      TokenBatch small = TokenBatch.rightPadded(List.of(new int[] {5, 6, 7}), 0);
+      assertEquals(3, model.forward(small).length());
+    }
+  }
+}
