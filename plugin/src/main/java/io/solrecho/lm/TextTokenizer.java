@@ -74,12 +74,21 @@ public final class TextTokenizer implements AutoCloseable {
     }
     HuggingFaceTokenizer tokenizer;
     try {
-      tokenizer = HuggingFaceTokenizer.builder()
-          .optTokenizerPath(file)
-          .optAddSpecialTokens(false)
-          .optTruncation(false)
-          .optPadding(false)
-          .build();
+      // DJL finds the tokenizer's native library through the context class loader (Solr's is not ours).
+      tokenizer = PyTorchEngine.withPluginClassLoader(() -> {
+        try {
+          return HuggingFaceTokenizer.builder()
+              .optTokenizerPath(file)
+              .optAddSpecialTokens(false)
+              .optTruncation(false)
+              .optPadding(false)
+              .build();
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+    } catch (java.io.UncheckedIOException e) {
+      throw new IOException("cannot read " + file + ": " + e.getCause().getMessage(), e.getCause());
     } catch (RuntimeException e) {
       throw new IOException("cannot read " + file + ": " + e.getMessage(), e);
     }

@@ -94,6 +94,11 @@ final class EchoModel {
     } catch (Exception e) {
       throw new SolrException(SolrException.ErrorCode.SERVER_ERROR,
           "solr-echo: " + definition + " could not be loaded: " + e.getMessage(), e);
+    } catch (LinkageError | AssertionError e) {
+      // DJL reports native-library problems this way, e.g. when the plugin jars are on two class loaders.
+      throw new SolrException(SolrException.ErrorCode.SERVER_ERROR, "solr-echo: " + definition
+          + " could not load its native libraries (" + e + "); install the solr-echo archive once per node,"
+          + " as a module or on solr.sharedLib, not per core", e);
     } finally {
       thread.setContextClassLoader(previous);
     }
