@@ -5,6 +5,7 @@ import static org.junit.Assume.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.List;
 
 /**
  * Locates the read-only {@code ../shared} folder (fixtures, models, data sets) that sits beside the
@@ -12,6 +13,10 @@ import java.nio.file.Paths;
  * the missing path, in a fresh clone without it.
  */
 public final class SharedFixtures {
+  /** Every hf-reference model fixture, one per architecture and checkpoint variant. */
+  public static final List<String> REFERENCE_MODELS = List.of("llama", "llama_bf16", "llama3_rope_tied", "mistral_sw8",
+      "qwen2", "qwen3", "gpt2", "gpt_neox", "phi3", "gemma");
+
   private SharedFixtures() {}
 
   /** The shared folder, or a skipped test when it is absent. */

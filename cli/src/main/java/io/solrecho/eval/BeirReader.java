@@ -47,23 +47,11 @@ public final class BeirReader {
 
   /** The first {@code limit} corpus documents. */
   public List<BeirDocument> readCorpus(int limit) throws IOException {
-    LineReader.requireLimit(limit);
-    List<BeirDocument> docs = new ArrayList<>();
-    Set<String> ids = new HashSet<>();
-    try (LineReader lines = new LineReader(corpusFile)) {
-      String line;
-      while (docs.size() < limit && (line = lines.next()) != null) {
-        if (line.isBlank()) {
-          continue;
-        }
-        JsonObject json = parseObject(lines, line);
-        String id = requireId(lines, json, ids);
-        String title = optionalString(lines, json, "title");
-        String text = requiredString(lines, json, "text");
-        docs.add(new BeirDocument(id, title == null ? "" : title, text));
-      }
-    }
-    return docs;
+    return readObjects(corpusFile, limit, (lines, json, id) -> {
+      String title = optionalString(lines, json, "title");
+      String text = requiredString(lines, json, "text");
+      return new BeirDocument(id, title == null ? "" : title, text);
+    });
   }
 
   /** Every query, in file order. */
@@ -73,21 +61,7 @@ public final class BeirReader {
 
   /** The first {@code limit} queries of the file (judged or not). */
   public List<BeirQuery> readQueries(int limit) throws IOException {
-    LineReader.requireLimit(limit);
-    List<BeirQuery> queries = new ArrayList<>();
-    Set<String> ids = new HashSet<>();
-    try (LineReader lines = new LineReader(queriesFile)) {
-      String line;
-      while (queries.size() < limit && (line = lines.next()) != null) {
-        if (line.isBlank()) {
-          continue;
-        }
-        JsonObject json = parseObject(lines, line);
-        String id = requireId(lines, json, ids);
-        queries.add(new BeirQuery(id, requiredString(lines, json, "text")));
-      }
-    }
-    return queries;
+    return readObjects(queriesFile, limit, (lines, json, id) -> new BeirQuery(id, requiredString(lines, json, "text")));
   }
 
   /**
@@ -153,6 +127,33 @@ public final class BeirReader {
       }
     }
     return Qrels.of(judgments);
+  }
+
+  /** Builds one record from a JSON-lines object whose {@code _id} has been checked. */
+  @FunctionalInterface
+  private interface JsonRecord<T> {
+    T of(LineReader lines, JsonObject json, String id);
+  }
+
+  /**
+   * The first {@code limit} objects of a JSON-lines file as records, in file order: blank lines are
+   * skipped, every other line must be a JSON object with an {@code _id} not seen before.
+   */
+  private static <T> List<T> readObjects(Path file, int limit, JsonRecord<T> record) throws IOException {
+    LineReader.requireLimit(limit);
+    List<T> records = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    try (LineReader lines = new LineReader(file)) {
+      String line;
+      while (records.size() < limit && (line = lines.next()) != null) {
+        if (line.isBlank()) {
+          continue;
+        }
+        JsonObject json = parseObject(lines, line);
+        records.add(record.of(lines, json, requireId(lines, json, ids)));
+      }
+    }
+    return records;
   }
 
   private static JsonObject parseObject(LineReader lines, String line) {

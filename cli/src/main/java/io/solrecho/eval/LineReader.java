@@ -7,6 +7,9 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * Reads a UTF-8 text file one line at a time (LF or CRLF endings, a leading byte-order mark
@@ -58,6 +61,27 @@ final class LineReader implements Closeable {
       line = line.substring(1);
     }
     return line;
+  }
+
+  /**
+   * Reads the remaining lines as tab-separated rows until {@code limit} records are read or the file
+   * ends: empty lines are skipped, every other row is split with {@link #tabFields} and handed to
+   * {@code record}, which returns the row's record, or {@code null} to pass over the row. While
+   * {@code record} runs, this reader is at the row's line, so {@link #error} locates it.
+   */
+  <T> List<T> tabRows(int limit, Function<String[], T> record) throws IOException {
+    List<T> records = new ArrayList<>();
+    String line;
+    while (records.size() < limit && (line = next()) != null) {
+      if (line.isEmpty()) {
+        continue;
+      }
+      T parsed = record.apply(tabFields(line));
+      if (parsed != null) {
+        records.add(parsed);
+      }
+    }
+    return records;
   }
 
   /** The 1-based number of the line last returned by {@link #next()}, 0 before the first. */

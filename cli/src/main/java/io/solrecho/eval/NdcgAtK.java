@@ -1,11 +1,8 @@
 package io.solrecho.eval;
 
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Normalised discounted cumulative gain at a cut-off k, with linear gains as BEIR computes it
@@ -20,18 +17,15 @@ import java.util.Set;
  * broken.
  */
 public final class NdcgAtK {
-  private final int k;
+  private final RankCutOff cutOff;
 
   /** @param k the cut-off, at least 1 (BEIR reports k = 10) */
   public NdcgAtK(int k) {
-    if (k < 1) {
-      throw new IllegalArgumentException("nDCG cut-off k must be at least 1, got " + k);
-    }
-    this.k = k;
+    this.cutOff = new RankCutOff("nDCG", k);
   }
 
   public int k() {
-    return k;
+    return cutOff.k();
   }
 
   /**
@@ -47,19 +41,10 @@ public final class NdcgAtK {
     }
     double ideal = idealDcg(judgments);
     double dcg = 0;
-    Set<String> seen = new HashSet<>();
-    int depth = Math.min(k, ranking.size());
-    for (int i = 0; i < depth; i++) {
-      String id = ranking.get(i);
-      if (id == null) {
-        throw new IllegalArgumentException("ranking has a null document id at rank " + (i + 1));
-      }
-      if (!seen.add(id)) {
-        throw new IllegalArgumentException("ranking lists document '" + id + "' twice within the top " + k);
-      }
-      Integer grade = judgments.get(id);
-      if (grade != null && grade > 0) {
-        dcg += grade / log2(i + 2);
+    int[] grades = cutOff.topGrades(ranking, judgments);
+    for (int i = 0; i < grades.length; i++) {
+      if (grades[i] > 0) {
+        dcg += grades[i] / log2(i + 2);
       }
     }
     return dcg / ideal;
@@ -69,22 +54,10 @@ public final class NdcgAtK {
     if (judgments == null) {
       throw new IllegalArgumentException("judgments must not be null");
     }
-    List<Integer> gains = new ArrayList<>();
-    for (Map.Entry<String, Integer> judgment : judgments.entrySet()) {
-      if (judgment.getValue() == null) {
-        throw new IllegalArgumentException("judgment for document '" + judgment.getKey() + "' has no grade");
-      }
-      if (judgment.getValue() > 0) {
-        gains.add(judgment.getValue());
-      }
-    }
-    if (gains.isEmpty()) {
-      throw new IllegalArgumentException("nDCG is undefined for a query without relevant documents (no grade > 0 among "
-          + judgments.size() + " judgments): exclude such queries before scoring");
-    }
+    List<Integer> gains = cutOff.relevantGrades(judgments);
     gains.sort(Collections.reverseOrder());
     double ideal = 0;
-    for (int i = 0; i < Math.min(k, gains.size()); i++) {
+    for (int i = 0; i < Math.min(cutOff.k(), gains.size()); i++) {
       ideal += gains.get(i) / log2(i + 2);
     }
     return ideal;

@@ -1,9 +1,7 @@
 package io.solrecho.eval;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Recall at a cut-off k: the fraction of a query's relevant documents (grade &gt; 0) found among the
@@ -11,18 +9,15 @@ import java.util.Set;
  * relevant document of the query, not capped at k. Grades do not weight the count.
  */
 public final class RecallAtK {
-  private final int k;
+  private final RankCutOff cutOff;
 
   /** @param k the cut-off, at least 1 (BEIR reports k = 100) */
   public RecallAtK(int k) {
-    if (k < 1) {
-      throw new IllegalArgumentException("recall cut-off k must be at least 1, got " + k);
-    }
-    this.k = k;
+    this.cutOff = new RankCutOff("recall", k);
   }
 
   public int k() {
-    return k;
+    return cutOff.k();
   }
 
   /**
@@ -36,32 +31,10 @@ public final class RecallAtK {
     if (ranking == null || judgments == null) {
       throw new IllegalArgumentException("ranking and judgments must not be null");
     }
-    int relevant = 0;
-    for (Map.Entry<String, Integer> judgment : judgments.entrySet()) {
-      if (judgment.getValue() == null) {
-        throw new IllegalArgumentException("judgment for document '" + judgment.getKey() + "' has no grade");
-      }
-      if (judgment.getValue() > 0) {
-        relevant++;
-      }
-    }
-    if (relevant == 0) {
-      throw new IllegalArgumentException("recall is undefined for a query without relevant documents (no grade > 0 among "
-          + judgments.size() + " judgments): exclude such queries before scoring");
-    }
+    int relevant = cutOff.relevantGrades(judgments).size();
     int found = 0;
-    Set<String> seen = new HashSet<>();
-    int depth = Math.min(k, ranking.size());
-    for (int i = 0; i < depth; i++) {
-      String id = ranking.get(i);
-      if (id == null) {
-        throw new IllegalArgumentException("ranking has a null document id at rank " + (i + 1));
-      }
-      if (!seen.add(id)) {
-        throw new IllegalArgumentException("ranking lists document '" + id + "' twice within the top " + k);
-      }
-      Integer grade = judgments.get(id);
-      if (grade != null && grade > 0) {
+    for (int grade : cutOff.topGrades(ranking, judgments)) {
+      if (grade > 0) {
         found++;
       }
     }

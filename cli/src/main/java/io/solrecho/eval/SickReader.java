@@ -2,7 +2,6 @@ package io.solrecho.eval;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -31,7 +30,6 @@ public final class SickReader {
   /** The first {@code limit} TEST pairs (all of them when there are fewer). */
   public List<StsPair> read(int limit) throws IOException {
     LineReader.requireLimit(limit);
-    List<StsPair> pairs = new ArrayList<>();
     try (LineReader lines = new LineReader(file)) {
       String headerLine = lines.next();
       if (headerLine == null) {
@@ -42,26 +40,20 @@ public final class SickReader {
       int sentenceB = column(lines, header, "sentence_B");
       int score = column(lines, header, "relatedness_score");
       int set = column(lines, header, "SemEval_set");
-      String line;
-      while (pairs.size() < limit && (line = lines.next()) != null) {
-        if (line.isEmpty()) {
-          continue;
-        }
-        String[] fields = LineReader.tabFields(line);
+      return lines.tabRows(limit, fields -> {
         if (fields.length != header.size()) {
           throw lines.error("expected " + header.size() + " tab-separated fields as in the header, found " + fields.length);
         }
         if (!TEST_SET.equals(fields[set].trim())) {
-          continue;
+          return null;
         }
         double gold = lines.parseScore(fields[score], "relatedness_score", 1, 5);
-        pairs.add(new StsPair(
+        return new StsPair(
             lines.requireText(fields[sentenceA], "sentence_A"),
             lines.requireText(fields[sentenceB], "sentence_B"),
-            gold));
-      }
+            gold);
+      });
     }
-    return pairs;
   }
 
   private static int column(LineReader lines, List<String> header, String name) {

@@ -2,7 +2,6 @@ package io.solrecho.eval;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,25 +33,20 @@ public final class StsBenchmarkReader {
   /** The first {@code limit} pairs of the file (all of them when there are fewer). */
   public List<StsPair> read(int limit) throws IOException {
     LineReader.requireLimit(limit);
-    List<StsPair> pairs = new ArrayList<>();
     try (LineReader lines = new LineReader(file)) {
-      String line;
-      while (pairs.size() < limit && (line = lines.next()) != null) {
-        if (line.isEmpty()) {
-          continue;
-        }
-        String[] fields = LineReader.tabFields(line);
-        if (fields.length < FIELDS) {
-          throw lines.error("expected at least " + FIELDS
-              + " tab-separated fields (genre, file, year, id, score, sentence1, sentence2), found " + fields.length);
-        }
-        double gold = lines.parseScore(fields[SCORE], "score (field 5)", 0, 5);
-        pairs.add(new StsPair(
-            lines.requireText(fields[SENTENCE1], "sentence1 (field 6)"),
-            lines.requireText(fields[SENTENCE2], "sentence2 (field 7)"),
-            gold));
-      }
+      return lines.tabRows(limit, fields -> pair(lines, fields));
     }
-    return pairs;
+  }
+
+  private static StsPair pair(LineReader lines, String[] fields) {
+    if (fields.length < FIELDS) {
+      throw lines.error("expected at least " + FIELDS
+          + " tab-separated fields (genre, file, year, id, score, sentence1, sentence2), found " + fields.length);
+    }
+    double gold = lines.parseScore(fields[SCORE], "score (field 5)", 0, 5);
+    return new StsPair(
+        lines.requireText(fields[SENTENCE1], "sentence1 (field 6)"),
+        lines.requireText(fields[SENTENCE2], "sentence2 (field 7)"),
+        gold);
   }
 }

@@ -1,8 +1,6 @@
 package io.solrecho.eval;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -49,26 +47,23 @@ public final class StsEvaluator {
     if (pairs == null || pairs.size() < 2) {
       throw new IllegalArgumentException("STS evaluation needs at least 2 pairs, got " + (pairs == null ? 0 : pairs.size()));
     }
-    Map<String, Integer> index = new LinkedHashMap<>();
+    DistinctTexts sentences = new DistinctTexts();
     for (StsPair pair : pairs) {
-      index.putIfAbsent(pair.sentence1(), index.size());
-      index.putIfAbsent(pair.sentence2(), index.size());
+      sentences.add(pair.sentence1());
+      sentences.add(pair.sentence2());
     }
-    List<String> texts = List.copyOf(index.keySet());
-    float[][] embeddings = checked(embedder.apply(texts), texts);
+    float[][] embeddings = checked(sentences.embed(embedder), sentences.texts());
     double[] cosines = new double[pairs.size()];
     for (int i = 0; i < cosines.length; i++) {
       StsPair pair = pairs.get(i);
-      cosines[i] = cosine(embeddings[index.get(pair.sentence1())], embeddings[index.get(pair.sentence2())]);
+      cosines[i] = CosineSimilarity.of(embeddings[sentences.position(pair.sentence1())],
+          embeddings[sentences.position(pair.sentence2())]);
     }
     return cosines;
   }
 
+  /** Checks the embeddings that {@link DistinctTexts#embed} returned for {@code texts}. */
   private static float[][] checked(float[][] embeddings, List<String> texts) {
-    if (embeddings == null || embeddings.length != texts.size()) {
-      throw new IllegalStateException("embedder returned " + (embeddings == null ? "null" : embeddings.length + " embeddings")
-          + " for " + texts.size() + " texts");
-    }
     int dimension = embeddings[0] == null ? 0 : embeddings[0].length;
     for (int i = 0; i < embeddings.length; i++) {
       float[] vector = embeddings[i];
@@ -93,18 +88,6 @@ public final class StsEvaluator {
   private static IllegalStateException unusable(int index, List<String> texts, String problem) {
     return new IllegalStateException("embedder output is unusable: embedding " + index + " " + problem
         + " (text: '" + abbreviate(texts.get(index)) + "')");
-  }
-
-  private static double cosine(float[] a, float[] b) {
-    double dot = 0;
-    double normA = 0;
-    double normB = 0;
-    for (int i = 0; i < a.length; i++) {
-      dot += (double) a[i] * b[i];
-      normA += (double) a[i] * a[i];
-      normB += (double) b[i] * b[i];
-    }
-    return dot / Math.sqrt(normA * normB);
   }
 
   private static String abbreviate(String text) {

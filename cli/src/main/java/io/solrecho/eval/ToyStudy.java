@@ -1,9 +1,6 @@
 package io.solrecho.eval;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -26,24 +23,19 @@ public final class ToyStudy {
     if (triplets == null || triplets.isEmpty()) {
       throw new IllegalArgumentException("the toy study needs at least one triplet");
     }
-    Map<String, Integer> index = new LinkedHashMap<>();
+    DistinctTexts texts = new DistinctTexts();
     for (ToyTriplet t : triplets) {
-      index.putIfAbsent(t.query(), index.size());
-      index.putIfAbsent(t.positive(), index.size());
-      index.putIfAbsent(t.negative(), index.size());
+      texts.add(t.query());
+      texts.add(t.positive());
+      texts.add(t.negative());
     }
-    List<String> texts = new ArrayList<>(index.keySet());
-    float[][] vectors = embedder.apply(texts);
-    if (vectors == null || vectors.length != texts.size()) {
-      throw new IllegalStateException("embedder returned " + (vectors == null ? "null" : vectors.length + " embeddings")
-          + " for " + texts.size() + " texts");
-    }
+    float[][] vectors = texts.embed(embedder);
     int[] right = new int[ToyTriplet.Kind.values().length];
     int[] total = new int[right.length];
     for (ToyTriplet t : triplets) {
-      float[] query = vectors[index.get(t.query())];
-      double positive = CosineSimilarity.of(query, vectors[index.get(t.positive())]);
-      double negative = CosineSimilarity.of(query, vectors[index.get(t.negative())]);
+      float[] query = vectors[texts.position(t.query())];
+      double positive = CosineSimilarity.of(query, vectors[texts.position(t.positive())]);
+      double negative = CosineSimilarity.of(query, vectors[texts.position(t.negative())]);
       total[t.kind().ordinal()]++;
       if (positive > negative) {
         right[t.kind().ordinal()]++;

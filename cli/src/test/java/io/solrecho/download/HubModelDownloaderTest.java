@@ -82,6 +82,12 @@ public class HubModelDownloaderTest {
         .lfsFile(SHARD_2_NAME, SHARD_2);
   }
 
+  /** A part of model.safetensors left in the target folder by an earlier, interrupted run. */
+  private void leavePartOfTheWeights(byte[] part) throws IOException {
+    Files.createDirectories(target);
+    Files.write(target.resolve("model.safetensors.incomplete"), part);
+  }
+
   private byte[] read(String name) throws IOException {
     return Files.readAllBytes(target.resolve(name));
   }
@@ -223,8 +229,7 @@ public class HubModelDownloaderTest {
 
   @Test
   public void resumesFromAPartLeftByAnEarlierRun() throws IOException {
-    Files.createDirectories(target);
-    Files.write(target.resolve("model.safetensors.incomplete"), Arrays.copyOf(WEIGHTS, 1000));
+    leavePartOfTheWeights(Arrays.copyOf(WEIGHTS, 1000));
 
     download();
 
@@ -237,8 +242,7 @@ public class HubModelDownloaderTest {
   @Test
   public void resumesThroughTheCdnRedirect() throws IOException {
     hub.redirectLfsToCdn();
-    Files.createDirectories(target);
-    Files.write(target.resolve("model.safetensors.incomplete"), Arrays.copyOf(WEIGHTS, 5000));
+    leavePartOfTheWeights(Arrays.copyOf(WEIGHTS, 5000));
 
     download();
 
@@ -252,8 +256,7 @@ public class HubModelDownloaderTest {
   @Test
   public void startsOverWhenTheServerIgnoresTheRange() throws IOException {
     hub.ignoreRange();
-    Files.createDirectories(target);
-    Files.write(target.resolve("model.safetensors.incomplete"), Arrays.copyOf(WEIGHTS, 1000));
+    leavePartOfTheWeights(Arrays.copyOf(WEIGHTS, 1000));
 
     download();
 
@@ -263,8 +266,7 @@ public class HubModelDownloaderTest {
 
   @Test
   public void aPartFromAnotherVersionOfTheFileIsDiscardedAndTheFileDownloadedAfresh() throws IOException {
-    Files.createDirectories(target);
-    Files.write(target.resolve("model.safetensors.incomplete"), FakeHub.randomBytes(1000, 99));
+    leavePartOfTheWeights(FakeHub.randomBytes(1000, 99));
 
     download();
 
@@ -277,8 +279,7 @@ public class HubModelDownloaderTest {
 
   @Test
   public void aCompletePartIsVerifiedAndMovedIntoPlaceWithoutDownloadingItAgain() throws IOException {
-    Files.createDirectories(target);
-    Files.write(target.resolve("model.safetensors.incomplete"), WEIGHTS);
+    leavePartOfTheWeights(WEIGHTS);
 
     download();
 

@@ -86,16 +86,14 @@ public class SemEvalStsReaderTest {
   public void blankGoldLineSkipsThePair() throws IOException {
     Path input = write("input.txt", "A.\tB.\nC.\tD.\tnote\tnote\nE.\tF.\n");
     Path gold = write("gs.txt", "1.5\n\n4\n");
-    assertEquals(List.of(new StsPair("A.", "B.", 1.5), new StsPair("E.", "F.", 4)),
-        SemEvalStsReader.readPairs(input, gold, Integer.MAX_VALUE));
+    assertEquals(List.of(new StsPair("A.", "B.", 1.5), new StsPair("E.", "F.", 4)), readAllPairs(input, gold));
   }
 
   @Test
   public void goldFileShorterThanInputIsRejected() throws IOException {
     Path input = write("input.txt", "A.\tB.\nC.\tD.\n");
     Path gold = write("gs.txt", "1.5\n");
-    MalformedDataException e = assertThrows(MalformedDataException.class,
-        () -> SemEvalStsReader.readPairs(input, gold, Integer.MAX_VALUE));
+    MalformedDataException e = assertThrows(MalformedDataException.class, () -> readAllPairs(input, gold));
     assertEquals(gold, e.file());
     assertTrue(e.getMessage(), e.getMessage().contains("gold file ends after 1 lines but input file " + input + " has more"));
   }
@@ -104,8 +102,7 @@ public class SemEvalStsReaderTest {
   public void inputLineWithoutTabNamesInputFileAndLine() throws IOException {
     Path input = write("input.txt", "A.\tB.\nC. D.\n");
     Path gold = write("gs.txt", "1.5\n2\n");
-    MalformedDataException e = assertThrows(MalformedDataException.class,
-        () -> SemEvalStsReader.readPairs(input, gold, Integer.MAX_VALUE));
+    MalformedDataException e = assertThrows(MalformedDataException.class, () -> readAllPairs(input, gold));
     assertTrue(e.getMessage(), e.getMessage().startsWith(input + ":2: expected tab-separated sentence1 and sentence2"));
   }
 
@@ -113,8 +110,7 @@ public class SemEvalStsReaderTest {
   public void badGoldScoreNamesGoldFileAndLine() throws IOException {
     Path input = write("input.txt", "A.\tB.\nC.\tD.\n");
     Path gold = write("gs.txt", "1.5\n5.5\n");
-    MalformedDataException e = assertThrows(MalformedDataException.class,
-        () -> SemEvalStsReader.readPairs(input, gold, Integer.MAX_VALUE));
+    MalformedDataException e = assertThrows(MalformedDataException.class, () -> readAllPairs(input, gold));
     assertTrue(e.getMessage(), e.getMessage().startsWith(gold + ":2: gold score must be between 0.0 and 5.0"));
   }
 
@@ -123,6 +119,10 @@ public class SemEvalStsReaderTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new SemEvalStsReader(tmp.getRoot().toPath(), SemEvalStsTask.STS12));
     assertTrue(e.getMessage(), e.getMessage().contains("STS12 input file of subset MSRpar"));
+  }
+
+  private static List<StsPair> readAllPairs(Path input, Path gold) throws IOException {
+    return SemEvalStsReader.readPairs(input, gold, Integer.MAX_VALUE);
   }
 
   private Path write(String name, String content) throws IOException {

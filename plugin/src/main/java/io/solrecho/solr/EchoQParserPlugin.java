@@ -6,7 +6,6 @@ import io.solrecho.embed.EmbeddingFailedException;
 import io.solrecho.embed.PromptTemplate;
 import io.solrecho.embed.TextRole;
 import java.io.IOException;
-import java.util.Iterator;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.lucene.util.ResourceLoader;
@@ -41,7 +40,8 @@ import org.apache.solr.search.SolrIndexSearcher;
  * another model fingerprint, since they cannot be compared with this model's vectors.
  */
 public final class EchoQParserPlugin extends QParserPlugin implements ResourceLoaderAware {
-  private static final Set<String> NAMES = Set.of("model", "models", "fingerprintField", "maxQueryLength", "maxTopK");
+  private static final KnownParameters PARAMETERS =
+      new KnownParameters("model", "models", "fingerprintField", "maxQueryLength", "maxTopK");
 
   private String model;
   private String modelsResource;
@@ -55,16 +55,7 @@ public final class EchoQParserPlugin extends QParserPlugin implements ResourceLo
   @Override
   public void init(NamedList<?> args) {
     SolrParams params = args.toSolrParams();
-    Set<String> unknown = new TreeSet<>();
-    for (Iterator<String> it = params.getParameterNamesIterator(); it.hasNext(); ) {
-      String parameter = it.next();
-      if (!NAMES.contains(parameter)) {
-        unknown.add(parameter);
-      }
-    }
-    if (!unknown.isEmpty()) {
-      throw configError("unknown parameter(s) " + unknown + "; known: " + new TreeSet<>(NAMES));
-    }
+    PARAMETERS.check(params, EchoQParserPlugin::configError);
     model = params.get("model");
     if (model == null || model.isBlank()) {
       throw configError("model is required (a model declared in " + EchoModelsFile.DEFAULT_RESOURCE + ")");

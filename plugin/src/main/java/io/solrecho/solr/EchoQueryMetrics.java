@@ -3,6 +3,7 @@ package io.solrecho.solr;
 import com.codahale.metrics.Counter;
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.Timer;
+import java.util.function.Function;
 import org.apache.solr.metrics.SolrMetricsContext;
 
 /**
@@ -19,23 +20,24 @@ final class EchoQueryMetrics {
   final Timer embedTime;
 
   EchoQueryMetrics(SolrMetricsContext context, String model) {
-    String[] path = {"QUERY", "echo", model};
-    this.embeddings = context.counter("embeddings", path);
-    this.tokens = context.counter("tokens", path);
-    this.cacheHits = context.counter("cacheHits", path);
-    this.cacheMisses = context.counter("cacheMisses", path);
-    this.errors = context.counter("errors", path);
-    this.embedTime = context.timer("embedTime", path);
+    this(name -> context.counter(name, "QUERY", "echo", model), name -> context.timer(name, "QUERY", "echo", model));
   }
 
   /** Metrics kept outside any registry, for a parser Solr never registered. */
   EchoQueryMetrics() {
-    MetricRegistry registry = new MetricRegistry();
-    this.embeddings = registry.counter("embeddings");
-    this.tokens = registry.counter("tokens");
-    this.cacheHits = registry.counter("cacheHits");
-    this.cacheMisses = registry.counter("cacheMisses");
-    this.errors = registry.counter("errors");
-    this.embedTime = registry.timer("embedTime");
+    this(new MetricRegistry());
+  }
+
+  private EchoQueryMetrics(MetricRegistry registry) {
+    this(registry::counter, registry::timer);
+  }
+
+  private EchoQueryMetrics(Function<String, Counter> counters, Function<String, Timer> timers) {
+    this.embeddings = counters.apply("embeddings");
+    this.tokens = counters.apply("tokens");
+    this.cacheHits = counters.apply("cacheHits");
+    this.cacheMisses = counters.apply("cacheMisses");
+    this.errors = counters.apply("errors");
+    this.embedTime = timers.apply("embedTime");
   }
 }

@@ -1,11 +1,8 @@
 package io.solrecho.solr;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.TreeSet;
 import org.apache.lucene.index.VectorEncoding;
 import org.apache.solr.common.params.SolrParams;
 import org.apache.solr.schema.DenseVectorField;
@@ -28,8 +25,8 @@ final class EchoUpdateSettings {
   }
 
   static final String DEFAULT_FINGERPRINT_FIELD = "echo_fingerprint";
-  private static final Set<String> NAMES = Set.of("model", "models", "inputField", "separator", "outputField",
-      "fingerprintField", "batchSize", "onError");
+  private static final KnownParameters PARAMETERS = new KnownParameters("model", "models", "inputField", "separator",
+      "outputField", "fingerprintField", "batchSize", "onError");
 
   private final String model;
   private final String modelsResource;
@@ -41,16 +38,7 @@ final class EchoUpdateSettings {
   private final OnError onError;
 
   private EchoUpdateSettings(SolrParams params) {
-    Set<String> unknown = new TreeSet<>();
-    for (Iterator<String> names = params.getParameterNamesIterator(); names.hasNext(); ) {
-      String name = names.next();
-      if (!NAMES.contains(name)) {
-        unknown.add(name);
-      }
-    }
-    if (!unknown.isEmpty()) {
-      throw new IllegalArgumentException("unknown parameter(s) " + unknown + "; known: " + new TreeSet<>(NAMES));
-    }
+    PARAMETERS.check(params, IllegalArgumentException::new);
     this.model = required(params, "model");
     this.modelsResource = params.get("models", EchoModelsFile.DEFAULT_RESOURCE);
     this.inputFields = inputFields(params);

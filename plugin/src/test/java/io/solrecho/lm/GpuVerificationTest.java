@@ -20,9 +20,6 @@ import org.junit.Test;
  * out-of-memory error arrives as {@link DeviceOutOfMemoryException} and leaves the model usable.
  */
 public class GpuVerificationTest {
-  private static final List<String> FIXTURES = Arrays.asList("llama", "llama_bf16", "llama3_rope_tied", "mistral_sw8",
-      "qwen2", "qwen3", "gpt2", "gpt_neox", "phi3", "gemma");
-
   private static String gpu() {
     String device = System.getProperty("solrecho.gpu", "");
     assumeTrue("skipped: GPU checks run with -Dsolrecho.gpu=cuda:N on a machine with the CUDA build", !device.isEmpty());
@@ -31,21 +28,16 @@ public class GpuVerificationTest {
 
   private static void assertFixturesMatch(String dtype, double tolerance) throws Exception {
     String device = gpu();
-    for (String fixture : FIXTURES) {
-      double hidden = 0;
-      double logits = 0;
+    for (String fixture : SharedFixtures.REFERENCE_MODELS) {
+      ReferenceCase.Errors errors;
       try (CausalLanguageModel model = CausalLanguageModel.load(SharedFixtures.referenceModel(fixture),
           LmOptions.of(device, dtype))) {
         assertTrue(model.device(), model.device().startsWith("gpu("));
         assertEquals(dtype, model.dtype());
-        for (ReferenceCase c : ReferenceCase.read(SharedFixtures.referenceModel(fixture))) {
-          HiddenStates states = model.forward(c.batch);
-          for (int b = 0; b < c.realPositions.length; b++) {
-            hidden = Math.max(hidden, MaxAbsError.of(c.lastHiddenState[b], states.rows(b, c.realPositions[b])));
-          }
-          logits = Math.max(logits, MaxAbsError.of(c.lastTokenLogits, model.lastTokenLogits(c.batch)));
-        }
+        errors = ReferenceCase.largestErrors(model, ReferenceCase.read(SharedFixtures.referenceModel(fixture)));
       }
+      double hidden = errors.hidden();
+      double logits = errors.logits();
       System.out.printf(Locale.ROOT, "gpu %s %s %s: hidden max abs %.2e, logits max abs %.2e%n", device, dtype, fixture,
           hidden, logits);
       assertTrue(fixture + " " + dtype + " hidden states differ by " + hidden, hidden <= tolerance);

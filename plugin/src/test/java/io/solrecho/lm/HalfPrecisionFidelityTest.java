@@ -4,8 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import io.solrecho.SharedFixtures;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import org.junit.Test;
@@ -36,11 +34,8 @@ public class HalfPrecisionFidelityTest {
   static final double SURELY_HALF = 1e-4;
 
   @Parameters(name = "{0}")
-  public static Collection<Object[]> fixtures() {
-    return Arrays.asList(new Object[][] {
-      {"llama"}, {"llama_bf16"}, {"llama3_rope_tied"}, {"mistral_sw8"}, {"qwen2"}, {"qwen3"}, {"gpt2"},
-      {"gpt_neox"}, {"phi3"}, {"gemma"}
-    });
+  public static List<String> fixtures() {
+    return SharedFixtures.REFERENCE_MODELS;
   }
 
   private final String fixture;
@@ -56,19 +51,14 @@ public class HalfPrecisionFidelityTest {
   @Test
   public void float16OnTheCpuStaysWithinToleranceOfTransformersFloat32() throws Exception {
     List<ReferenceCase> cases = ReferenceCase.read(SharedFixtures.referenceModel(fixture));
-    double hiddenError = 0;
-    double logitError = 0;
+    ReferenceCase.Errors errors;
     try (CausalLanguageModel model = loadHalf()) {
       assertEquals("float16", model.dtype());
       assertEquals("cpu()", model.device());
-      for (ReferenceCase c : cases) {
-        HiddenStates states = model.forward(c.batch);
-        for (int b = 0; b < c.realPositions.length; b++) {
-          hiddenError = Math.max(hiddenError, MaxAbsError.of(c.lastHiddenState[b], states.rows(b, c.realPositions[b])));
-        }
-        logitError = Math.max(logitError, MaxAbsError.of(c.lastTokenLogits, model.lastTokenLogits(c.batch)));
-      }
+      errors = ReferenceCase.largestErrors(model, cases);
     }
+    double hiddenError = errors.hidden();
+    double logitError = errors.logits();
     System.out.printf(Locale.ROOT, "float16 on cpu %s: hidden max abs %.2e, logits max abs %.2e%n", fixture,
         hiddenError, logitError);
     assertTrue(fixture + " float16 hidden states differ by " + hiddenError, hiddenError <= TOLERANCE);

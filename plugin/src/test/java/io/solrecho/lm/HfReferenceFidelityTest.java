@@ -5,8 +5,6 @@ import static org.junit.Assert.assertTrue;
 
 import io.solrecho.SharedFixtures;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import org.junit.Test;
@@ -24,11 +22,8 @@ public class HfReferenceFidelityTest {
   static final double TOLERANCE = 1e-4;
 
   @Parameters(name = "{0}")
-  public static Collection<Object[]> fixtures() {
-    return Arrays.asList(new Object[][] {
-      {"llama"}, {"llama_bf16"}, {"llama3_rope_tied"}, {"mistral_sw8"}, {"qwen2"}, {"qwen3"}, {"gpt2"},
-      {"gpt_neox"}, {"phi3"}, {"gemma"}
-    });
+  public static List<String> fixtures() {
+    return SharedFixtures.REFERENCE_MODELS;
   }
 
   private final String fixture;
@@ -43,13 +38,8 @@ public class HfReferenceFidelityTest {
     List<ReferenceCase> cases = ReferenceCase.read(folder);
     try (CausalLanguageModel model = CausalLanguageModel.load(folder, LmOptions.of("cpu", "auto"))) {
       for (ReferenceCase c : cases) {
-        HiddenStates states = model.forward(c.batch);
-        double hiddenError = 0;
-        for (int b = 0; b < c.realPositions.length; b++) {
-          float[][] actual = states.rows(b, c.realPositions[b]);
-          hiddenError = Math.max(hiddenError, MaxAbsError.of(c.lastHiddenState[b], actual));
-        }
-        double logitError = MaxAbsError.of(c.lastTokenLogits, model.lastTokenLogits(c.batch));
+        double hiddenError = c.hiddenError(model.forward(c.batch));
+        double logitError = c.logitError(model);
         System.out.printf(Locale.ROOT, "fidelity %s %s: hidden max abs %.2e, logits max abs %.2e%n", fixture, c.name,
             hiddenError, logitError);
         assertTrue(fixture + "/" + c.name + " hidden states differ by " + hiddenError, hiddenError <= TOLERANCE);

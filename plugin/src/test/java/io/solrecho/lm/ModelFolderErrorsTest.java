@@ -3,6 +3,7 @@ package io.solrecho.lm;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -44,12 +46,52 @@ public class ModelFolderErrorsTest {
     Files.write(file, out.array());
   }
 
+  /** Loads llama's weights under llama's config.json as changed by {@code edit}, which must fail. */
+  private IllegalArgumentException loadWithEditedConfigFails(Consumer<JsonObject> edit) throws IOException {
+    Path folder = temp.newFolder().toPath();
+    FixtureCopies.config("llama", folder, edit);
+    FixtureCopies.weights("llama", folder);
+    return loadFails(IllegalArgumentException.class, folder);
+  }
+
+  /**
+   * Damages a copy of llama's weights file in place; loading must fail with an IOException that
+   * names the file and {@code parts}.
+   */
+  private void assertDamagedWeightsRejected(ChannelEdit damage, String... parts) throws IOException {
+    Path folder = temp.newFolder().toPath();
+    FixtureCopies.config("llama", folder);
+    Path weights = FixtureCopies.weights("llama", folder);
+    try (FileChannel channel = FileChannel.open(weights, StandardOpenOption.WRITE)) {
+      damage.apply(channel);
+    }
+    IOException e = loadFails(IOException.class, folder);
+    assertMentions(e, weights.toString());
+    assertMentions(e, parts);
+  }
+
+  /**
+   * Writes a weights file with the hand-made {@code header} and 256 zero bytes of data; loading
+   * must fail with an IOException that names the file and {@code parts}.
+   */
+  private void assertHeaderRejected(String header, String... parts) throws IOException {
+    Path folder = temp.newFolder().toPath();
+    FixtureCopies.config("llama", folder);
+    Path weights = folder.resolve(ModelWeights.SINGLE_FILE);
+    writeRaw(weights, header, 256);
+    IOException e = loadFails(IOException.class, folder);
+    assertMentions(e, weights.toString());
+    assertMentions(e, parts);
+  }
+
+  @FunctionalInterface
+  private interface ChannelEdit {
+    void apply(FileChannel channel) throws IOException;
+  }
+
   @Test
   public void unsupportedModelTypeListsTheSupportedOnes() throws Exception {
-    Path folder = temp.newFolder().toPath();
-    FixtureCopies.config("llama", folder, c -> c.addProperty("model_type", "bert"));
-    FixtureCopies.weights("llama", folder);
-    IllegalArgumentException e = loadFails(IllegalArgumentException.class, folder);
+    IllegalArgumentException e = loadWithEditedConfigFails(c -> c.addProperty("model_type", "bert"));
     assertMentions(e, "model_type", "\"bert\"");
     for (Architecture supported : Architecture.values()) {
       assertMentions(e, supported.modelType());
@@ -69,19 +111,13 @@ public class ModelFolderErrorsTest {
 
   @Test
   public void misShapedTensorNamesTheTensorAndBothShapes() throws Exception {
-    Path folder = temp.newFolder().toPath();
-    FixtureCopies.config("llama", folder, c -> c.addProperty("intermediate_size", 96));
-    FixtureCopies.weights("llama", folder);
-    IllegalArgumentException e = loadFails(IllegalArgumentException.class, folder);
+    IllegalArgumentException e = loadWithEditedConfigFails(c -> c.addProperty("intermediate_size", 96));
     assertMentions(e, "'model.layers.0.mlp.gate_proj.weight'", "[128, 64]", "[96, 64]", "config.json");
   }
 
   @Test
   public void misShapedEmbeddingFromWrongHiddenSizeNamesBothShapes() throws Exception {
-    Path folder = temp.newFolder().toPath();
-    FixtureCopies.config("llama", folder, c -> c.addProperty("hidden_size", 48));
-    FixtureCopies.weights("llama", folder);
-    IllegalArgumentException e = loadFails(IllegalArgumentException.class, folder);
+    IllegalArgumentException e = loadWithEditedConfigFails(c -> c.addProperty("hidden_size", 48));
     assertMentions(e, "'model.embed_tokens.weight'", "[1000, 64]", "[1000, 48]");
   }
 
@@ -98,14 +134,7 @@ public class ModelFolderErrorsTest {
 
   @Test
   public void truncatedWeightsFileIsReported() throws Exception {
-    Path folder = temp.newFolder().toPath();
-    FixtureCopies.config("llama", folder);
-    Path weights = FixtureCopies.weights("llama", folder);
-    try (FileChannel channel = FileChannel.open(weights, StandardOpenOption.WRITE)) {
-      channel.truncate(channel.size() - 100);
-    }
-    IOException e = loadFails(IOException.class, folder);
-    assertMentions(e, weights.toString(), "truncated");
+    assertDamagedWeightsRejected(channel -> channel.truncate(channel.size() - 100), "truncated");
   }
 
   @Test
@@ -133,65 +162,37 @@ public class ModelFolderErrorsTest {
 
   @Test
   public void headerThatIsNotJsonIsReported() throws Exception {
-    Path folder = temp.newFolder().toPath();
-    FixtureCopies.config("llama", folder);
-    Path weights = FixtureCopies.weights("llama", folder);
-    try (FileChannel channel = FileChannel.open(weights, StandardOpenOption.WRITE)) {
-      channel.write(ByteBuffer.wrap("}garbage".getBytes(StandardCharsets.US_ASCII)), 8);
-    }
-    IOException e = loadFails(IOException.class, folder);
-    assertMentions(e, weights.toString(), "header");
+    assertDamagedWeightsRejected(
+        channel -> channel.write(ByteBuffer.wrap("}garbage".getBytes(StandardCharsets.US_ASCII)), 8), "header");
   }
 
   @Test
   public void headerLengthBeyondTheFileIsReported() throws Exception {
-    Path folder = temp.newFolder().toPath();
-    FixtureCopies.config("llama", folder);
-    Path weights = FixtureCopies.weights("llama", folder);
-    try (FileChannel channel = FileChannel.open(weights, StandardOpenOption.WRITE)) {
-      channel.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0, 1L << 40), 0);
-    }
-    IOException e = loadFails(IOException.class, folder);
-    assertMentions(e, weights.toString(), "header length");
+    assertDamagedWeightsRejected(
+        channel -> channel.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0, 1L << 40), 0),
+        "header length");
   }
 
   @Test
   public void headerEntryWithoutDtypeNamesTheTensor() throws Exception {
-    Path folder = temp.newFolder().toPath();
-    FixtureCopies.config("llama", folder);
-    Path weights = folder.resolve(ModelWeights.SINGLE_FILE);
-    writeRaw(weights, "{\"model.norm.weight\":{\"shape\":[64],\"data_offsets\":[0,256]}}", 256);
-    IOException e = loadFails(IOException.class, folder);
-    assertMentions(e, weights.toString(), "'model.norm.weight'", "dtype");
+    assertHeaderRejected("{\"model.norm.weight\":{\"shape\":[64],\"data_offsets\":[0,256]}}",
+        "'model.norm.weight'", "dtype");
   }
 
   @Test
   public void headerEntryThatIsNotAnObjectNamesTheTensor() throws Exception {
-    Path folder = temp.newFolder().toPath();
-    FixtureCopies.config("llama", folder);
-    Path weights = folder.resolve(ModelWeights.SINGLE_FILE);
-    writeRaw(weights, "{\"model.norm.weight\":[64]}", 256);
-    IOException e = loadFails(IOException.class, folder);
-    assertMentions(e, weights.toString(), "'model.norm.weight'");
+    assertHeaderRejected("{\"model.norm.weight\":[64]}", "'model.norm.weight'");
   }
 
   @Test
   public void negativeDataOffsetIsReported() throws Exception {
-    Path folder = temp.newFolder().toPath();
-    FixtureCopies.config("llama", folder);
-    Path weights = folder.resolve(ModelWeights.SINGLE_FILE);
-    writeRaw(weights, "{\"model.norm.weight\":{\"dtype\":\"F32\",\"shape\":[64],\"data_offsets\":[-16,240]}}", 256);
-    IOException e = loadFails(IOException.class, folder);
-    assertMentions(e, weights.toString(), "'model.norm.weight'", "data_offsets");
+    assertHeaderRejected("{\"model.norm.weight\":{\"dtype\":\"F32\",\"shape\":[64],\"data_offsets\":[-16,240]}}",
+        "'model.norm.weight'", "data_offsets");
   }
 
   @Test
   public void unsupportedTensorDtypeIsNamed() throws Exception {
-    Path folder = temp.newFolder().toPath();
-    FixtureCopies.config("llama", folder);
-    Path weights = folder.resolve(ModelWeights.SINGLE_FILE);
-    writeRaw(weights, "{\"model.norm.weight\":{\"dtype\":\"I64\",\"shape\":[32],\"data_offsets\":[0,256]}}", 256);
-    IOException e = loadFails(IOException.class, folder);
-    assertMentions(e, weights.toString(), "'model.norm.weight'", "I64");
+    assertHeaderRejected("{\"model.norm.weight\":{\"dtype\":\"I64\",\"shape\":[32],\"data_offsets\":[0,256]}}",
+        "'model.norm.weight'", "I64");
   }
 }

@@ -41,6 +41,37 @@ final class ReferenceCase {
     return cases;
   }
 
+  /**
+   * The largest hidden-state error and the largest logit error of {@code model} against the
+   * reference outputs of {@code cases}.
+   */
+  static Errors largestErrors(CausalLanguageModel model, List<ReferenceCase> cases) {
+    double hidden = 0;
+    double logits = 0;
+    for (ReferenceCase c : cases) {
+      hidden = Math.max(hidden, c.hiddenError(model.forward(c.batch)));
+      logits = Math.max(logits, c.logitError(model));
+    }
+    return new Errors(hidden, logits);
+  }
+
+  /** Largest absolute errors, of hidden states and of last-token logits. */
+  record Errors(double hidden, double logits) {}
+
+  /** Largest error of {@code states}, computed for this case's batch, at the real positions of every row. */
+  double hiddenError(HiddenStates states) {
+    double max = 0;
+    for (int b = 0; b < realPositions.length; b++) {
+      max = Math.max(max, MaxAbsError.of(lastHiddenState[b], states.rows(b, realPositions[b])));
+    }
+    return max;
+  }
+
+  /** Largest error of {@code model}'s last-token logits for this case's batch. */
+  double logitError(CausalLanguageModel model) {
+    return MaxAbsError.of(lastTokenLogits, model.lastTokenLogits(batch));
+  }
+
   static JsonObject json(Path modelFolder) throws IOException {
     return JsonParser.parseString(Files.readString(modelFolder.resolve("reference.json"), StandardCharsets.UTF_8))
         .getAsJsonObject();

@@ -75,21 +75,14 @@ public class WeightDtypesTest {
   }
 
   /** Largest error of hidden states and logits against llama's float32 reference, over all cases. */
-  private static double[] errorAgainstFloat32Reference(Path folder, String label) throws IOException {
-    double hidden = 0;
-    double logits = 0;
+  private static ReferenceCase.Errors errorAgainstFloat32Reference(Path folder, String label) throws IOException {
+    ReferenceCase.Errors errors;
     try (CausalLanguageModel model = CausalLanguageModel.load(folder, CPU)) {
-      for (ReferenceCase c : cases) {
-        HiddenStates states = model.forward(c.batch);
-        for (int b = 0; b < c.realPositions.length; b++) {
-          hidden = Math.max(hidden, MaxAbsError.of(c.lastHiddenState[b], states.rows(b, c.realPositions[b])));
-        }
-        logits = Math.max(logits, MaxAbsError.of(c.lastTokenLogits, model.lastTokenLogits(c.batch)));
-      }
+      errors = ReferenceCase.largestErrors(model, cases);
     }
     System.out.printf(Locale.ROOT, "dtype %s vs float32 reference: hidden max abs %.2e, logits max abs %.2e%n", label,
-        hidden, logits);
-    return new double[] {hidden, logits};
+        errors.hidden(), errors.logits());
+    return errors;
   }
 
   private void assertExactWidening(String dtype, UnaryOperator<Float> rounding) throws IOException {
@@ -140,15 +133,15 @@ public class WeightDtypesTest {
 
   @Test
   public void f16WeightsStayCloseToTheFloat32Reference() throws Exception {
-    double[] error = errorAgainstFloat32Reference(llamaWith(llamaTensors(), "F16"), "F16");
-    assertTrue("F16 hidden states differ by " + error[0], error[0] <= F16_TOLERANCE);
-    assertTrue("F16 logits differ by " + error[1], error[1] <= F16_TOLERANCE);
+    ReferenceCase.Errors error = errorAgainstFloat32Reference(llamaWith(llamaTensors(), "F16"), "F16");
+    assertTrue("F16 hidden states differ by " + error.hidden(), error.hidden() <= F16_TOLERANCE);
+    assertTrue("F16 logits differ by " + error.logits(), error.logits() <= F16_TOLERANCE);
   }
 
   @Test
   public void bf16WeightsStayCloseToTheFloat32Reference() throws Exception {
-    double[] error = errorAgainstFloat32Reference(llamaWith(llamaTensors(), "BF16"), "BF16");
-    assertTrue("BF16 hidden states differ by " + error[0], error[0] <= BF16_TOLERANCE);
-    assertTrue("BF16 logits differ by " + error[1], error[1] <= BF16_TOLERANCE);
+    ReferenceCase.Errors error = errorAgainstFloat32Reference(llamaWith(llamaTensors(), "BF16"), "BF16");
+    assertTrue("BF16 hidden states differ by " + error.hidden(), error.hidden() <= BF16_TOLERANCE);
+    assertTrue("BF16 logits differ by " + error.logits(), error.logits() <= BF16_TOLERANCE);
   }
 }
