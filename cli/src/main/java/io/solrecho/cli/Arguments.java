@@ -20,6 +20,16 @@ public final class Arguments {
    * @throws IllegalArgumentException for an unknown option, a missing value or a stray word
    */
   static Arguments parse(String[] args, Set<String> accepted) {
+    return parse(args, accepted, Set.of());
+  }
+
+  /**
+   * Parses {@code args}; the options in {@code flags} are switches that take no value: {@code
+   * --name} means {@code true} ({@code --name=false} still works).
+   *
+   * @throws IllegalArgumentException for an unknown option, a missing value or a stray word
+   */
+  static Arguments parse(String[] args, Set<String> accepted, Set<String> flags) {
     Map<String, String> values = new LinkedHashMap<>();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
@@ -32,7 +42,7 @@ public final class Arguments {
       if (eq >= 0) {
         value = name.substring(eq + 1);
         name = name.substring(0, eq);
-      } else if (name.equals("help")) {
+      } else if (name.equals("help") || flags.contains(name)) {
         value = "true";
       } else if (i + 1 < args.length) {
         value = args[++i];

@@ -4,8 +4,10 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.solrecho.embed.Embedder;
+import io.solrecho.embed.EmbeddingParameters;
 import io.solrecho.embed.EmbeddingService;
 import io.solrecho.embed.TextRole;
+import io.solrecho.lm.LmOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -24,9 +26,12 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * {@code bench-embed}: texts/s and tokens/s of echo and classical embedding through the shared
  * {@link EmbeddingService} with 1, 4 and 16 concurrent callers, the echo/classical time ratio,
- * and optionally process memory over a long run.
+ * and optionally process memory over a long run. Other benchmarks reuse the measurement through
+ * {@link #measure(Path, LmOptions, Map, List, List, int)}.
  */
-final class BenchEmbedCommand implements Command {
+public final class BenchEmbedCommand implements Command {
+  /** The tokenizer of the random model: SmolLM2's 49152-token vocabulary, beside the checkout. */
+  public static final String DEFAULT_TOKENIZER = "../shared/models/tokenizers/smollm/tokenizer.json";
 
   @Override
   public String name() {
@@ -50,46 +55,77 @@ final class BenchEmbedCommand implements Command {
 
   @Override
   public int run(Arguments arguments, PrintStream out) throws Exception {
-    Path model = arguments.has("model") ? arguments.path("model") : randomModelWithTokenizer(arguments);
-    int count = arguments.integer("texts", 48);
-    List<String> texts = SampleTexts.take(count);
+    Path model = arguments.has("model") ? arguments.path("model")
+        : randomModelWithTokenizer(Paths.get(arguments.get("cache", defaultCache().toString())),
+            Paths.get(arguments.get("tokenizer", DEFAULT_TOKENIZER)));
+    List<Integer> callers = new ArrayList<>();
+    for (String c : arguments.get("callers", "1,4,16").split(",")) {
+      callers.add(Integer.parseInt(c.trim()));
+    }
+    JsonObject report = measure(model, EmbeddingOptions.lm(arguments), EmbeddingOptions.parameters(arguments),
+        SampleTexts.take(arguments.integer("texts", 48)), callers,
+        arguments.has("memory") ? arguments.integer("memory", 100_000) : 0);
+    out.println(new GsonBuilder().setPrettyPrinting().create().toJson(report));
+    return 0;
+  }
+
+  /**
+   * The bench-embed report: for echo, then classical, texts/s and tokens/s through an
+   * {@link EmbeddingService} with each number of concurrent callers ({@code runs}), the
+   * echo/classical time ratio per number of callers, and with {@code memory > 0} the echo memory run.
+   *
+   * @param parameters embedding parameters (names of {@link io.solrecho.embed.EmbeddingParameters})
+   *     shared by both modes; {@code mode} is set per mode
+   * @param texts the texts of each measurement, embedded as documents
+   * @param callers the numbers of concurrent callers to measure
+   * @param memory embeddings of the memory run, or 0 for none
+   */
+  public static JsonObject measure(Path model, LmOptions lm, Map<String, String> parameters, List<String> texts,
+      List<Integer> callers, int memory) throws Exception {
     JsonObject report = new JsonObject();
     report.addProperty("model", model.toString());
-    report.addProperty("texts_per_measurement", count);
+    report.addProperty("texts_per_measurement", texts.size());
     report.addProperty("cpu_cores", Runtime.getRuntime().availableProcessors());
     JsonArray runs = new JsonArray();
     Map<String, Double> secondsPerText = new java.util.LinkedHashMap<>();
     for (String mode : List.of("echo", "classical")) {
-      try (Embedder embedder = Embedder.open(model, EmbeddingOptions.lm(arguments),
-          EmbeddingOptions.settings(arguments, Map.of("mode", mode)))) {
+      Map<String, String> modeParameters = new java.util.LinkedHashMap<>(parameters);
+      modeParameters.put("mode", mode);
+      try (Embedder embedder = Embedder.open(model, lm, EmbeddingParameters.parse(modeParameters))) {
         embedder.embed(texts.subList(0, Math.min(4, texts.size())), TextRole.DOCUMENT);
-        for (String callers : arguments.get("callers", "1,4,16").split(",")) {
-          JsonObject run = measure(embedder, texts, Integer.parseInt(callers.trim()));
+        for (int c : callers) {
+          JsonObject run = measure(embedder, texts, c);
           run.addProperty("mode", mode);
           runs.add(run);
-          secondsPerText.put(mode + "/" + callers.trim(), 1.0 / run.get("texts_per_s").getAsDouble());
+          secondsPerText.put(mode + "/" + c, 1.0 / run.get("texts_per_s").getAsDouble());
         }
-        if (mode.equals("echo") && arguments.has("memory")) {
-          report.add("memory", memoryRun(embedder, texts, arguments.integer("memory", 100_000)));
+        if (mode.equals("echo") && memory > 0) {
+          report.add("memory", memoryRun(embedder, texts, memory));
         }
       }
     }
     report.add("runs", runs);
     JsonObject ratios = new JsonObject();
-    for (String callers : arguments.get("callers", "1,4,16").split(",")) {
-      String c = callers.trim();
+    for (int c : callers) {
       ratios.addProperty("callers_" + c, round(secondsPerText.get("echo/" + c) / secondsPerText.get("classical/" + c)));
     }
     report.add("echo_to_classical_time_ratio", ratios);
-    out.println(new GsonBuilder().setPrettyPrinting().create().toJson(report));
-    return 0;
+    return report;
   }
 
-  private static Path randomModelWithTokenizer(Arguments arguments) throws IOException {
-    Path cache = Paths.get(arguments.get("cache",
-        Paths.get(System.getProperty("user.home"), ".cache", "solr-echo", "bench-models").toString()));
+  /** Where the random benchmark model is written once: {@code ~/.cache/solr-echo/bench-models}. */
+  public static Path defaultCache() {
+    return Paths.get(System.getProperty("user.home"), ".cache", "solr-echo", "bench-models");
+  }
+
+  /**
+   * The random SmolLM2-135M-shaped model under {@code cache} (written on first use) with {@code
+   * tokenizer} copied in as its tokenizer.json.
+   *
+   * @throws IllegalArgumentException when {@code tokenizer} is not a file
+   */
+  public static Path randomModelWithTokenizer(Path cache, Path tokenizer) throws IOException {
     Path folder = RandomModel.smolLm2Shape().materialize(cache);
-    Path tokenizer = Paths.get(arguments.get("tokenizer", "../shared/models/tokenizers/smollm/tokenizer.json"));
     if (!Files.isRegularFile(tokenizer)) {
       throw new IllegalArgumentException("--tokenizer: " + tokenizer.toAbsolutePath() + " not found; the random"
           + " model needs a tokenizer.json with a 49152-token vocabulary (SmolLM2's), or pass --model DIR");

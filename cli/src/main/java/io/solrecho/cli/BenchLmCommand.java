@@ -16,9 +16,11 @@ import java.util.SplittableRandom;
 
 /**
  * {@code bench-lm}: forward-pass throughput of a random model of SmolLM2-135M's shape at batch 8x128
- * and 1x32, next to the dense matrix-product rate measured in the same run, as JSON.
+ * and 1x32, next to the dense matrix-product rate measured in the same run, as JSON. Other
+ * benchmarks reuse the measurement through
+ * {@link #measure(CausalLanguageModel, Path, List, double)}.
  */
-final class BenchLmCommand implements Command {
+public final class BenchLmCommand implements Command {
 
   @Override
   public String name() {
@@ -46,26 +48,41 @@ final class BenchLmCommand implements Command {
         : RandomModel.smolLm2Shape().materialize(Paths.get(arguments.get("cache",
             Paths.get(System.getProperty("user.home"), ".cache", "solr-echo", "bench-models").toString())));
     LmOptions options = LmOptions.of(arguments.get("device", "auto"), arguments.get("dtype", "auto"));
-    JsonObject report = new JsonObject();
+    JsonObject report;
     try (CausalLanguageModel model = CausalLanguageModel.load(folder, options)) {
-      ModelConfig config = model.config();
-      report.addProperty("model", folder.toString());
-      report.addProperty("config", config.toString());
-      report.addProperty("device", model.device());
-      report.addProperty("dtype", model.dtype());
-      report.addProperty("cpu_cores", Runtime.getRuntime().availableProcessors());
-      double matmul = MatmulProbe.gflops(1024, config.hiddenSize(), config.intermediateSize(), seconds / 2);
-      report.addProperty("matmul_shape", "1024x" + config.hiddenSize() + " * " + config.hiddenSize() + "x"
-          + config.intermediateSize() + " float32");
-      report.addProperty("matmul_gflops", round(matmul));
-      JsonArray runs = new JsonArray();
-      for (String shape : arguments.get("shapes", "8x128,1x32").split(",")) {
-        runs.add(measure(model, shape.trim(), seconds, matmul));
-      }
-      report.add("runs", runs);
+      report = measure(model, folder, List.of(arguments.get("shapes", "8x128,1x32").split(",")), seconds);
     }
     out.println(new GsonBuilder().setPrettyPrinting().create().toJson(report));
     return 0;
+  }
+
+  /**
+   * The bench-lm report of a loaded model: the dense float32 matrix-product rate, then per shape the
+   * forward pass's tokens/s, FLOP rate and its ratio to the matrix-product rate ({@code runs}).
+   *
+   * @param folder the model's folder, for the report
+   * @param shapes {@code BATCHxLENGTH} entries such as {@code 8x128}
+   * @param seconds minimum timed seconds per measurement
+   * @throws IllegalArgumentException for a malformed shape
+   */
+  public static JsonObject measure(CausalLanguageModel model, Path folder, List<String> shapes, double seconds) {
+    JsonObject report = new JsonObject();
+    ModelConfig config = model.config();
+    report.addProperty("model", folder.toString());
+    report.addProperty("config", config.toString());
+    report.addProperty("device", model.device());
+    report.addProperty("dtype", model.dtype());
+    report.addProperty("cpu_cores", Runtime.getRuntime().availableProcessors());
+    double matmul = MatmulProbe.gflops(1024, config.hiddenSize(), config.intermediateSize(), seconds / 2);
+    report.addProperty("matmul_shape", "1024x" + config.hiddenSize() + " * " + config.hiddenSize() + "x"
+        + config.intermediateSize() + " float32");
+    report.addProperty("matmul_gflops", round(matmul));
+    JsonArray runs = new JsonArray();
+    for (String shape : shapes) {
+      runs.add(measure(model, shape.trim(), seconds, matmul));
+    }
+    report.add("runs", runs);
+    return report;
   }
 
   private static JsonObject measure(CausalLanguageModel model, String shape, double seconds, double matmulGflops) {

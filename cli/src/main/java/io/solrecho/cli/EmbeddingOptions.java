@@ -25,14 +25,20 @@ final class EmbeddingOptions {
 
   /** Settings from the command line, with {@code overrides} (parameter names) applied last. */
   static EmbeddingSettings settings(Arguments arguments, Map<String, String> overrides) {
+    Map<String, String> parameters = parameters(arguments);
+    parameters.putAll(overrides);
+    return EmbeddingParameters.parse(parameters);
+  }
+
+  /** The embedding options given on the command line, as parameter names of {@link EmbeddingParameters}. */
+  static Map<String, String> parameters(Arguments arguments) {
     Map<String, String> parameters = new LinkedHashMap<>();
     OPTION_TO_PARAMETER.forEach((option, parameter) -> {
       if (arguments.has(option)) {
         parameters.put(parameter, arguments.required(option));
       }
     });
-    parameters.putAll(overrides);
-    return EmbeddingParameters.parse(parameters);
+    return parameters;
   }
 
   static LmOptions lm(Arguments arguments) {

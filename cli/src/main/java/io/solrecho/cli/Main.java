@@ -38,7 +38,7 @@ public final class Main {
     String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
     Arguments arguments;
     try {
-      arguments = Arguments.parse(rest, acceptedOptions(command));
+      arguments = Arguments.parse(rest, acceptedOptions(command), flags(command));
     } catch (IllegalArgumentException e) {
       err.println("solr-echo " + command.name() + ": " + e.getMessage() + "\n\n" + command.usage());
       return 2;
@@ -62,6 +62,16 @@ public final class Main {
   private static Set<String> acceptedOptions(Command command) {
     java.util.Set<String> names = new java.util.LinkedHashSet<>();
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("--([a-z][a-z0-9-]*)").matcher(command.usage());
+    while (m.find()) {
+      names.add(m.group(1));
+    }
+    return names;
+  }
+
+  /** Switches: options the usage text shows without a value, as {@code [--name]}. */
+  private static Set<String> flags(Command command) {
+    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[--([a-z][a-z0-9-]*)\\]").matcher(command.usage());
     while (m.find()) {
       names.add(m.group(1));
     }

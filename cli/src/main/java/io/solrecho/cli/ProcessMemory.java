@@ -5,11 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Paths;
 
 /** Resident memory of this process (heap + native, from /proc) and used Java heap, in MiB. */
-final class ProcessMemory {
+public final class ProcessMemory {
   private ProcessMemory() {}
 
   /** VmRSS in MiB, or -1 where /proc is not available. */
-  static double residentMiB() {
+  public static double residentMiB() {
     try {
       for (String line : Files.readAllLines(Paths.get("/proc/self/status"))) {
         if (line.startsWith("VmRSS:")) {
@@ -22,7 +22,8 @@ final class ProcessMemory {
     return -1;
   }
 
-  static double heapUsedMiB() {
+  /** Java heap in use (including garbage not yet collected), in MiB. */
+  public static double heapUsedMiB() {
     Runtime r = Runtime.getRuntime();
     return (r.totalMemory() - r.freeMemory()) / (1024.0 * 1024.0);
   }

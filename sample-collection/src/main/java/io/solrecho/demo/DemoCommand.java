@@ -1,0 +1,202 @@
+package io.solrecho.demo;
+
+import io.solrecho.cli.Arguments;
+import io.solrecho.cli.Command;
+import io.solrecho.download.HubModelDownloader;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrInputDocument;
+
+/**
+ * {@code demo}: a real Solr on localhost (one node, or a SolrCloud cluster) with the solr-echo
+ * configset and plugin, the sample collection indexed through the echo update chain, its example
+ * queries answered with {@code {!echo}}, then the Solr kept serving until Ctrl-C.
+ */
+public final class DemoCommand implements Command {
+  /** Documents per update request. */
+  static final int BATCH_SIZE = 32;
+  /** An example query for the curl line. */
+  static final String EXAMPLE_QUERY = "how do plants turn sunlight into food";
+
+  private final ProjectLayout layout;
+  private final Map<String, String> environment;
+  private final PrintStream err;
+
+  /** The command as bin/solr-echo runs it: this checkout, the process environment, standard error. */
+  public DemoCommand() {
+    this(null, System.getenv(), System.err);
+  }
+
+  /**
+   * @param layout the checkout (null: {@link ProjectLayout#locate()} when run)
+   * @param environment where HF_ENDPOINT and HF_TOKEN are read for the default model's download
+   * @param err progress and messages
+   */
+  DemoCommand(ProjectLayout layout, Map<String, String> environment, PrintStream err) {
+    this.layout = layout;
+    this.environment = Map.copyOf(environment);
+    this.err = err;
+  }
+
+  @Override
+  public String name() {
+    return "demo";
+  }
+
+  @Override
+  public String summary() {
+    return "start a local Solr with the plugin, index the sample collection, run its example queries, serve";
+  }
+
+  @Override
+  public String usage() {
+    return "usage: bin/solr-echo demo [--model DIR] [--solrcloud N] [--port P] [--no-serve] [--docs FILE]"
+        + " [--queries FILE]\n"
+        + "  --model      a model folder (config.json, tokenizer.json, *.safetensors); default: models/"
+        + DefaultModel.FOLDER + ",\n"
+        + "               downloaded from the Hugging Face hub (" + DefaultModel.REPO_ID + ") on first use;"
+        + " HF_ENDPOINT, HF_TOKEN apply\n"
+        + "  --solrcloud  N SolrCloud nodes with an embedded ZooKeeper, the collection with N shards"
+        + " (default: one standalone node)\n"
+        + "  --port       the (first) node's port (default " + DemoOptions.DEFAULT_PORT
+        + "; with --no-serve, any free port; 0: any free port)\n"
+        + "  --no-serve   stop after the example queries instead of serving until Ctrl-C\n"
+        + "  --docs       documents, JSON lines with id, title, body (default: sample-collection/documents.jsonl)\n"
+        + "  --queries    queries, {\"queries\": [{\"id\", \"text\", \"relevant\": [ids]}]}"
+        + " (default: sample-collection/queries.json)";
+  }
+
+  @Override
+  public int run(Arguments arguments, PrintStream out) throws Exception {
+    return run(DemoOptions.parse(arguments, layout()), out);
+  }
+
+  private ProjectLayout layout() {
+    return layout != null ? layout : ProjectLayout.locate();
+  }
+
+  /** Runs the demo; returns the exit code. */
+  int run(DemoOptions options, PrintStream out) throws Exception {
+    List<SampleCollection.Document> documents = SampleCollection.readDocuments(options.documents());
+    List<SampleCollection.Query> queries = SampleCollection.readQueries(options.queries());
+    Path folder;
+    if (options.model() != null) {
+      folder = options.model();
+    } else {
+      try {
+        folder = DefaultModel.ensure(layout().models(),
+            HubModelDownloader.builder().environment(environment).progress(err).build());
+      } catch (DefaultModel.ModelUnavailableException e) {
+        err.println("solr-echo demo: " + e.getMessage());
+        return 1;
+      }
+    }
+    ModelDeclaration model = ModelDeclaration.echoRetrieval(folder);
+    out.printf(Locale.ROOT, "model: %s (%d dimensions, echo, up to %s tokens per copy, device %s)%n",
+        model.folder(), model.dimension(), model.parameters().get("maxTokens"), model.parameters().get("device"));
+
+    err.println(options.nodes() == 0 ? "starting Solr ..." : "starting SolrCloud with " + options.nodes() + " nodes ...");
+    long startNanos = System.nanoTime();
+    LocalSolr.Builder builder = LocalSolr.builder(model).configSet(layout().configSet()).port(options.port());
+    if (options.nodes() > 0) {
+      builder.cloud(options.nodes());
+    }
+    LocalSolr started;
+    try {
+      started = builder.start();
+    } catch (IllegalStateException e) {
+      err.println("solr-echo demo: " + e.getMessage()
+          + (e instanceof LocalSolr.PortInUseException ? "; choose another with --port P (0: any free port)" : ""));
+      return 1;
+    }
+    try (LocalSolr solr = started) {
+      Thread shutdown = new Thread(() -> stop(solr), "solr-echo-demo-shutdown");
+      Runtime.getRuntime().addShutdownHook(shutdown);
+      try {
+        out.printf(Locale.ROOT, "solr: %s, collection '%s'%s, started in %.1f s (log: %s)%n",
+            String.join(" ", solr.nodeUrls()), solr.collection(),
+            solr.isCloud() ? " (" + options.nodes() + " shards x 1 replica)" : "", seconds(startNanos), solr.logFile());
+        int missing = index(solr, documents, out);
+        ExampleQueries.run(solr.solrClient(), queries, out);
+        if (missing > 0) {
+          err.println("solr-echo demo: " + missing + " of " + documents.size() + " documents have no vector");
+          return 1;
+        }
+        if (options.serve()) {
+          serve(solr, out);
+        }
+      } finally {
+        try {
+          Runtime.getRuntime().removeShutdownHook(shutdown);
+        } catch (IllegalStateException shuttingDown) {
+          // the hook is stopping Solr already
+        }
+      }
+    }
+    return 0;
+  }
+
+  /** Indexes the documents with a progress bar; returns how many of them have no vector of the model's length. */
+  private int index(LocalSolr solr, List<SampleCollection.Document> documents, PrintStream out) throws Exception {
+    List<SolrInputDocument> batch = new ArrayList<>(documents.size());
+    documents.forEach(d -> batch.add(d.toSolr()));
+    IndexProgressBar bar = new IndexProgressBar(err, "indexing");
+    bar.indexed(0, documents.size());
+    long sent = solr.index(batch, BATCH_SIZE, bar);
+    bar.finish();
+    double seconds = bar.elapsedSeconds();
+    int withVectors = withVectors(solr, documents.size());
+    out.printf(Locale.ROOT, "indexed %d documents in %.1f s (%.1f docs/s); %d of them have a %d-dimensional vector%n",
+        sent, seconds, sent / Math.max(seconds, 1e-9), withVectors, solr.model().dimension());
+    return documents.size() - withVectors;
+  }
+
+  /** Documents in the collection whose stored vector has the model's dimension. */
+  private static int withVectors(LocalSolr solr, int rows) throws Exception {
+    SolrQuery all = new SolrQuery("*:*");
+    all.setFields("id", LocalSolr.VECTOR_FIELD);
+    all.setRows(rows);
+    int count = 0;
+    for (SolrDocument doc : solr.solrClient().query(all).getResults()) {
+      Object vector = doc.getFieldValue(LocalSolr.VECTOR_FIELD);
+      if (vector instanceof List && ((List<?>) vector).size() == solr.model().dimension()) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  private void serve(LocalSolr solr, PrintStream out) throws InterruptedException {
+    out.printf(Locale.ROOT, "%nSolr is serving collection '%s' at %s%n", solr.collection(), solr.baseUrl());
+    out.println("Try a query:");
+    out.printf(Locale.ROOT, "  curl -G '%s/%s/select' --data-urlencode 'q={!echo f=%s topK=5}%s'"
+        + " --data-urlencode 'fl=id,title,score' --data-urlencode 'rows=5'%n",
+        solr.baseUrl(), solr.collection(), LocalSolr.VECTOR_FIELD, EXAMPLE_QUERY);
+    out.println("Press Ctrl-C to stop.");
+    out.flush();
+    new CountDownLatch(1).await(); // until Ctrl-C: the shutdown hook stops Solr and the JVM exits
+  }
+
+  private void stop(LocalSolr solr) {
+    err.println();
+    err.println("stopping Solr ...");
+    try {
+      solr.close();
+      err.println("Solr stopped.");
+    } catch (RuntimeException e) {
+      err.println("solr-echo demo: " + e.getMessage());
+    }
+    err.flush();
+  }
+
+  private static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+}

@@ -1,0 +1,62 @@
+package io.solrecho.demo;
+
+import io.solrecho.cli.Arguments;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The options of {@code bin/solr-echo demo}, checked once.
+ *
+ * @param model the model folder, or null for the default model (downloaded on first use)
+ * @param nodes SolrCloud nodes, or 0 for one standalone node
+ * @param port the (first) node's port; 0 for any free port
+ * @param serve keep serving after the example queries, until Ctrl-C
+ * @param documents the documents file (JSONL)
+ * @param queries the queries file (JSON)
+ */
+record DemoOptions(Path model, int nodes, int port, boolean serve, Path documents, Path queries) {
+  /** Solr's usual port, used when serving. */
+  static final int DEFAULT_PORT = 8983;
+
+  DemoOptions {
+    if (nodes < 0) {
+      throw new IllegalArgumentException("--solrcloud: expected a number of nodes of at least 1, got " + nodes);
+    }
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("--port: expected 0 to 65535, got " + port);
+    }
+    for (Path file : new Path[] {documents, queries}) {
+      if (!Files.isRegularFile(file)) {
+        throw new IllegalArgumentException("no such file: " + file);
+      }
+    }
+  }
+
+  /** The options of a command line; the sample collection of {@code layout} unless files are given. */
+  static DemoOptions parse(Arguments arguments, ProjectLayout layout) {
+    boolean serve = !arguments.bool("no-serve", false);
+    int nodes = 0;
+    if (arguments.has("solrcloud")) {
+      nodes = arguments.integer("solrcloud", 0);
+      if (nodes < 1) {
+        throw new IllegalArgumentException("--solrcloud: expected a number of nodes of at least 1, got " + nodes);
+      }
+    }
+    return new DemoOptions(
+        arguments.has("model") ? arguments.path("model") : null,
+        nodes,
+        arguments.integer("port", serve ? DEFAULT_PORT : 0),
+        serve,
+        arguments.has("docs") ? arguments.path("docs") : layout.sampleDocuments(),
+        arguments.has("queries") ? arguments.path("queries") : layout.sampleQueries());
+  }
+
+  /** Options for the sample collection of {@code layout}: standalone, any free port, no serving. */
+  static DemoOptions sample(ProjectLayout layout, Path model) {
+    return new DemoOptions(model, 0, 0, false, layout.sampleDocuments(), layout.sampleQueries());
+  }
+
+  DemoOptions withNodes(int nodes) {
+    return new DemoOptions(model, nodes, port, serve, documents, queries);
+  }
+}

@@ -1,0 +1,162 @@
+package io.solrecho.demo;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import io.solrecho.embed.EmbeddingParameters;
+import io.solrecho.lm.ModelConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One model as {@link LocalSolr} declares it in the configset's {@code echo-models.json}: the
+ * folder, its vector length (the hidden size from config.json, which the schema's vector field must
+ * have) and the parameters the Solr plugin reads (mode, templates, maxTokens, device, ...). Immutable.
+ */
+public final class ModelDeclaration {
+  /** The longest text embedded, in tokens per copy, when the model allows it. */
+  static final int DEFAULT_MAX_TOKENS = 256;
+  /** Positions left to the template around the two copies of an echo prompt. */
+  static final int TEMPLATE_POSITIONS = 64;
+  static final String DOCUMENT_TEMPLATE = "Document: {x}\nDocument again: {x}";
+  static final String QUERY_TEMPLATE = "Instruct: {instruction}\nQuery: {x}\nQuery again: {x}";
+  static final String INSTRUCTION = "Given a question, retrieve passages that answer it";
+
+  private static final Set<String> RUNTIME_PARAMETERS = Set.of("device", "dtype", "queueCapacity", "timeoutMs",
+      "queryCacheSize");
+
+  private final Path folder;
+  private final int dimension;
+  private final int maxPositions;
+  private final Map<String, String> parameters;
+
+  private ModelDeclaration(Path folder, int dimension, int maxPositions, Map<String, String> parameters) {
+    this.folder = folder;
+    this.dimension = dimension;
+    this.maxPositions = maxPositions;
+    this.parameters = Collections.unmodifiableMap(parameters);
+  }
+
+  /**
+   * Echo embeddings for asymmetric retrieval with an instruction-tuned model: documents as {@value
+   * #DOCUMENT_TEMPLATE}, queries as {@value #QUERY_TEMPLATE} with the instruction "{@value
+   * #INSTRUCTION}", mean pooling over the second copy, normalised vectors, up to {@value
+   * #DEFAULT_MAX_TOKENS} tokens per copy (fewer when the model has fewer positions), on the best
+   * device there is.
+   *
+   * @throws IllegalArgumentException when {@code folder} is not a model folder, or its model is too
+   *     short for any text
+   */
+  public static ModelDeclaration echoRetrieval(Path folder) {
+    Path dir = folder.toAbsolutePath().normalize();
+    ModelConfig config = readConfig(dir);
+    Map<String, String> parameters = new LinkedHashMap<>();
+    parameters.put("device", "auto");
+    parameters.put("dtype", "auto");
+    parameters.put("mode", "echo");
+    parameters.put("documentTemplate", DOCUMENT_TEMPLATE);
+    parameters.put("queryTemplate", QUERY_TEMPLATE);
+    parameters.put("instruction", INSTRUCTION);
+    parameters.put("pooling", "mean");
+    parameters.put("normalize", "true");
+    parameters.put("spans", "pieces");
+    parameters.put("maxTokens", Integer.toString(maxTokens(config.maxPositions(), dir)));
+    parameters.put("batchSize", "16");
+    parameters.put("addBos", "false");
+    parameters.put("queueCapacity", "1024");
+    parameters.put("timeoutMs", "120000");
+    parameters.put("queryCacheSize", "1024");
+    return new ModelDeclaration(dir, config.hiddenSize(), config.maxPositions(), parameters);
+  }
+
+  /** Tokens per copy that fit the model: two copies and the template within its positions. */
+  static int maxTokens(int maxPositions, Path folder) {
+    if (maxPositions <= 0) {
+      return DEFAULT_MAX_TOKENS;
+    }
+    int fitting = (maxPositions - TEMPLATE_POSITIONS) / 2;
+    if (fitting < 8) {
+      throw new IllegalArgumentException("the model in " + folder + " has only " + maxPositions
+          + " positions, too few for an echo prompt (two copies of the text and the template)");
+    }
+    return Math.min(DEFAULT_MAX_TOKENS, fitting);
+  }
+
+  private static ModelConfig readConfig(Path folder) {
+    if (!Files.isRegularFile(folder.resolve("config.json"))) {
+      throw new IllegalArgumentException(folder + " is not a model folder: it has no config.json (expected a Hugging"
+          + " Face download with config.json, tokenizer.json and *.safetensors)");
+    }
+    try {
+      return ModelConfig.read(folder);
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalArgumentException("cannot read " + folder.resolve("config.json") + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The same model with one parameter changed (see the Solr plugin's echo-models.json parameters,
+   * e.g. {@code device}, {@code maxTokens}, {@code documentTemplate}).
+   *
+   * @throws IllegalArgumentException for a parameter the plugin does not know, or {@code path}
+   */
+  public ModelDeclaration with(String name, String value) {
+    if (!RUNTIME_PARAMETERS.contains(name) && !EmbeddingParameters.NAMES.contains(name)) {
+      Set<String> known = new TreeSet<>(RUNTIME_PARAMETERS);
+      known.addAll(EmbeddingParameters.NAMES);
+      throw new IllegalArgumentException("unknown model parameter '" + name + "' (the folder is fixed); known: " + known);
+    }
+    Map<String, String> changed = new LinkedHashMap<>(parameters);
+    if (value == null) {
+      changed.remove(name);
+    } else {
+      changed.put(name, value);
+    }
+    return new ModelDeclaration(folder, dimension, maxPositions, changed);
+  }
+
+  /** The model folder (absolute). */
+  public Path folder() {
+    return folder;
+  }
+
+  /** The length of the model's vectors: its hidden size. */
+  public int dimension() {
+    return dimension;
+  }
+
+  /** The model's positions from config.json, or 0 when it does not say. */
+  public int maxPositions() {
+    return maxPositions;
+  }
+
+  /** The parameters besides {@code path}, in declaration order. */
+  public Map<String, String> parameters() {
+    return parameters;
+  }
+
+  /** An {@code echo-models.json} declaring this model under each of {@code names}. */
+  String modelsJson(Collection<String> names) {
+    JsonObject model = new JsonObject();
+    model.addProperty("path", folder.toString());
+    parameters.forEach(model::addProperty);
+    JsonObject models = new JsonObject();
+    for (String name : names) {
+      models.add(name, model);
+    }
+    JsonObject file = new JsonObject();
+    file.add("models", models);
+    return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(file) + "\n";
+  }
+
+  @Override
+  public String toString() {
+    return folder + " (" + dimension + " dimensions, " + parameters + ")";
+  }
+}

@@ -1,0 +1,131 @@
+package io.solrecho.demo;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import io.solrecho.SharedFixtures;
+import io.solrecho.cli.Command;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/** {@code bin/solr-echo demo --no-serve} end to end on the toy GPT-2: a real Solr, the sample collection, its queries. */
+public class DemoCommandTest {
+  @Rule public TemporaryFolder temp = new TemporaryFolder();
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final ProjectLayout layout = ProjectLayout.locate();
+
+  private DemoCommand command(Map<String, String> environment) {
+    return new DemoCommand(layout, environment, new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  private String stdout() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private int runOnToyModel(int nodes) throws Exception {
+    Path toy = SharedFixtures.resolve("models/toy-gpt2");
+    return command(Map.of()).run(DemoOptions.sample(layout, toy).withNodes(nodes),
+        new PrintStream(out, true, StandardCharsets.UTF_8));
+  }
+
+  /** Every query of the sample collection printed with SHOWN ranked results, ranks 1..SHOWN. */
+  private void assertEveryQueryIsAnsweredWithRankedResults() throws Exception {
+    String text = stdout();
+    List<SampleCollection.Query> queries = SampleCollection.readQueries(layout.sampleQueries());
+    for (SampleCollection.Query query : queries) {
+      int at = text.indexOf("\n" + query.id() + "  " + query.text() + "\n");
+      assertTrue("query " + query.id() + " printed:\n" + text, at >= 0);
+      String[] lines = text.substring(at + 1).split("\n");
+      assertTrue(lines[1].contains("expected: " + String.join(", ", query.relevant())));
+      for (int rank = 1; rank <= ExampleQueries.SHOWN; rank++) {
+        assertTrue("rank " + rank + " of " + query.id() + ": " + lines[1 + rank],
+            lines[1 + rank].matches("\\s+" + rank + "\\s+[01]\\.\\d{4}\\s+doc-\\d{3}\\s+.*"));
+      }
+    }
+    Matcher summary = Pattern.compile("hit@1: (\\d+)/(\\d+) queries .*hit@3: (\\d+)/(\\d+) queries").matcher(text);
+    assertTrue(text, summary.find());
+    assertEquals(queries.size(), Integer.parseInt(summary.group(2)));
+    assertEquals(queries.size(), Integer.parseInt(summary.group(4)));
+  }
+
+  @Test
+  public void standaloneDemoEmbedsEverySampleDocumentAndRanksEveryExampleQuery() throws Exception {
+    assertEquals(err.toString(StandardCharsets.UTF_8), 0, runOnToyModel(0));
+    int documents = SampleCollection.readDocuments(layout.sampleDocuments()).size();
+    assertTrue(stdout(), stdout().contains("indexed " + documents + " documents in "));
+    assertTrue(stdout(), stdout().contains("; " + documents + " of them have a 16-dimensional vector"));
+    assertTrue(stdout(), stdout().contains("model: " + SharedFixtures.resolve("models/toy-gpt2") + " (16 dimensions"));
+    assertEveryQueryIsAnsweredWithRankedResults();
+    assertTrue("progress bar on stderr", err.toString(StandardCharsets.UTF_8).contains("100% [########################] "
+        + documents + "/" + documents + " docs"));
+    assertFalse("no serving with --no-serve", stdout().contains("Press Ctrl-C"));
+  }
+
+  @Test
+  public void solrCloudDemoWithTwoNodesEmbedsEverySampleDocumentAndRanksEveryExampleQuery() throws Exception {
+    assertEquals(err.toString(StandardCharsets.UTF_8), 0, runOnToyModel(2));
+    int documents = SampleCollection.readDocuments(layout.sampleDocuments()).size();
+    assertTrue(stdout(), Pattern.compile("solr: http://127\\.0\\.0\\.1:\\d+/solr http://127\\.0\\.0\\.1:\\d+/solr,"
+        + " collection 'echo' \\(2 shards x 1 replica\\)").matcher(stdout()).find());
+    assertTrue(stdout(), stdout().contains("; " + documents + " of them have a 16-dimensional vector"));
+    assertEveryQueryIsAnsweredWithRankedResults();
+  }
+
+  @Test
+  public void withoutAModelAndOfflineItFailsFastSayingHowToPassAModelFolder() throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    Path models = temp.newFolder("models").toPath();
+    DemoCommand offline = new DemoCommand(layout.withModels(models), Map.of("HF_ENDPOINT", "http://127.0.0.1:" + closedPort),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    long start = System.nanoTime();
+    int code = offline.run(new DemoOptions(null, 0, 0, false, layout.sampleDocuments(), layout.sampleQueries()),
+        new PrintStream(out, true, StandardCharsets.UTF_8));
+    double seconds = (System.nanoTime() - start) / 1e9;
+    String message = err.toString(StandardCharsets.UTF_8);
+    assertEquals(message, 1, code);
+    assertTrue(message, message.contains("the demo's default model HuggingFaceTB/SmolLM2-135M-Instruct is not in "
+        + models.resolve("SmolLM2-135M-Instruct")));
+    assertTrue(message, message.contains("http://127.0.0.1:" + closedPort));
+    assertTrue(message, message.contains("To run the demo without network, pass a model folder: bin/solr-echo demo --model DIR"));
+    assertTrue("fails fast, took " + seconds + " s", seconds < 10);
+    assertFalse("no Solr started: " + message, message.contains("starting Solr"));
+    assertEquals("nothing on stdout", "", stdout());
+    assertFalse("no weights were written", Files.exists(models.resolve("SmolLM2-135M-Instruct/model.safetensors")));
+  }
+
+  @Test
+  public void isACommandOfTheCommandLine() {
+    boolean found = false;
+    for (Command command : ServiceLoader.load(Command.class)) {
+      found |= command instanceof DemoCommand && command.name().equals("demo");
+    }
+    assertTrue("META-INF/services/io.solrecho.cli.Command lists DemoCommand", found);
+  }
+
+  @Test
+  public void usageNamesEveryOption() {
+    String usage = new DemoCommand().usage();
+    for (String option : new String[] {"--model DIR", "--solrcloud N", "--port P", "--no-serve", "--docs FILE",
+        "--queries FILE"}) {
+      assertTrue(usage, usage.contains("[" + option + "]"));
+    }
+  }
+}

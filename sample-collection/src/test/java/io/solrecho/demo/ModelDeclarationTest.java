@@ -1,0 +1,77 @@
+package io.solrecho.demo;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.solrecho.SharedFixtures;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/** The model declaration LocalSolr writes into echo-models.json, and the vector dimension it implies. */
+public class ModelDeclarationTest {
+  @Rule public TemporaryFolder temp = new TemporaryFolder();
+
+  @Test
+  public void theDimensionIsTheModelsHiddenSize() {
+    ModelDeclaration toy = ModelDeclaration.echoRetrieval(SharedFixtures.resolve("models/toy-gpt2"));
+    assertEquals(16, toy.dimension());
+    assertEquals(256, toy.maxPositions());
+  }
+
+  @Test
+  public void maxTokensLeavesRoomForTwoCopiesAndTheTemplate() {
+    Path folder = Path.of("model");
+    assertEquals("toy GPT-2: (256 - 64) / 2", 96, ModelDeclaration.maxTokens(256, folder));
+    assertEquals("SmolLM2: capped", ModelDeclaration.DEFAULT_MAX_TOKENS, ModelDeclaration.maxTokens(8192, folder));
+    assertEquals("unknown positions", ModelDeclaration.DEFAULT_MAX_TOKENS, ModelDeclaration.maxTokens(0, folder));
+    try {
+      ModelDeclaration.maxTokens(64, folder);
+      fail("accepted a model with 64 positions");
+    } catch (IllegalArgumentException e) {
+      assertTrue(e.getMessage(), e.getMessage().contains("has only 64 positions"));
+    }
+  }
+
+  @Test
+  public void theModelsFileDeclaresTheFolderWithEchoRetrievalSettingsUnderEveryName() {
+    Path folder = SharedFixtures.resolve("models/toy-gpt2");
+    String json = ModelDeclaration.echoRetrieval(folder).with("device", "cpu").modelsJson(List.of("toy", "other"));
+    JsonObject models = JsonParser.parseString(json).getAsJsonObject().getAsJsonObject("models");
+    assertEquals(2, models.size());
+    JsonObject toy = models.getAsJsonObject("toy");
+    assertEquals(toy, models.getAsJsonObject("other"));
+    assertEquals(folder.toAbsolutePath().normalize().toString(), toy.get("path").getAsString());
+    assertEquals("echo", toy.get("mode").getAsString());
+    assertEquals("cpu", toy.get("device").getAsString());
+    assertEquals("96", toy.get("maxTokens").getAsString());
+    assertEquals("Document: {x}\nDocument again: {x}", toy.get("documentTemplate").getAsString());
+    assertEquals("Instruct: {instruction}\nQuery: {x}\nQuery again: {x}", toy.get("queryTemplate").getAsString());
+  }
+
+  @Test
+  public void anUnknownParameterIsRefused() {
+    try {
+      ModelDeclaration.echoRetrieval(SharedFixtures.resolve("models/toy-gpt2")).with("path", "/elsewhere");
+      fail("accepted a new path");
+    } catch (IllegalArgumentException e) {
+      assertTrue(e.getMessage(), e.getMessage().startsWith("unknown model parameter 'path'"));
+    }
+  }
+
+  @Test
+  public void aFolderWithoutConfigIsNotAModel() throws Exception {
+    Path empty = temp.newFolder("empty").toPath();
+    try {
+      ModelDeclaration.echoRetrieval(empty);
+      fail("accepted an empty folder");
+    } catch (IllegalArgumentException e) {
+      assertTrue(e.getMessage(), e.getMessage().contains(empty + " is not a model folder: it has no config.json"));
+    }
+  }
+}
