@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.apache.solr.common.SolrDocumentBase;
 import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.SolrInputField;
 
@@ -17,61 +18,88 @@ import org.apache.solr.common.SolrInputField;
  *   <li>nothing to do: an atomic update that touches none of the input fields keeps its stored
  *       vector, which Solr's atomic update carries over;
  *   <li>a problem: no text at all, or a value that is not text. The configured {@code onError}
- *       decides; an atomic update that changes the input fields other than by {@code set} of all of
- *       them is always rejected, since the new text is not known before Solr merges it.
+ *       decides.
  * </ul>
+ *
+ * <p>An atomic update that touches the input fields is read like a whole document, from its input
+ * fields as the update leaves them (see {@link LatestInputFields}).
  */
 final class DocumentText {
+  /** How an atomic update touches the input fields. */
+  enum AtomicChange {
+    /** It leaves them alone: the stored vector stays. */
+    NONE,
+    /** It sets every one of them: the new text does not depend on the stored document. */
+    REPLACE,
+    /** Any other change: the new text is the stored input fields with the update applied. */
+    MERGE
+  }
+
+  /** An atomic update that leaves the input fields, and so the stored vector, alone. */
+  static final DocumentText UNCHANGED = new DocumentText(null, true, null);
+
   private final String text;
   private final boolean atomic;
   private final String problem;
-  private final boolean rejected;
 
-  private DocumentText(String text, boolean atomic, String problem, boolean rejected) {
+  private DocumentText(String text, boolean atomic, String problem) {
     this.text = text;
     this.atomic = atomic;
     this.problem = problem;
-    this.rejected = rejected;
   }
 
-  /** Reads {@code doc}; {@code atomic} when it is a partial (atomic) update. */
-  static DocumentText of(SolrInputDocument doc, boolean atomic, EchoUpdateSettings settings) {
+  /** How the atomic update {@code update} touches the input fields. */
+  static AtomicChange atomicChange(SolrInputDocument update, EchoUpdateSettings settings) {
+    boolean touched = false;
+    boolean setsAll = true;
+    for (String name : settings.inputFields()) {
+      SolrInputField field = update.getField(name);
+      if (field == null) {
+        setsAll = false;
+        continue;
+      }
+      touched = true;
+      Object value = field.getValue();
+      // a plain value in an atomic update is a "set", as for Solr
+      if (value instanceof Map && !(value instanceof SolrDocumentBase)
+          && !(((Map<?, ?>) value).size() == 1 && ((Map<?, ?>) value).containsKey("set"))) {
+        setsAll = false;
+      }
+    }
+    return !touched ? AtomicChange.NONE : setsAll ? AtomicChange.REPLACE : AtomicChange.MERGE;
+  }
+
+  /** The text of the whole document {@code doc}. */
+  static DocumentText of(SolrInputDocument doc, EchoUpdateSettings settings) {
+    return read(doc, false, settings);
+  }
+
+  /** The text of the document an atomic update leaves, whose input fields are {@code inputFields}. */
+  static DocumentText ofUpdated(SolrInputDocument inputFields, EchoUpdateSettings settings) {
+    return read(inputFields, true, settings);
+  }
+
+  private static DocumentText read(SolrInputDocument doc, boolean atomic, EchoUpdateSettings settings) {
+    String after = atomic ? "after this atomic update, " : "";
     List<String> fields = settings.inputFields();
     List<Object> values = new ArrayList<>();
-    List<String> touched = new ArrayList<>();
+    List<String> present = new ArrayList<>();
     for (String name : fields) {
       SolrInputField field = doc.getField(name);
       if (field == null) {
         continue;
       }
-      touched.add(name);
-      Object value = field.getValue();
-      if (atomic && value instanceof Map) {
-        Map<?, ?> operations = (Map<?, ?>) value;
-        if (operations.size() != 1 || !operations.containsKey("set")) {
-          return rejected(atomic, "atomic update " + operations.keySet() + " on inputField '" + name
-              + "' is not supported: the vector is computed from " + fields + ", so set them with \"set\""
-              + " or send the whole document");
-        }
-        value = operations.get("set");
-      }
       int first = values.size();
-      addValues(values, value);
+      addValues(values, field.getValue());
+      if (values.size() > first) {
+        present.add(name);
+      }
       for (Object v : values.subList(first, values.size())) {
         if (!(v instanceof CharSequence || v instanceof Number || v instanceof Boolean)) {
-          return new DocumentText(null, atomic, "inputField '" + name + "' holds a " + v.getClass().getSimpleName()
-              + ", not text; only strings, numbers and booleans are embedded", false);
+          return new DocumentText(null, atomic, after + "inputField '" + name + "' holds a "
+              + v.getClass().getSimpleName() + ", not text; only strings, numbers and booleans are embedded");
         }
       }
-    }
-    if (atomic && touched.isEmpty()) {
-      return new DocumentText(null, true, null, false);
-    }
-    if (atomic && touched.size() < fields.size()) {
-      List<String> missing = new ArrayList<>(fields);
-      missing.removeAll(touched);
-      return rejected(true, "atomic update sets " + touched + " but not " + missing + ": the vector is computed"
-          + " from all of " + fields + ", so set them together or send the whole document");
     }
     StringBuilder text = new StringBuilder();
     for (Object value : values) {
@@ -81,11 +109,11 @@ final class DocumentText {
       }
     }
     if (text.length() == 0) {
-      return new DocumentText(null, atomic, touched.isEmpty()
-          ? "none of the input fields " + fields + " is present: there is no text to embed"
-          : "the input fields " + touched + " hold only empty or whitespace text: there is nothing to embed", false);
+      return new DocumentText(null, atomic, after + (present.isEmpty()
+          ? "none of the input fields " + fields + " has a value: there is no text to embed"
+          : "the input fields " + present + " hold only empty or whitespace text: there is nothing to embed"));
     }
-    return new DocumentText(text.toString(), atomic, null, false);
+    return new DocumentText(text.toString(), atomic, null);
   }
 
   private static void addValues(List<Object> values, Object value) {
@@ -96,10 +124,6 @@ final class DocumentText {
     } else if (value != null) {
       values.add(value);
     }
-  }
-
-  private static DocumentText rejected(boolean atomic, String problem) {
-    return new DocumentText(null, atomic, problem, true);
   }
 
   /** The text to embed, or null when there is none. */
@@ -120,10 +144,5 @@ final class DocumentText {
   /** Why there is nothing to embed, or null. */
   String problem() {
     return problem;
-  }
-
-  /** Whether the problem rejects the update even when {@code onError=skip}. */
-  boolean rejected() {
-    return rejected;
   }
 }

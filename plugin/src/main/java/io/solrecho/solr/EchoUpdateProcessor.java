@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.SolrInputDocument;
+import org.apache.solr.request.SolrQueryRequest;
 import org.apache.solr.update.AddUpdateCommand;
 import org.apache.solr.update.CommitUpdateCommand;
 import org.apache.solr.update.DeleteUpdateCommand;
@@ -32,26 +33,43 @@ import org.apache.solr.update.processor.UpdateRequestProcessor;
  * there, as it would without batching: the documents before it are indexed, the ones after it are
  * not. The processor owns the vector and fingerprint fields: values sent by a client are replaced,
  * or removed when the document gets no vector.
+ *
+ * <p>An atomic update that changes the input fields gets the vector of the text it leaves (see
+ * {@link LatestInputFields}), written as {@code set} operations that Solr's merge stores with the
+ * rest of the document. The stored document is read here, before {@code
+ * DistributedUpdateProcessorFactory} reads it again to merge the update: if another request changes
+ * the input fields of the same document in between, Solr merges both changes into the fields, but
+ * the vector is computed from the text without the other change (until the text changes again).
+ * An update that carries the document's exact {@code _version_} (optimistic concurrency) cannot
+ * race so: Solr applies it only if the document is still at that version, the one read here.
  */
 final class EchoUpdateProcessor extends UpdateRequestProcessor {
   private final EchoUpdateSettings settings;
   private final EchoModel model;
   private final EchoUpdateMetrics metrics;
+  private final LatestInputFields latest;
   private final List<Pending> pending = new ArrayList<>();
 
   EchoUpdateProcessor(EchoUpdateSettings settings, EchoModel model, EchoUpdateMetrics metrics,
-      UpdateRequestProcessor next) {
+      SolrQueryRequest req, UpdateRequestProcessor next) {
     super(next);
     this.settings = settings;
     this.model = model;
     this.metrics = metrics;
+    this.latest = new LatestInputFields(req, settings);
   }
 
   @Override
   public void processAdd(AddUpdateCommand cmd) throws IOException {
-    DocumentText input = DocumentText.of(cmd.getSolrInputDocument(),
-        AtomicUpdateDocumentMerger.isAtomicUpdate(cmd), settings);
-    if (input.problem() != null && (input.rejected() || settings.onError() == EchoUpdateSettings.OnError.FAIL)) {
+    DocumentText input;
+    try {
+      input = read(cmd);
+    } catch (SolrException e) {
+      flush();
+      metrics.errors.inc();
+      throw e;
+    }
+    if (input.problem() != null && settings.onError() == EchoUpdateSettings.OnError.FAIL) {
       flush();
       throw rejection(cmd, input.problem());
     }
@@ -59,6 +77,22 @@ final class EchoUpdateProcessor extends UpdateRequestProcessor {
     pending.add(new Pending((AddUpdateCommand) cmd.clone(), input));
     if (pending.size() >= settings.batchSize()) {
       flush();
+    }
+  }
+
+  private DocumentText read(AddUpdateCommand cmd) throws IOException {
+    SolrInputDocument doc = cmd.getSolrInputDocument();
+    if (!AtomicUpdateDocumentMerger.isAtomicUpdate(cmd)) {
+      latest.replaced(cmd);
+      return DocumentText.of(doc, settings);
+    }
+    switch (DocumentText.atomicChange(doc, settings)) {
+      case NONE:
+        return DocumentText.UNCHANGED;
+      case REPLACE:
+        return DocumentText.ofUpdated(latest.afterAtomicUpdate(cmd, true), settings);
+      default:
+        return DocumentText.ofUpdated(latest.afterAtomicUpdate(cmd, false), settings);
     }
   }
 
@@ -194,6 +228,11 @@ final class EchoUpdateProcessor extends UpdateRequestProcessor {
   @Override
   public void processDelete(DeleteUpdateCommand cmd) throws IOException {
     flush();
+    if (cmd.isDeleteById()) {
+      latest.deleted(cmd.getIndexedId().utf8ToString());
+    } else {
+      latest.forgetAll();
+    }
     super.processDelete(cmd);
   }
 
@@ -206,12 +245,14 @@ final class EchoUpdateProcessor extends UpdateRequestProcessor {
   @Override
   public void processMergeIndexes(MergeIndexesCommand cmd) throws IOException {
     flush();
+    latest.forgetAll();
     super.processMergeIndexes(cmd);
   }
 
   @Override
   public void processRollback(RollbackUpdateCommand cmd) throws IOException {
     flush();
+    latest.forgetAll();
     super.processRollback(cmd);
   }
 

@@ -70,7 +70,7 @@ public final class EchoUpdateProcessorFactory extends UpdateRequestProcessorFact
 
   @Override
   public UpdateRequestProcessor getInstance(SolrQueryRequest req, SolrQueryResponse rsp, UpdateRequestProcessor next) {
-    return new EchoUpdateProcessor(settings, lease.model(), metrics, next);
+    return new EchoUpdateProcessor(settings, lease.model(), metrics, req, next);
   }
 
   private static SolrException configError(String message) {

@@ -14,9 +14,12 @@ import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.cloud.SolrCloudTestCase;
 import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrDocumentList;
 import org.apache.solr.common.SolrInputDocument;
+import org.apache.solr.common.cloud.DocCollection;
 import org.apache.solr.common.cloud.Replica;
 import org.apache.solr.common.cloud.Slice;
+import org.apache.solr.common.params.ModifiableSolrParams;
 import org.apache.solr.core.SolrCore;
 import org.apache.solr.embedded.JettySolrRunner;
 import org.junit.AfterClass;
@@ -25,11 +28,14 @@ import org.junit.Test;
 
 /**
  * SolrCloud, 2 shards x 2 replicas on 2 nodes: each document is embedded once, on the node that
- * receives it, and every replica holds the same vector; atomic updates and queries work across shards.
+ * receives it, and every replica holds the same vector; atomic updates and queries work across shards,
+ * and an atomic update that changes the text is embedded from the shard leader's latest document.
  */
 @SolrTestCaseJ4.SuppressSSL
 public class EchoCloudTest extends SolrCloudTestCase {
   private static final String COLLECTION = "echo";
+  /** For the atomic updates of the input fields, apart from the documents COLLECTION counts. */
+  private static final String ATOMIC = "echo-atomic";
   private static Embedder embedder;
 
   @BeforeClass
@@ -39,6 +45,8 @@ public class EchoCloudTest extends SolrCloudTestCase {
     configureCluster(2).addConfig("echo", EchoConfigSet.copyTo(createTempDir("configset"))).configure();
     CollectionAdminRequest.createCollection(COLLECTION, "echo", 2, 2).process(cluster.getSolrClient());
     cluster.waitForActiveCollection(COLLECTION, 2, 4);
+    CollectionAdminRequest.createCollection(ATOMIC, "echo", 2, 2).process(cluster.getSolrClient());
+    cluster.waitForActiveCollection(ATOMIC, 2, 4);
     embedder = EchoConfigSet.toyEmbedder();
   }
 
@@ -151,5 +159,85 @@ public class EchoCloudTest extends SolrCloudTestCase {
           params("q", "{!echo f=vector topK=5}" + textById.get("doc" + i), "fl", "id")).getResults().get(0);
       assertEquals("doc" + i, top.getFieldValue("id"));
     }
+  }
+
+  /** A client of a node that does not host the leader of the shard {@code id} belongs to. */
+  private static SolrClient nodeWithoutTheLeaderOf(String collection, String id) {
+    Replica leader = sliceOf(collection, id).getLeader();
+    for (JettySolrRunner jetty : cluster.getJettySolrRunners()) {
+      if (!jetty.getNodeName().equals(leader.getNodeName())) {
+        return getHttpSolrClient(jetty.getBaseUrl().toString());
+      }
+    }
+    throw new AssertionError("every node hosts " + leader);
+  }
+
+  private static Slice sliceOf(String collection, String id) {
+    DocCollection state = getCollectionState(collection);
+    return state.getRouter().getTargetSlice(id, null, null, new ModifiableSolrParams(), state);
+  }
+
+  /** Every replica of the shard of {@code id} holds the same vector, the engine's for {@code text}. */
+  private static void assertEveryReplicaHolds(String collection, String id, String text) throws Exception {
+    float[] expected = embedder.embed(List.of(text), TextRole.DOCUMENT).get(0).vector();
+    List<Object> vectors = new ArrayList<>();
+    for (Replica replica : sliceOf(collection, id).getReplicas()) {
+      try (SolrClient client = getHttpSolrClient(replica)) {
+        SolrDocumentList docs = client.query(params("q", "id:" + id, "distrib", "false", "fl", "id,vector"))
+            .getResults();
+        assertEquals(replica.getName(), 1, docs.size());
+        List<?> vector = (List<?>) docs.get(0).getFieldValue("vector");
+        float[] actual = new float[vector.size()];
+        for (int i = 0; i < actual.length; i++) {
+          actual[i] = ((Number) vector.get(i)).floatValue();
+        }
+        assertArrayEquals(replica.getName(), expected, actual, 1e-5f);
+        vectors.add(vector);
+      }
+    }
+    assertEquals(2, vectors.size());
+    assertEquals("replicas hold identical vectors", vectors.get(0), vectors.get(1));
+  }
+
+  private static SolrInputDocument atomic(String id, String field, String operation, Object value) {
+    SolrInputDocument doc = new SolrInputDocument("id", id);
+    doc.setField(field, Collections.singletonMap(operation, value));
+    return doc;
+  }
+
+  @Test
+  public void aPartialUpdateThroughANodeWithoutTheShardLeaderIsEmbeddedOnceFromTheLeadersDocument()
+      throws Exception {
+    // not committed: only the leader's update log has it when the partial update comes
+    cluster.getSolrClient().add(ATOMIC, new SolrInputDocument("id", "a1", "title", "Written to the leader.",
+        "body", "A first paragraph."));
+    long before = embeddingsOnAllNodes();
+    try (SolrClient node = nodeWithoutTheLeaderOf(ATOMIC, "a1")) {
+      new UpdateRequest().add(atomic("a1", "body", "add", "A second paragraph.")).process(node, ATOMIC);
+    }
+    cluster.getSolrClient().commit(ATOMIC);
+    assertEquals("embedded exactly once, summed over all nodes", 1, embeddingsOnAllNodes() - before);
+    assertEveryReplicaHolds(ATOMIC, "a1", "Written to the leader.\nA first paragraph.\nA second paragraph.");
+
+    // the cloud client sends it to the leader, which reads its own copy
+    cluster.getSolrClient().add(ATOMIC, atomic("a1", "title", "set", "Retitled on the leader."));
+    cluster.getSolrClient().commit(ATOMIC);
+    assertEquals(2, embeddingsOnAllNodes() - before);
+    assertEveryReplicaHolds(ATOMIC, "a1", "Retitled on the leader.\nA first paragraph.\nA second paragraph.");
+  }
+
+  @Test
+  public void partialUpdatesOfOneDocumentInOneRequestBuildOnEachOtherAcrossNodes() throws Exception {
+    cluster.getSolrClient().add(ATOMIC, new SolrInputDocument("id", "a2", "title", "Before.", "body", "Kept."));
+    cluster.getSolrClient().commit(ATOMIC);
+    long before = embeddingsOnAllNodes();
+    try (SolrClient node = nodeWithoutTheLeaderOf(ATOMIC, "a2")) {
+      // the first may still be on its way to the leader when the second is read
+      new UpdateRequest().add(atomic("a2", "title", "set", "After."))
+          .add(atomic("a2", "body", "add", "Added.")).process(node, ATOMIC);
+    }
+    cluster.getSolrClient().commit(ATOMIC);
+    assertEquals(2, embeddingsOnAllNodes() - before);
+    assertEveryReplicaHolds(ATOMIC, "a2", "After.\nKept.\nAdded.");
   }
 }

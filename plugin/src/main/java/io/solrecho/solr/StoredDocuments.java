@@ -1,0 +1,118 @@
+package io.solrecho.solr;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.solr.client.solrj.SolrRequest;
+import org.apache.solr.client.solrj.SolrServerException;
+import org.apache.solr.client.solrj.request.GenericSolrRequest;
+import org.apache.solr.cloud.CloudDescriptor;
+import org.apache.solr.cloud.ZkController;
+import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrException;
+import org.apache.solr.common.SolrInputDocument;
+import org.apache.solr.common.cloud.DocCollection;
+import org.apache.solr.common.cloud.Replica;
+import org.apache.solr.common.cloud.Slice;
+import org.apache.solr.common.params.CommonParams;
+import org.apache.solr.common.params.ModifiableSolrParams;
+import org.apache.solr.core.SolrCore;
+import org.apache.solr.handler.component.RealTimeGetComponent;
+import org.apache.solr.request.SolrQueryRequest;
+import org.apache.solr.schema.SchemaField;
+import org.apache.solr.update.AddUpdateCommand;
+
+/**
+ * Reads the input fields of the latest version of a document, with real-time get semantics, so that
+ * updates not yet committed count. In standalone Solr, and in SolrCloud when the receiving core
+ * leads the document's shard, {@link RealTimeGetComponent} reads the core's update log or realtime
+ * searcher. Otherwise a non-distributed {@code /get} goes to the leader of the shard that the
+ * collection's router assigns the document to, as Solr does when a replica fetches a document from
+ * its leader: the leader, not any replica, because a replica may not have applied the latest update
+ * yet.
+ */
+final class StoredDocuments {
+  private final SolrQueryRequest req;
+  private final SchemaField idField;
+  private final Set<String> inputFields;
+  private final String fieldList;
+
+  StoredDocuments(SolrQueryRequest req, EchoUpdateSettings settings) {
+    this.req = req;
+    this.idField = req.getSchema().getUniqueKeyField();
+    this.inputFields = new LinkedHashSet<>(settings.inputFields());
+    Set<String> read = new LinkedHashSet<>(inputFields);
+    read.add(idField.getName());
+    this.fieldList = String.join(",", read);
+  }
+
+  /**
+   * The input fields of the stored document that {@code cmd} updates, in a new document (without
+   * the unique key) that the caller may change, or null when there is no such document.
+   *
+   * @throws SolrException 503 when the shard leader cannot be reached
+   */
+  SolrInputDocument latest(AddUpdateCommand cmd) throws IOException {
+    SolrCore core = req.getCore();
+    CloudDescriptor cloud = core.getCoreDescriptor().getCloudDescriptor();
+    if (cloud == null || !core.getCoreContainer().isZooKeeperAware()) {
+      return local(core, cmd);
+    }
+    ZkController zk = core.getCoreContainer().getZkController();
+    DocCollection collection = zk.getClusterState().getCollection(cloud.getCollectionName());
+    // the same routing as DistributedZkUpdateProcessor's
+    Slice slice = collection.getRouter().getTargetSlice(cmd.getIndexedIdStr(), cmd.getSolrInputDocument(), null,
+        req.getParams(), collection);
+    Replica leader;
+    try {
+      leader = zk.getZkStateReader().getLeaderRetry(collection.getName(), slice.getName());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw unavailable(cmd, "the leader of shard " + slice.getName() + " was not found (interrupted)", e);
+    }
+    return leader.getName().equals(cloud.getCoreNodeName()) ? local(core, cmd) : remote(cmd, leader);
+  }
+
+  private SolrInputDocument local(SolrCore core, AddUpdateCommand cmd) throws IOException {
+    // The update log's own copy or the realtime searcher's: read, never changed.
+    SolrInputDocument doc = RealTimeGetComponent.getInputDocument(core, cmd.getIndexedId(), cmd.getIndexedId(), null,
+        inputFields, RealTimeGetComponent.Resolution.DOC);
+    return doc == null ? null : inputFields(doc::getFieldValues);
+  }
+
+  private SolrInputDocument remote(AddUpdateCommand cmd, Replica leader) {
+    ModifiableSolrParams params = new ModifiableSolrParams();
+    params.set(CommonParams.DISTRIB, false);
+    params.set(CommonParams.ID, idField.getType().indexedToReadable(cmd.getIndexedIdStr()));
+    params.set(CommonParams.FL, fieldList);
+    GenericSolrRequest get = new GenericSolrRequest(SolrRequest.METHOD.GET, "/get", params).setRequiresCollection(true);
+    Object doc;
+    try {
+      doc = req.getCoreContainer().getUpdateShardHandler().getUpdateOnlyHttpClient()
+          .requestWithBaseUrl(leader.getBaseUrl(), leader.getCoreName(), get).getResponse().get("doc");
+    } catch (SolrServerException | IOException | SolrException e) {
+      throw unavailable(cmd, "the stored document could not be read from " + leader.getCoreUrl() + ": "
+          + e.getMessage(), e);
+    }
+    return doc == null ? null : inputFields(((SolrDocument) doc)::getFieldValues);
+  }
+
+  private SolrInputDocument inputFields(Function<String, Collection<Object>> values) {
+    SolrInputDocument copy = new SolrInputDocument();
+    for (String name : inputFields) {
+      Collection<Object> fieldValues = values.apply(name);
+      if (fieldValues != null && !fieldValues.isEmpty()) {
+        copy.setField(name, new ArrayList<>(fieldValues));
+      }
+    }
+    return copy;
+  }
+
+  private static SolrException unavailable(AddUpdateCommand cmd, String problem, Throwable cause) {
+    return new SolrException(SolrException.ErrorCode.SERVICE_UNAVAILABLE, "document '" + cmd.getPrintableId()
+        + "' was not indexed: its atomic update changes the input fields, but " + problem + "; retry later", cause);
+  }
+}
