@@ -2,15 +2,15 @@ package io.solrecho.eval;
 
 import io.solrecho.cli.Arguments;
 import io.solrecho.cli.Command;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.function.Function;
 
 /**
  * {@code bin/solr-echo eval}: scores a model folder on STS (STS-B, SICK-R, STS12-16) and the toy
- * study for several embedding setups and writes a report folder (Markdown, JSON, PNG charts).
- * Options arrive already checked against the names in {@link #usage()}.
+ * study for several embedding setups, and on the data sets other modules add ({@link EvalDataset}),
+ * and writes a report folder (Markdown, JSON, PNG charts). Options arrive already checked against
+ * the names in {@link #usage()}.
  */
 public final class EvalCommand implements Command {
   @Override
@@ -39,7 +39,19 @@ public final class EvalCommand implements Command {
         + "  --shared    folder holding data/stsbenchmark, data/sick, data/sts12-16 (default: "
         + EvalConfig.DEFAULT_SHARED + ")\n"
         + "  --*-template  prompt template of a mode (default: the mode's zero-shot template; \\n for a newline)\n"
-        + "  --max-tokens  tokens per copy of a text (default 512); lower it for models with few positions";
+        + "  --max-tokens  tokens per copy of a text (default 512); lower it for models with few positions"
+        + extensionUsage();
+  }
+
+  /** The usage lines of the data sets other modules add, each after a line break. */
+  private static String extensionUsage() {
+    StringBuilder text = new StringBuilder();
+    for (EvalDataset extension : EvalConfig.extensions().values()) {
+      if (!extension.usage().isBlank()) {
+        text.append('\n').append(extension.usage().stripTrailing());
+      }
+    }
+    return text.toString();
   }
 
   /**
@@ -49,12 +61,12 @@ public final class EvalCommand implements Command {
    * @throws IllegalArgumentException for a bad option or a text the model cannot take
    */
   @Override
-  public int run(Arguments arguments, PrintStream out) throws IOException {
+  public int run(Arguments arguments, PrintStream out) throws Exception {
     return run(name -> arguments.get(name, null), out);
   }
 
   /** {@link #run(Arguments, PrintStream)} with options looked up by name (null when absent). */
-  int run(Function<String, String> option, PrintStream out) throws IOException {
+  public int run(Function<String, String> option, PrintStream out) throws Exception {
     EvalConfig config = EvalConfig.read(option);
     EvalReport report = new Evaluation(config).run();
     out.print(ReportWriter.markdown(report));

@@ -38,9 +38,12 @@ final class EvalConfig {
   final Map<EmbeddingSetup, EmbeddingSettings> setups;
   /** The shared embedding parameters given on the command line (for the report). */
   final Map<String, String> parameters;
+  /** Data sets of other modules ({@link EvalDataset}), checked and ready, by key in --datasets order. */
+  final Map<String, EvalDataset.Run> extensions;
 
   private EvalConfig(Path model, Path out, Path data, int limit, List<StsDataset> stsDatasets, boolean toy,
-      LmOptions lmOptions, Map<EmbeddingSetup, EmbeddingSettings> setups, Map<String, String> parameters) {
+      LmOptions lmOptions, Map<EmbeddingSetup, EmbeddingSettings> setups, Map<String, String> parameters,
+      Map<String, EvalDataset.Run> extensions) {
     this.model = model;
     this.out = out;
     this.data = data;
@@ -50,6 +53,7 @@ final class EvalConfig {
     this.lmOptions = lmOptions;
     this.setups = setups;
     this.parameters = parameters;
+    this.extensions = extensions;
   }
 
   /**
@@ -76,6 +80,8 @@ final class EvalConfig {
     }
     List<StsDataset> sts = new ArrayList<>();
     boolean toy = false;
+    Map<String, EvalDataset> extensionsByKey = extensions();
+    List<EvalDataset> chosenExtensions = new ArrayList<>();
     String datasets = option.apply("datasets");
     for (String name : (datasets == null ? allDatasetNames() : datasets).split(",")) {
       String key = name.trim().toLowerCase(java.util.Locale.ROOT);
@@ -85,13 +91,17 @@ final class EvalConfig {
       StsDataset dataset = StsDataset.byKey(key);
       if (key.equals(TOY)) {
         toy = true;
+      } else if (extensionsByKey.containsKey(key)) {
+        if (!chosenExtensions.contains(extensionsByKey.get(key))) {
+          chosenExtensions.add(extensionsByKey.get(key));
+        }
       } else if (dataset == null) {
         throw new IllegalArgumentException("--datasets: unknown dataset '" + name.trim() + "'; known: " + allDatasetNames());
       } else if (!sts.contains(dataset)) {
         sts.add(dataset);
       }
     }
-    if (sts.isEmpty() && !toy) {
+    if (sts.isEmpty() && !toy && chosenExtensions.isEmpty()) {
       throw new IllegalArgumentException("--datasets: none given; known: " + allDatasetNames());
     }
     Path data = Paths.get(option.apply("shared") != null ? option.apply("shared") : DEFAULT_SHARED).resolve("data");
@@ -122,8 +132,12 @@ final class EvalConfig {
       setups.put(setup, setup.settings(parameters, templates.get(setup.mode())));
     }
     LmOptions lm = LmOptions.of(option.apply("device"), option.apply("dtype"));
+    Map<String, EvalDataset.Run> extensions = new LinkedHashMap<>();
+    for (EvalDataset extension : chosenExtensions) {
+      extensions.put(extension.key(), extension.prepare(data, option));
+    }
     return new EvalConfig(model, out, data, limit, List.copyOf(sts), toy, lm, Collections.unmodifiableMap(setups),
-        Collections.unmodifiableMap(parameters));
+        Collections.unmodifiableMap(parameters), Collections.unmodifiableMap(extensions));
   }
 
   static String allDatasetNames() {
@@ -132,7 +146,23 @@ final class EvalConfig {
       names.add(dataset.key());
     }
     names.add(TOY);
+    names.addAll(extensions().keySet());
     return String.join(",", names);
+  }
+
+  /** The data sets other modules on the classpath add ({@link java.util.ServiceLoader}), by key. */
+  static Map<String, EvalDataset> extensions() {
+    Map<String, EvalDataset> byKey = new LinkedHashMap<>();
+    for (EvalDataset extension : java.util.ServiceLoader.load(EvalDataset.class)) {
+      String key = extension.key();
+      if (key == null || !key.matches("[a-z0-9][a-z0-9-]*") || key.equals(TOY) || StsDataset.byKey(key) != null
+          || byKey.containsKey(key)) {
+        throw new IllegalStateException("eval data set " + extension.getClass().getName() + " has the key '" + key
+            + "', which is malformed or taken; keys are [a-z0-9-]+ and unique");
+      }
+      byKey.put(key, extension);
+    }
+    return byKey;
   }
 
   private static String required(Function<String, String> option, String name) {

@@ -6,7 +6,6 @@ import io.solrecho.embed.EmbeddingSettings;
 import io.solrecho.embed.TextRole;
 import io.solrecho.lm.CausalLanguageModel;
 import io.solrecho.lm.TextTokenizer;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -23,7 +22,7 @@ import java.util.function.Function;
  * Runs the evaluation that an {@link EvalConfig} describes: reads the data once, loads the model
  * once, and for each setup embeds every distinct text of every dataset once (longest first, in
  * chunks that the embedder cuts into micro-batches) before scoring the STS sets and the toy study
- * from those vectors.
+ * from those vectors. Data sets of other modules ({@link EvalDataset}) run afterwards, on their own.
  */
 final class Evaluation {
   private final EvalConfig config;
@@ -32,7 +31,7 @@ final class Evaluation {
     this.config = config;
   }
 
-  EvalReport run() throws IOException {
+  EvalReport run() throws Exception {
     long begin = System.nanoTime();
     List<Timing> timings = new ArrayList<>();
     Map<StsDataset, List<StsPair>> sts = new LinkedHashMap<>();
@@ -52,31 +51,43 @@ final class Evaluation {
     Map<String, ToyStudy.Score> toyScores = new LinkedHashMap<>();
     Map<String, EmbeddingSettings> settingsByName = new LinkedHashMap<>();
     long load = System.nanoTime();
-    try (TextTokenizer tokenizer = TextTokenizer.load(config.model);
-        CausalLanguageModel model = CausalLanguageModel.load(config.model, config.lmOptions)) {
-      timings.add(Timing.of("load model", Timing.secondsSince(load)));
-      describeModel(model, info);
-      for (Map.Entry<EmbeddingSetup, EmbeddingSettings> setup : config.setups.entrySet()) {
-        String name = setup.getKey().name();
-        settingsByName.put(name, setup.getValue());
-        Map<String, float[]> vectors;
-        try (Embedder embedder = new Embedder(model, tokenizer, setup.getValue())) {
-          vectors = embed(embedder, name, texts, timings);
-        }
-        Function<List<String>, float[][]> lookup = batch -> batch.stream().map(vectors::get).toArray(float[][]::new);
-        if (!sts.isEmpty()) {
-          Map<StsDataset, StsSection.Score> row = new LinkedHashMap<>();
-          sts.forEach((dataset, pairs) -> row.put(dataset, score(lookup, pairs)));
-          stsScores.put(name, row);
-        }
-        if (!toy.isEmpty()) {
-          toyScores.put(name, new ToyStudy(lookup).score(toy));
+    if (texts.isEmpty()) {
+      info.put("model", config.model.toAbsolutePath().normalize().toString());
+    } else {
+      try (TextTokenizer tokenizer = TextTokenizer.load(config.model);
+          CausalLanguageModel model = CausalLanguageModel.load(config.model, config.lmOptions)) {
+        timings.add(Timing.of("load model", Timing.secondsSince(load)));
+        describeModel(model, info);
+        for (Map.Entry<EmbeddingSetup, EmbeddingSettings> setup : config.setups.entrySet()) {
+          String name = setup.getKey().name();
+          settingsByName.put(name, setup.getValue());
+          Map<String, float[]> vectors;
+          try (Embedder embedder = new Embedder(model, tokenizer, setup.getValue())) {
+            vectors = embed(embedder, name, texts, timings);
+          }
+          Function<List<String>, float[][]> lookup = batch -> batch.stream().map(vectors::get).toArray(float[][]::new);
+          if (!sts.isEmpty()) {
+            Map<StsDataset, StsSection.Score> row = new LinkedHashMap<>();
+            sts.forEach((dataset, pairs) -> row.put(dataset, score(lookup, pairs)));
+            stsScores.put(name, row);
+          }
+          if (!toy.isEmpty()) {
+            toyScores.put(name, new ToyStudy(lookup).score(toy));
+          }
         }
       }
     }
+    List<ReportSection> extensionSections = new ArrayList<>();
+    for (EvalDataset.Run extension : config.extensions.values()) {
+      EvalDataset.Result result = extension.run();
+      extensionSections.addAll(result.sections());
+      timings.addAll(result.timings());
+    }
     describeRun(info, sts, toy, begin);
     List<ReportSection> sections = new ArrayList<>();
-    sections.add(new SetupsSection(settingsByName));
+    if (!settingsByName.isEmpty()) {
+      sections.add(new SetupsSection(settingsByName));
+    }
     if (!sts.isEmpty()) {
       Map<StsDataset, Integer> pairs = new LinkedHashMap<>();
       sts.forEach((dataset, list) -> pairs.put(dataset, list.size()));
@@ -85,6 +96,7 @@ final class Evaluation {
     if (!toy.isEmpty()) {
       sections.add(new ToyStudySection(toyScores));
     }
+    sections.addAll(extensionSections);
     return new EvalReport("solr-echo evaluation: " + config.model.toAbsolutePath().normalize().getFileName(), info,
         sections, timings);
   }
@@ -172,6 +184,7 @@ final class Evaluation {
     if (!toy.isEmpty()) {
       datasets.add(EvalConfig.TOY);
     }
+    datasets.addAll(config.extensions.keySet());
     info.put("datasets", String.join(", ", datasets));
     info.put("limit", config.limit == Integer.MAX_VALUE ? "none (whole test sets)"
         : config.limit + " pairs per STS set, spread evenly over the set");

@@ -1,0 +1,50 @@
+package io.solrecho.eval;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * A data set that a module beside the CLI adds to {@code bin/solr-echo eval}, found through {@link
+ * java.util.ServiceLoader} ({@code META-INF/services/io.solrecho.eval.EvalDataset}); retrieval
+ * through a real Solr is one. It is named in {@code --datasets} like the built-in sets (and runs by
+ * default), the options in its {@link #usage()} are accepted by {@code eval}, and the sections it
+ * returns go into the report after the built-in ones.
+ */
+public interface EvalDataset {
+  /** The name in {@code --datasets}, lower-case letters, digits and '-', e.g. {@code scifact}. */
+  String key();
+
+  /**
+   * Usage lines for the options this data set reads besides eval's own, each starting with two
+   * spaces and {@code --name}; empty when there are none.
+   */
+  String usage();
+
+  /**
+   * Reads and checks the options before anything runs (no model loaded, no data read yet), so that a
+   * bad option fails at once.
+   *
+   * @param data the folder holding the data sets ({@code --shared DIR} + {@code /data})
+   * @param option an option's value by name without {@code --}, null when absent: eval's own
+   *     ({@code model}, {@code limit}, {@code max-tokens}, {@code device}, ...) and those of {@link #usage()}
+   * @return the evaluation, to be run after the built-in data sets
+   * @throws IllegalArgumentException naming the option that is wrong
+   */
+  Run prepare(Path data, Function<String, String> option);
+
+  /** A checked evaluation of one data set. */
+  @FunctionalInterface
+  interface Run {
+    /** Evaluates the data set; may take long and should report progress on stderr. */
+    Result run() throws Exception;
+  }
+
+  /** What one data set adds to the report: its sections, and the time each of its steps took. */
+  record Result(List<ReportSection> sections, List<Timing> timings) {
+    public Result {
+      sections = List.copyOf(sections);
+      timings = List.copyOf(timings);
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package io.solrecho.harness;
+
+import io.solrecho.eval.BeirDocument;
+import io.solrecho.eval.BeirQuery;
+import io.solrecho.eval.BeirReader;
+import io.solrecho.eval.Qrels;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The part of a BEIR split that a retrieval run uses. Whole: every judged query of the split and the
+ * whole corpus. Limited: the first N judged queries (in qrels file order), and as corpus every
+ * document judged for them plus the first M other documents of corpus.jsonl (file order), so that
+ * every relevant document can be found among M distractors. Scores on a limited corpus are higher
+ * than on the whole one (fewer distractors) and not comparable to published numbers.
+ *
+ * @param queries the judged queries, in queries-file order
+ * @param qrels the judgments of those queries
+ * @param corpus the documents to index, in corpus-file order
+ * @param judgedDocuments documents of {@code corpus} that {@code qrels} judge
+ * @param corpusTotal documents of the whole corpus
+ * @param limited whether queries or documents were left out
+ */
+record BeirSubset(List<BeirQuery> queries, Qrels qrels, List<BeirDocument> corpus, int judgedDocuments,
+    int corpusTotal, boolean limited) {
+  /** No limit on queries or documents. */
+  static final int ALL = Integer.MAX_VALUE;
+
+  BeirSubset {
+    queries = List.copyOf(queries);
+    corpus = List.copyOf(corpus);
+  }
+
+  /**
+   * Reads the part of {@code split} to evaluate.
+   *
+   * @param queryLimit judged queries to keep, at least 1, or {@link #ALL}
+   * @param otherDocuments documents besides the judged ones to keep, at least 0, or {@link #ALL} for
+   *     the whole corpus
+   * @throws IllegalArgumentException for a limit out of range, or qrels that judge a document the
+   *     corpus does not have
+   */
+  static BeirSubset read(BeirReader reader, String split, int queryLimit, int otherDocuments) throws IOException {
+    if (queryLimit < 1) {
+      throw new IllegalArgumentException("the number of queries must be at least 1, got " + queryLimit);
+    }
+    if (otherDocuments < 0) {
+      throw new IllegalArgumentException("the number of other documents must be at least 0, got " + otherDocuments);
+    }
+    Qrels all = reader.readQrels(split);
+    Qrels qrels = queryLimit < all.queryCount() ? all.firstQueries(queryLimit) : all;
+    List<BeirQuery> queries = reader.readQueries(qrels);
+    Set<String> judged = new HashSet<>();
+    for (String queryId : qrels.queryIds()) {
+      judged.addAll(qrels.judgments(queryId).keySet());
+    }
+    List<BeirDocument> whole = reader.readCorpus();
+    List<BeirDocument> corpus = new ArrayList<>();
+    Set<String> found = new HashSet<>();
+    int others = 0;
+    for (BeirDocument document : whole) {
+      if (judged.contains(document.id())) {
+        corpus.add(document);
+        found.add(document.id());
+      } else if (others < otherDocuments) {
+        corpus.add(document);
+        others++;
+      }
+    }
+    if (found.size() != judged.size()) {
+      Set<String> missing = new HashSet<>(judged);
+      missing.removeAll(found);
+      throw new IllegalArgumentException("qrels/" + split + ".tsv judges " + missing.size()
+          + " documents that corpus.jsonl does not have, e.g. '" + missing.iterator().next() + "'");
+    }
+    return new BeirSubset(queries, qrels, corpus, found.size(), whole.size(), corpus.size() < whole.size()
+        || qrels.queryCount() < all.queryCount());
+  }
+}

@@ -1,0 +1,63 @@
+package io.solrecho.harness;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The configset the benchmark runs Solr with: a copy of the checkout's, without Solr's {@code
+ * queryResultCache}, so that a repeated query runs the knn search again and only the plugin's query
+ * vector cache makes it cheaper. Lives in a temporary folder, deleted on {@link #close()}.
+ */
+final class BenchConfigSet implements AutoCloseable {
+  private static final Pattern QUERY_RESULT_CACHE = Pattern.compile("\\s*<queryResultCache\\b[^>]*/>");
+
+  private final Path folder;
+
+  private BenchConfigSet(Path folder) {
+    this.folder = folder;
+  }
+
+  /**
+   * Copies the files of {@code source} and removes the queryResultCache from the copy's solrconfig.xml.
+   *
+   * @throws IllegalArgumentException when {@code source} has no solrconfig.xml
+   */
+  static BenchConfigSet copyWithoutQueryResultCache(Path source) throws IOException {
+    Path config = source.resolve("solrconfig.xml");
+    if (!Files.isRegularFile(config)) {
+      throw new IllegalArgumentException(source + " is not a configset: it has no solrconfig.xml");
+    }
+    Path folder = Files.createTempDirectory("solr-echo-bench-conf-");
+    try (Stream<Path> files = Files.list(source)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        if (Files.isRegularFile(file)) {
+          Files.copy(file, folder.resolve(file.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+    String xml = Files.readString(config, StandardCharsets.UTF_8);
+    Files.writeString(folder.resolve("solrconfig.xml"), QUERY_RESULT_CACHE.matcher(xml).replaceAll(""),
+        StandardCharsets.UTF_8);
+    return new BenchConfigSet(folder);
+  }
+
+  Path folder() {
+    return folder;
+  }
+
+  @Override
+  public void close() {
+    try (Stream<Path> paths = Files.walk(folder)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      // a temporary folder: best effort
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package io.solrecho.harness;
+
+import io.solrecho.demo.LocalSolr;
+import io.solrecho.demo.ModelDeclaration;
+import io.solrecho.eval.BeirDocument;
+import io.solrecho.eval.BeirQuery;
+import io.solrecho.eval.ProgressPrinter;
+import io.solrecho.eval.Timing;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrInputDocument;
+
+/**
+ * A BEIR corpus in one collection of a local Solr ({@link LocalSolr}, standalone) whose update chain
+ * embeds with one model: documents go in through the echo update chain, queries come back as
+ * rankings of document ids. Every step reports progress on stderr and returns its {@link Timing}.
+ */
+final class SolrCorpus implements AutoCloseable {
+  /** Documents per update request; the echo processor embeds each request in batches of its own. */
+  static final int BATCH_SIZE = 32;
+
+  private final LocalSolr solr;
+  private final String name;
+
+  private SolrCorpus(LocalSolr solr, String name) {
+    this.solr = solr;
+    this.name = name;
+  }
+
+  /**
+   * Starts a standalone Solr whose collection {@code collection} embeds with {@code model}.
+   *
+   * @param configSet the configset to copy, or null for the checkout's {@code solr-config/conf}
+   */
+  static SolrCorpus start(ModelDeclaration model, String collection, Path configSet) throws Exception {
+    LocalSolr.Builder builder = LocalSolr.builder(model).collection(collection);
+    if (configSet != null) {
+      builder.configSet(configSet);
+    }
+    return new SolrCorpus(builder.start(), collection);
+  }
+
+  /**
+   * Indexes {@code documents} (title as {@code title}, text as {@code body}, the fields the echo
+   * update chain embeds, joined by a line break) and commits.
+   *
+   * @throws IllegalStateException when the collection then holds another number of documents
+   */
+  Timing index(List<BeirDocument> documents, String label) throws Exception {
+    List<SolrInputDocument> solrDocuments = new ArrayList<>(documents.size());
+    for (BeirDocument document : documents) {
+      SolrInputDocument doc = new SolrInputDocument();
+      doc.setField("id", document.id());
+      if (!document.title().isBlank()) {
+        doc.setField("title", document.title());
+      }
+      doc.setField("body", document.text());
+      solrDocuments.add(doc);
+    }
+    long start = System.nanoTime();
+    try (ProgressPrinter progress = ProgressPrinter.start(label, documents.size(), "docs")) {
+      solr.index(solrDocuments, BATCH_SIZE, new PrintedIndexProgress(progress));
+    }
+    double seconds = Timing.secondsSince(start);
+    long count = solr.solrClient().query(new SolrQuery("*:*").setRows(0)).getResults().getNumFound();
+    if (count != documents.size()) {
+      throw new IllegalStateException("collection " + name + " holds " + count + " documents after indexing "
+          + documents.size() + " (log: " + solr.logFile() + ")");
+    }
+    return new Timing(label, seconds, Map.of("docs", (long) documents.size()));
+  }
+
+  /** What each query found: query id to document ids, best first; and how long the queries took. */
+  record Rankings(Map<String, List<String>> byQuery, Timing timing) {}
+
+  /**
+   * The ids of the documents each query finds, best first.
+   *
+   * @param request the Solr request for a query text; it must return the {@code id} field
+   */
+  Rankings rank(List<BeirQuery> queries, Function<String, SolrQuery> request, String label) throws Exception {
+    Map<String, List<String>> rankings = new LinkedHashMap<>();
+    long start = System.nanoTime();
+    try (ProgressPrinter progress = ProgressPrinter.start(label, queries.size(), "queries")) {
+      for (BeirQuery query : queries) {
+        List<String> ids = new ArrayList<>();
+        for (SolrDocument doc : solr.solrClient().query(request.apply(query.text())).getResults()) {
+          ids.add(String.valueOf(doc.getFieldValue("id")));
+        }
+        rankings.put(query.id(), ids);
+        progress.advance(1);
+      }
+    }
+    return new Rankings(rankings, new Timing(label, Timing.secondsSince(start), Map.of("queries", (long) queries.size())));
+  }
+
+  /** {@code {!echo}} over the collection's vector field: the {@code depth} nearest documents' ids. */
+  static SolrQuery echo(String text, int depth) {
+    return LocalSolr.echoQuery(text, depth).setFields("id");
+  }
+
+  /** Stops Solr and deletes its temporary home. */
+  @Override
+  public void close() {
+    solr.close();
+  }
+}

@@ -1,0 +1,34 @@
+package io.solrecho.harness;
+
+import static org.junit.Assert.assertEquals;
+
+import org.junit.Test;
+
+/** Nearest-rank percentiles of latencies. */
+public class LatencySummaryTest {
+  @Test
+  public void percentilesAreNearestRank() {
+    double[] millis = new double[100];
+    for (int i = 0; i < millis.length; i++) {
+      millis[i] = 100 - i; // 100 .. 1, unsorted on purpose
+    }
+    LatencySummary summary = LatencySummary.of(millis);
+    assertEquals(50.0, summary.p50Millis(), 0);
+    assertEquals(99.0, summary.p99Millis(), 0);
+    assertEquals(50.5, summary.meanMillis(), 1e-9);
+    assertEquals(100.0, summary.maxMillis(), 0);
+    assertEquals(100, summary.count());
+  }
+
+  @Test
+  public void withFewerThanAHundredLatenciesP99IsTheLargest() {
+    LatencySummary summary = LatencySummary.of(new double[] {3, 1, 2});
+    assertEquals(2.0, summary.p50Millis(), 0);
+    assertEquals(3.0, summary.p99Millis(), 0);
+  }
+
+  @Test(expected = IllegalArgumentException.class)
+  public void noLatenciesIsAnError() {
+    LatencySummary.of(new double[0]);
+  }
+}

@@ -1,0 +1,47 @@
+package io.solrecho.harness;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import io.solrecho.SharedFixtures;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.Test;
+
+/** Echo and classical differ only in the repetition of the text. */
+public class RetrievalModelsTest {
+  @Test
+  public void theClassicalTemplateIsTheEchoTemplateUpToItsFirstCopy() {
+    assertEquals("Document: {x}", RetrievalModels.firstCopy("Document: {x}\nDocument again: {x}"));
+    assertEquals("Instruct: {instruction}\nQuery: {x}",
+        RetrievalModels.firstCopy("Instruct: {instruction}\nQuery: {x}\nQuery again: {x}"));
+  }
+
+  @Test
+  public void bothModelsShareTheFolderInstructionAndParameters() {
+    Path toy = SharedFixtures.resolve("models/toy-gpt2");
+    RetrievalModels models = RetrievalModels.of(toy, "Find it", Map.of("maxTokens", "60", "device", "cpu"));
+    Map<String, String> echo = models.echo().parameters();
+    Map<String, String> classical = models.classical().parameters();
+    assertEquals("echo", echo.get("mode"));
+    assertEquals("classical", classical.get("mode"));
+    for (String shared : new String[] {"instruction", "maxTokens", "device", "pooling", "normalize"}) {
+      assertEquals(shared, echo.get(shared), classical.get(shared));
+    }
+    assertEquals("Find it", echo.get("instruction"));
+    assertEquals("60", classical.get("maxTokens"));
+    assertEquals(models.echo().folder(), models.classical().folder());
+  }
+
+  @Test
+  public void aParameterThePluginWouldRefuseFailsHere() {
+    Path toy = SharedFixtures.resolve("models/toy-gpt2");
+    try {
+      RetrievalModels.of(toy, "Find it", Map.of("maxTokens", "many"));
+      throw new AssertionError("expected an IllegalArgumentException");
+    } catch (IllegalArgumentException e) {
+      assertTrue(e.getMessage(), e.getMessage().startsWith("echo model of " + toy.toAbsolutePath().normalize() + ": "));
+      assertTrue(e.getMessage(), e.getMessage().contains("maxTokens"));
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package io.solrecho.harness;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.solrecho.SharedFixtures;
+import io.solrecho.eval.EvalCommand;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * {@code bin/solr-echo eval --datasets scifact} end to end on the toy GPT-2 (1 layer, 16 dimensions,
+ * 256 positions): real Solr nodes, SciFact's first test queries and a small corpus.
+ */
+public class SciFactEvalTest {
+  private static final String[] SYSTEMS = {"bm25", "echo", "classical", "hybrid"};
+
+  @Rule public TemporaryFolder tmp = new TemporaryFolder();
+
+  @Test
+  public void ranksSciFactThroughSolrWithFourSystemsAndReportsTheirScores() throws Exception {
+    Path model = SharedFixtures.resolve("models/toy-gpt2");
+    SharedFixtures.resolve("data/scifact-beir/corpus.jsonl");
+    Path out = tmp.getRoot().toPath().resolve("report");
+    Map<String, String> options = new HashMap<>();
+    options.put("model", model.toString());
+    options.put("out", out.toString());
+    options.put("shared", SharedFixtures.shared().toString());
+    options.put("datasets", "scifact");
+    options.put("limit", "4");
+    options.put("max-tokens", "60");
+    options.put("device", "cpu");
+    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+
+    assertEquals(0, new EvalCommand().run(options::get, new PrintStream(stdout, true, StandardCharsets.UTF_8)));
+
+    String md = Files.readString(out.resolve("report.md"));
+    assertTrue(md, md.contains("## Retrieval through Solr: SciFact (BEIR, test split)"));
+    assertTrue(md, md.contains("| system | nDCG@10 | Recall@100 | how |"));
+    for (String system : SYSTEMS) {
+      assertTrue(md, md.matches("(?s).*\\| " + system + " \\| (\\*\\*)?[01]\\.\\d{4}(\\*\\*)? \\| (\\*\\*)?[01]\\.\\d{4}.*"));
+    }
+    assertTrue(md, md.contains("**Limited run, not comparable to published numbers**"));
+    assertTrue(md, md.contains("| scifact: index echo |"));
+    assertTrue(md, md.contains("| scifact: index classical |"));
+    JsonObject section = JsonParser.parseString(Files.readString(out.resolve("results.json"))).getAsJsonObject()
+        .getAsJsonObject("sections").getAsJsonObject("scifact");
+    assertEquals(4, section.get("queries_evaluated").getAsInt());
+    assertEquals(section.get("judged_documents").getAsInt() + 40, section.get("documents").getAsInt());
+    assertTrue(section.get("limited").getAsBoolean());
+    for (String system : SYSTEMS) {
+      JsonObject scores = section.getAsJsonObject("scores").getAsJsonObject(system);
+      for (String metric : new String[] {"ndcg_at_10", "recall_at_100"}) {
+        double value = scores.get(metric).getAsDouble();
+        assertTrue(system + " " + metric + " = " + value, value >= 0 && value <= 1);
+      }
+    }
+    assertTrue(ImageIO.read(out.resolve("scifact-retrieval.png").toFile()).getWidth() > 0);
+    assertTrue(stdout.toString(StandardCharsets.UTF_8).contains("wrote " + out.resolve("report.md")));
+  }
+
+  @Test
+  public void evalNamesTheDatasetAndItsOptions() {
+    String usage = new EvalCommand().usage();
+    assertTrue(usage, usage.contains("stsb,sick,sts12,sts13,sts14,sts15,sts16,toy,scifact"));
+    assertTrue(usage, usage.contains("--scifact-queries N"));
+    assertTrue(usage, usage.contains("--scifact-docs M"));
+  }
+
+  @Test
+  public void aBadOptionFailsBeforeSolrStarts() throws Exception {
+    Path model = SharedFixtures.resolve("models/toy-gpt2");
+    Map<String, String> options = new HashMap<>();
+    options.put("model", model.toString());
+    options.put("scifact-queries", "0");
+    try {
+      new SciFactDataset().prepare(SharedFixtures.resolve("data"), options::get);
+      throw new AssertionError("expected an IllegalArgumentException");
+    } catch (IllegalArgumentException e) {
+      assertEquals("--scifact-queries must be at least 1, got 0", e.getMessage());
+    }
+  }
+
+  @Test
+  public void missingDataNamesTheFolderAndTheOption() {
+    Map<String, String> options = new HashMap<>();
+    options.put("model", "unused");
+    Path data = tmp.getRoot().toPath();
+    try {
+      new SciFactDataset().prepare(data, options::get);
+      throw new AssertionError("expected an IllegalArgumentException");
+    } catch (IllegalArgumentException e) {
+      assertTrue(e.getMessage(), e.getMessage().startsWith("--shared: SciFact not found at " + data.resolve("scifact-beir")));
+    }
+  }
+}
