@@ -146,18 +146,28 @@ public final class CausalLanguageModel implements AutoCloseable {
    * @throws ArithmeticException when float16 activations overflow (use float32 for that model)
    */
   public HiddenStates forward(TokenBatch batch) {
-    return run(batch, false).hidden;
+    return run(batch, false, null).hidden;
   }
 
   /** The LM head's logits at the last real position of each row, {@code [B][vocab]}. */
   public float[][] lastTokenLogits(TokenBatch batch) {
-    return run(batch, true).logits;
+    return run(batch, true, null).logits;
   }
 
-  private Output run(TokenBatch batch, boolean withLogits) {
+  /**
+   * The raw output of every decoder layer (the last one before the final norm), to locate where a
+   * model departs from a reference; not for production use (it copies every layer off the device).
+   */
+  List<HiddenStates> layerOutputs(TokenBatch batch) {
+    List<HiddenStates> outputs = new ArrayList<>();
+    run(batch, false, outputs);
+    return outputs;
+  }
+
+  private Output run(TokenBatch batch, boolean withLogits, List<HiddenStates> layerOutputs) {
     checkIds(batch);
     try {
-      return runOnDevice(batch, withLogits);
+      return runOnDevice(batch, withLogits, layerOutputs);
     } catch (RuntimeException e) {
       if (e instanceof DeviceOutOfMemoryException || !DeviceOutOfMemoryException.isOutOfMemory(e)) {
         throw e;
@@ -168,7 +178,7 @@ public final class CausalLanguageModel implements AutoCloseable {
   }
 
   /** Runs the pass in a child scope, which is closed (its arrays freed) even when the pass fails. */
-  private Output runOnDevice(TokenBatch batch, boolean withLogits) {
+  private Output runOnDevice(TokenBatch batch, boolean withLogits, List<HiddenStates> layerOutputs) {
     int size = batch.size();
     int length = batch.length();
     int[][] positions = batch.positionIds() != null ? batch.positionIds() : defaultPositions(size, length);
@@ -183,6 +193,10 @@ public final class CausalLanguageModel implements AutoCloseable {
           NDArray next = layer.apply(x, context);
           next.attach(call);
           x = next;
+        }
+        if (layerOutputs != null) {
+          layerOutputs.add(new HiddenStates(x.toType(DataType.FLOAT32, false).toFloatArray(), size, length,
+              config.hiddenSize()));
         }
       }
       NDArray hidden = finalNorm.apply(x);
