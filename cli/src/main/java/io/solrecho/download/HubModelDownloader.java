@@ -4,6 +4,8 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import io.solrecho.progress.ProgressBar;
+import io.solrecho.progress.ProgressUnit;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
@@ -96,7 +98,7 @@ public final class HubModelDownloader {
     Path folder = Objects.requireNonNull(target, "target").toAbsolutePath().normalize();
     Files.createDirectories(folder);
     VerifiedFiles verified = VerifiedFiles.open(folder, repoId, revision);
-    ProgressBar bar = new ProgressBar(progress);
+    ProgressBar bar = new ProgressBar(progress, ProgressUnit.bytes());
     HubClient client = new HubClient(connectTimeout, readTimeout, token);
     Snapshot snapshot = new Snapshot(repoId, revision, folder, verified, bar,
         new ResumableDownload(client, readTimeout, attempts, retryBackoff, bar));

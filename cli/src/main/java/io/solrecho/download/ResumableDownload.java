@@ -1,5 +1,6 @@
 package io.solrecho.download;
 
+import io.solrecho.progress.ProgressBar;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -154,7 +155,11 @@ final class ResumableDownload {
 
   private long transfer(HubFile file, HubResponse response, Path part, boolean append, long have, long expected,
       MessageDigest digest) throws IOException {
+    if (have > 0) {
+      progress.note(String.format(Locale.ROOT, "%s: resuming at %.1f MB", file.path(), have / 1e6));
+    }
     progress.start(file.path(), have, expected);
+    progress.update(have); // the bar shows before the first bytes arrive
     byte[] buffer = new byte[1 << 16];
     try (OutputStream out = append
             ? Files.newOutputStream(part, StandardOpenOption.APPEND)

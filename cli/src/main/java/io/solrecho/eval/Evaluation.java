@@ -6,6 +6,7 @@ import io.solrecho.embed.EmbeddingSettings;
 import io.solrecho.embed.TextRole;
 import io.solrecho.lm.CausalLanguageModel;
 import io.solrecho.lm.TextTokenizer;
+import io.solrecho.progress.ProgressBar;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -130,7 +131,7 @@ final class Evaluation {
     long tokens = 0;
     long truncated = 0;
     long start = System.nanoTime();
-    try (ProgressPrinter progress = ProgressPrinter.start("embed " + setup, order.size(), "texts")) {
+    try (ProgressBar progress = ProgressBar.step("embed " + setup, order.size(), "texts")) {
       for (int from = 0; from < order.size(); from += chunk) {
         List<String> part = order.subList(from, Math.min(order.size(), from + chunk));
         List<Embedding> embeddings;
@@ -191,6 +192,6 @@ final class Evaluation {
     info.put("data", config.data.toAbsolutePath().normalize().toString());
     info.put("finished", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
     info.put("java / cores", System.getProperty("java.version") + " / " + Runtime.getRuntime().availableProcessors());
-    info.put("total time", ProgressPrinter.duration(Timing.secondsSince(begin)));
+    info.put("total time", ProgressBar.duration(Timing.secondsSince(begin)));
   }
 }

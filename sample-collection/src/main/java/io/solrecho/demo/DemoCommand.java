@@ -3,6 +3,8 @@ package io.solrecho.demo;
 import io.solrecho.cli.Arguments;
 import io.solrecho.cli.Command;
 import io.solrecho.download.HubModelDownloader;
+import io.solrecho.progress.ProgressBar;
+import io.solrecho.progress.ProgressUnit;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -147,9 +149,10 @@ public final class DemoCommand implements Command {
   private int index(LocalSolr solr, List<SampleCollection.Document> documents, PrintStream out) throws Exception {
     List<SolrInputDocument> batch = new ArrayList<>(documents.size());
     documents.forEach(d -> batch.add(d.toSolr()));
-    IndexProgressBar bar = new IndexProgressBar(err, "indexing");
-    bar.indexed(0, documents.size());
-    long sent = solr.index(batch, BATCH_SIZE, bar);
+    ProgressBar bar = new ProgressBar(err, ProgressUnit.items("docs"));
+    bar.start("indexing", 0, documents.size());
+    bar.update(0);
+    long sent = solr.index(batch, BATCH_SIZE, (indexed, total) -> bar.update(indexed));
     bar.finish();
     double seconds = bar.elapsedSeconds();
     int withVectors = withVectors(solr, documents.size());

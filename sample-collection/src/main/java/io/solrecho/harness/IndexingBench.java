@@ -6,8 +6,8 @@ import io.solrecho.embed.Embedder;
 import io.solrecho.embed.Embedding;
 import io.solrecho.embed.EmbeddingSettings;
 import io.solrecho.embed.TextRole;
-import io.solrecho.eval.ProgressPrinter;
 import io.solrecho.lm.LmOptions;
+import io.solrecho.progress.ProgressBar;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +45,7 @@ final class IndexingBench {
     try (Embedder embedder = Embedder.open(folder, lm, settings)) {
       embedder.embed(texts.subList(0, Math.min(WARMUP, texts.size())), TextRole.DOCUMENT);
       long start = System.nanoTime();
-      try (ProgressPrinter progress = ProgressPrinter.start("bench: engine alone", texts.size(), "texts")) {
+      try (ProgressBar progress = ProgressBar.step("bench: engine alone", texts.size(), "texts")) {
         for (int from = 0; from < texts.size(); from += REQUEST_SIZE) {
           List<String> chunk = texts.subList(from, Math.min(texts.size(), from + REQUEST_SIZE));
           for (Embedding embedding : embedder.embed(chunk, TextRole.DOCUMENT)) {
@@ -67,8 +67,8 @@ final class IndexingBench {
         (indexed, total) -> {});
     List<SolrInputDocument> documents = documents("doc-", texts);
     long start = System.nanoTime();
-    try (ProgressPrinter progress = ProgressPrinter.start("bench: Solr indexing", texts.size(), "docs")) {
-      solr.index(documents, REQUEST_SIZE, new PrintedIndexProgress(progress));
+    try (ProgressBar progress = ProgressBar.step("bench: Solr indexing", texts.size(), "docs")) {
+      solr.index(documents, REQUEST_SIZE, (indexed, total) -> progress.update(indexed));
     }
     double solrSeconds = (System.nanoTime() - start) / 1e9;
     JsonObject viaSolr = new JsonObject();

@@ -2,7 +2,7 @@ package io.solrecho.harness;
 
 import com.google.gson.JsonObject;
 import io.solrecho.demo.LocalSolr;
-import io.solrecho.eval.ProgressPrinter;
+import io.solrecho.progress.ProgressBar;
 import java.util.List;
 import org.apache.solr.client.solrj.SolrQuery;
 
@@ -38,7 +38,7 @@ final class QueryLatencyBench {
 
   private static LatencySummary time(LocalSolr solr, List<String> texts, String label) throws Exception {
     double[] millis = new double[texts.size()];
-    try (ProgressPrinter progress = ProgressPrinter.start(label, texts.size(), "queries")) {
+    try (ProgressBar progress = ProgressBar.step(label, texts.size(), "queries")) {
       for (int i = 0; i < texts.size(); i++) {
         long start = System.nanoTime();
         query(solr, texts.get(i));

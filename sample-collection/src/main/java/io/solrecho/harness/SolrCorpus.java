@@ -4,8 +4,8 @@ import io.solrecho.demo.LocalSolr;
 import io.solrecho.demo.ModelDeclaration;
 import io.solrecho.eval.BeirDocument;
 import io.solrecho.eval.BeirQuery;
-import io.solrecho.eval.ProgressPrinter;
 import io.solrecho.eval.Timing;
+import io.solrecho.progress.ProgressBar;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,8 +64,8 @@ final class SolrCorpus implements AutoCloseable {
       solrDocuments.add(doc);
     }
     long start = System.nanoTime();
-    try (ProgressPrinter progress = ProgressPrinter.start(label, documents.size(), "docs")) {
-      solr.index(solrDocuments, BATCH_SIZE, new PrintedIndexProgress(progress));
+    try (ProgressBar progress = ProgressBar.step(label, documents.size(), "docs")) {
+      solr.index(solrDocuments, BATCH_SIZE, (indexed, total) -> progress.update(indexed));
     }
     double seconds = Timing.secondsSince(start);
     long count = solr.solrClient().query(new SolrQuery("*:*").setRows(0)).getResults().getNumFound();
@@ -87,7 +87,7 @@ final class SolrCorpus implements AutoCloseable {
   Rankings rank(List<BeirQuery> queries, Function<String, SolrQuery> request, String label) throws Exception {
     Map<String, List<String>> rankings = new LinkedHashMap<>();
     long start = System.nanoTime();
-    try (ProgressPrinter progress = ProgressPrinter.start(label, queries.size(), "queries")) {
+    try (ProgressBar progress = ProgressBar.step(label, queries.size(), "queries")) {
       for (BeirQuery query : queries) {
         List<String> ids = new ArrayList<>();
         for (SolrDocument doc : solr.solrClient().query(request.apply(query.text())).getResults()) {

@@ -4,7 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.solrecho.cli.ProcessMemory;
 import io.solrecho.demo.LocalSolr;
-import io.solrecho.eval.ProgressPrinter;
+import io.solrecho.progress.ProgressBar;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,15 +31,16 @@ final class SolrMemoryBench {
     samples.add(sample(0));
     int step = Math.max(1, (total + SAMPLES - 1) / SAMPLES);
     long start = System.nanoTime();
-    try (ProgressPrinter progress = ProgressPrinter.start("bench: memory run", total, "docs")) {
+    try (ProgressBar progress = ProgressBar.step("bench: memory run", total, "docs")) {
       for (int done = 0; done < total; ) {
         int count = Math.min(step, total - done);
         List<String> texts = new ArrayList<>(count);
         for (int i = done; i < done + count; i++) {
           texts.add(bodies.get(i % bodies.size()) + " #" + i);
         }
+        long before = done;
         solr.index(IndexingBench.documents("memory-" + done + "-", texts), IndexingBench.REQUEST_SIZE,
-            new PrintedIndexProgress(progress));
+            (indexed, all) -> progress.update(before + indexed));
         done += count;
         samples.add(sample(done));
       }
