@@ -3,6 +3,8 @@ package io.solrecho.cli;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Entry point of {@code bin/solr-echo}: dispatches to the sub-command named by the first argument. */
 public final class Main {
@@ -58,20 +60,22 @@ public final class Main {
     }
   }
 
+  private static final Pattern OPTION = Pattern.compile("--([a-z][a-z0-9-]*)");
+  private static final Pattern FLAG = Pattern.compile("\\[--([a-z][a-z0-9-]*)\\]");
+
   /** Option names a command accepts, read from its usage text ({@code --name}). */
   private static Set<String> acceptedOptions(Command command) {
-    java.util.Set<String> names = new java.util.LinkedHashSet<>();
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("--([a-z][a-z0-9-]*)").matcher(command.usage());
-    while (m.find()) {
-      names.add(m.group(1));
-    }
-    return names;
+    return namesIn(command.usage(), OPTION);
   }
 
   /** Switches: options the usage text shows without a value, as {@code [--name]}. */
   private static Set<String> flags(Command command) {
-    java.util.Set<String> names = new java.util.LinkedHashSet<>();
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[--([a-z][a-z0-9-]*)\\]").matcher(command.usage());
+    return namesIn(command.usage(), FLAG);
+  }
+
+  private static Set<String> namesIn(String usage, Pattern pattern) {
+    Set<String> names = new java.util.LinkedHashSet<>();
+    Matcher m = pattern.matcher(usage);
     while (m.find()) {
       names.add(m.group(1));
     }
