@@ -1,6 +1,5 @@
 package io.solrecho.embed;
 
-import io.solrecho.lm.DeviceOutOfMemoryException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +63,14 @@ public final class EmbeddingService implements AutoCloseable {
    * closed.
    */
   public CompletableFuture<Embedding> submit(String text, TextRole role) {
+    return submit(text, role, System.nanoTime() + timeout.toNanos());
+  }
+
+  /**
+   * Queues {@code text}, waiting for queue space until {@code deadlineNanos} ({@link System#nanoTime}
+   * time), so a caller queueing many texts waits at most once for the whole group.
+   */
+  public CompletableFuture<Embedding> submit(String text, TextRole role, long deadlineNanos) {
     CompletableFuture<Embedding> future = new CompletableFuture<>();
     if (closed) {
       future.completeExceptionally(new RejectedExecutionException("the embedding service is closed"));
@@ -75,11 +82,20 @@ public final class EmbeddingService implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       future.completeExceptionally(e);
       return future;
+    } catch (IllegalStateException e) {
+      future.completeExceptionally(new RejectedExecutionException("the embedding service is closing", e));
+      return future;
     }
+    Request request = new Request(prompt, future);
     try {
-      if (!queue.offer(new Request(prompt, future), timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      long wait = Math.max(0, deadlineNanos - System.nanoTime());
+      if (!queue.offer(request, wait, TimeUnit.NANOSECONDS)) {
         future.completeExceptionally(new RejectedExecutionException("embedding queue full (" + queue.size()
-            + " waiting) for " + timeout.toMillis() + " ms: the model cannot keep up; retry later or add capacity"));
+            + " waiting) until the deadline of " + timeout.toMillis() + " ms: the model cannot keep up; retry later"
+            + " or add capacity"));
+      } else if (closed && queue.remove(request)) {
+        // close() may have drained the queue between the check above and the offer.
+        future.completeExceptionally(new RejectedExecutionException("the embedding service is closed"));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -101,8 +117,9 @@ public final class EmbeddingService implements AutoCloseable {
   /** Embeds {@code texts} in order; all are queued before waiting, so they share forward passes. */
   public List<Embedding> embedAll(List<String> texts, TextRole role) {
     List<CompletableFuture<Embedding>> futures = new ArrayList<>(texts.size());
+    long deadline = System.nanoTime() + timeout.toNanos();
     for (String text : texts) {
-      futures.add(submit(text, role));
+      futures.add(submit(text, role, deadline));
     }
     List<Embedding> out = new ArrayList<>(texts.size());
     for (int i = 0; i < futures.size(); i++) {
@@ -168,16 +185,17 @@ public final class EmbeddingService implements AutoCloseable {
     live.forEach(r -> prompts.add(r.prompt));
     try {
       complete(live, embedder.embedPrompts(prompts));
-    } catch (DeviceOutOfMemoryException e) {
+    } catch (RuntimeException e) {
       if (live.size() == 1) {
         live.get(0).future.completeExceptionally(e);
         return;
       }
-      // Some prompt does not fit even alone: run each request by itself so only that one fails.
+      // One prompt may be at fault (too large for the device even alone, float16 overflow): run each
+      // request by itself so only that one fails and the others' callers get their vectors.
       for (Request r : live) {
         run(List.of(r));
       }
-    } catch (RuntimeException | Error e) {
+    } catch (Error e) {
       live.forEach(r -> r.future.completeExceptionally(e));
     }
   }
@@ -213,19 +231,33 @@ public final class EmbeddingService implements AutoCloseable {
     return passes.get();
   }
 
-  /** Stops accepting, lets queued work finish within the timeout, fails the rest, joins the worker. */
+  /**
+   * Stops accepting, lets queued work finish within the timeout, fails the rest, and returns only
+   * once the worker has stopped, so the model can be freed safely: a forward pass in progress always
+   * runs to its end.
+   */
   @Override
   public void close() {
     closed = true;
+    boolean interrupted = false;
     try {
       worker.join(Math.max(1000, timeout.toMillis()));
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    if (worker.isAlive()) {
-      worker.interrupt();
+      interrupted = true;
     }
     failQueued();
+    worker.interrupt();
+    while (worker.isAlive()) {
+      try {
+        worker.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    failQueued();
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private record Request(EncodedPrompt prompt, CompletableFuture<Embedding> future) {}

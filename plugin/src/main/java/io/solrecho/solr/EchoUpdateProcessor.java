@@ -64,7 +64,8 @@ final class EchoUpdateProcessor extends UpdateRequestProcessor {
     DocumentText input;
     try {
       input = read(cmd);
-    } catch (SolrException e) {
+    } catch (IOException | RuntimeException e) {
+      // The documents before this one are indexed, as without batching.
       flush();
       metrics.errors.inc();
       throw e;
@@ -103,9 +104,16 @@ final class EchoUpdateProcessor extends UpdateRequestProcessor {
     List<Pending> batch = new ArrayList<>(pending);
     pending.clear();
     embed(batch);
-    for (Pending p : batch) {
-      write(p);
-      super.processAdd(p.cmd);
+    for (int i = 0; i < batch.size(); i++) {
+      try {
+        write(batch.get(i));
+        super.processAdd(batch.get(i).cmd);
+      } catch (IOException | RuntimeException e) {
+        // Keep the documents after the failing one: a tolerant processor in front of this one goes on
+        // with the request, and they are indexed (or reported) by the next flush instead of being lost.
+        pending.addAll(0, batch.subList(i + 1, batch.size()));
+        throw e;
+      }
     }
   }
 
@@ -135,9 +143,10 @@ final class EchoUpdateProcessor extends UpdateRequestProcessor {
   /** Queues every text of the batch at once, so that they share forward passes. */
   private void embed(List<Pending> batch) {
     int texts = 0;
+    long deadline = System.nanoTime() + model.definition().timeout().toNanos();
     for (Pending p : batch) {
-      if (p.input.text() != null) {
-        p.vector = model.service().submit(p.input.text(), TextRole.DOCUMENT);
+      if (p.input.text() != null && p.vector == null) {
+        p.vector = model.service().submit(p.input.text(), TextRole.DOCUMENT, deadline);
         texts++;
       }
     }
@@ -145,7 +154,6 @@ final class EchoUpdateProcessor extends UpdateRequestProcessor {
       return;
     }
     metrics.batchSize.update(texts);
-    long deadline = System.nanoTime() + model.definition().timeout().toNanos();
     try (Timer.Context ignored = metrics.embedTime.time()) {
       for (Pending p : batch) {
         if (p.vector != null) {

@@ -181,4 +181,26 @@ public class EmbedderOutOfMemoryTest {
           && e.getCause().getMessage().contains("single prompt of " + tooLong + " tokens"));
     }
   }
+
+  @Test
+  public void theServiceFailsOnlyTheRequestWhosePassOverflows() throws Exception {
+    List<String> texts = eightTexts();
+    Embedder plain = new Embedder(model, tokenizer, SETTINGS);
+    int poison = plain.encode(texts.get(7), TextRole.DOCUMENT).length();
+    FaultyForward forward = new FaultyForward(
+        batch -> batch.length() >= poison ? new ArithmeticException("float16 activations overflowed (injected)") : null);
+    List<CompletableFuture<Embedding>> futures = new ArrayList<>();
+    try (EmbeddingService service = new EmbeddingService(embedder(forward, BatchBudget.unlimited("test")), 16,
+        Duration.ofSeconds(60))) {
+      for (String text : texts) {
+        futures.add(service.submit(text, TextRole.DOCUMENT));
+      }
+      for (int i = 0; i < 7; i++) {
+        assertArrayEquals("text " + i, plain.embed(List.of(texts.get(i)), TextRole.DOCUMENT).get(0).vector(),
+            futures.get(i).get().vector(), 1e-6f);
+      }
+      ExecutionException e = assertThrows(ExecutionException.class, () -> futures.get(7).get());
+      assertTrue(String.valueOf(e.getCause()), e.getCause() instanceof ArithmeticException);
+    }
+  }
 }
