@@ -31,8 +31,11 @@ import org.apache.solr.update.processor.UpdateRequestProcessor;
  * then passed on in their original order; a delete, commit or the end of the request first passes
  * on what is held, so the order of operations is kept. A document that fails stops the request
  * there, as it would without batching: the documents before it are indexed, the ones after it are
- * not. The processor owns the vector and fingerprint fields: values sent by a client are replaced,
- * or removed when the document gets no vector.
+ * not. Each text is queued for the model as its document arrives, so a text the model refuses is
+ * reported against its own document, also behind a {@code TolerantUpdateProcessorFactory}; only an
+ * overloaded or failing model (503) surfaces on the document that completes the batch. The processor
+ * owns the vector and fingerprint fields: values sent by a client are replaced, or removed when the
+ * document gets no vector.
  *
  * <p>An atomic update that changes the input fields gets the vector of the text it leaves (see
  * {@link LatestInputFields}), written as {@code set} operations that Solr's merge stores with the
@@ -49,6 +52,7 @@ final class EchoUpdateProcessor extends UpdateRequestProcessor {
   private final EchoUpdateMetrics metrics;
   private final LatestInputFields latest;
   private final List<Pending> pending = new ArrayList<>();
+  private long batchDeadline;
 
   EchoUpdateProcessor(EchoUpdateSettings settings, EchoModel model, EchoUpdateMetrics metrics,
       SolrQueryRequest req, UpdateRequestProcessor next) {
@@ -74,8 +78,22 @@ final class EchoUpdateProcessor extends UpdateRequestProcessor {
       flush();
       throw rejection(cmd, input.problem());
     }
+    if (pending.isEmpty()) {
+      batchDeadline = System.nanoTime() + model.definition().timeout().toNanos();
+    }
     // Loaders reuse their command object for the next document: hold a copy.
-    pending.add(new Pending((AddUpdateCommand) cmd.clone(), input));
+    Pending held = new Pending((AddUpdateCommand) cmd.clone(), input);
+    if (input.text() != null) {
+      // Queued now: text the model refuses fails at once, so it is reported against this document
+      // (also behind a TolerantUpdateProcessor), not against the one that later fills the batch.
+      held.vector = model.service().submit(input.text(), TextRole.DOCUMENT, batchDeadline);
+      String refusal = refusal(held.vector);
+      if (refusal != null && settings.onError() == EchoUpdateSettings.OnError.FAIL) {
+        flush();
+        throw rejection(cmd, refusal);
+      }
+    }
+    pending.add(held);
     if (pending.size() >= settings.batchSize()) {
       flush();
     }
@@ -145,8 +163,10 @@ final class EchoUpdateProcessor extends UpdateRequestProcessor {
     int texts = 0;
     long deadline = System.nanoTime() + model.definition().timeout().toNanos();
     for (Pending p : batch) {
-      if (p.input.text() != null && p.vector == null) {
-        p.vector = model.service().submit(p.input.text(), TextRole.DOCUMENT, deadline);
+      if (p.input.text() != null) {
+        if (p.vector == null) {
+          p.vector = model.service().submit(p.input.text(), TextRole.DOCUMENT, deadline);
+        }
         texts++;
       }
     }
@@ -167,6 +187,21 @@ final class EchoUpdateProcessor extends UpdateRequestProcessor {
           }
         }
       }
+    }
+  }
+
+  /** Why the model refused a text, when its request already failed so; null otherwise. */
+  private static String refusal(CompletableFuture<Embedding> vector) {
+    if (!vector.isCompletedExceptionally()) {
+      return null;
+    }
+    try {
+      vector.getNow(null);
+      return null;
+    } catch (CompletionException e) {
+      return e.getCause() instanceof IllegalArgumentException ? e.getCause().getMessage() : null;
+    } catch (CancellationException e) {
+      return null;
     }
   }
 
