@@ -254,7 +254,6 @@ public final class EmbeddingService implements AutoCloseable {
         interrupted = true;
       }
     }
-    failQueued();
     if (interrupted) {
       Thread.currentThread().interrupt();
     }

@@ -121,7 +121,7 @@ final class EchoUpdateProcessor extends UpdateRequestProcessor {
     }
     List<Pending> batch = new ArrayList<>(pending);
     pending.clear();
-    embed(batch);
+    awaitVectors(batch);
     for (int i = 0; i < batch.size(); i++) {
       try {
         write(batch.get(i));
@@ -158,18 +158,10 @@ final class EchoUpdateProcessor extends UpdateRequestProcessor {
     metrics.skipped.inc();
   }
 
-  /** Queues every text of the batch at once, so that they share forward passes. */
-  private void embed(List<Pending> batch) {
-    int texts = 0;
+  /** Waits (up to the model timeout) for the vectors of the batch, queued as their documents arrived. */
+  private void awaitVectors(List<Pending> batch) {
     long deadline = System.nanoTime() + model.definition().timeout().toNanos();
-    for (Pending p : batch) {
-      if (p.input.text() != null) {
-        if (p.vector == null) {
-          p.vector = model.service().submit(p.input.text(), TextRole.DOCUMENT, deadline);
-        }
-        texts++;
-      }
-    }
+    int texts = (int) batch.stream().filter(p -> p.vector != null).count();
     if (texts == 0) {
       return;
     }

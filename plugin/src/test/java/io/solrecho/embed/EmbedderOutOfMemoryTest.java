@@ -162,33 +162,32 @@ public class EmbedderOutOfMemoryTest {
 
   @Test
   public void theServiceFailsOnlyTheRequestThatDoesNotFitAlone() throws Exception {
-    List<String> texts = eightTexts();
-    Embedder plain = new Embedder(model, tokenizer, SETTINGS);
-    int tooLong = plain.encode(texts.get(7), TextRole.DOCUMENT).length();
-    FaultyForward forward = new FaultyForward(batch -> batch.length() >= tooLong ? injectedOom(batch) : null);
-    List<CompletableFuture<Embedding>> futures = new ArrayList<>();
-    try (EmbeddingService service = new EmbeddingService(embedder(forward, BatchBudget.unlimited("test")), 16,
-        Duration.ofSeconds(60))) {
-      for (String text : texts) {
-        futures.add(service.submit(text, TextRole.DOCUMENT));
-      }
-      for (int i = 0; i < 7; i++) {
-        assertArrayEquals("text " + i, plain.embed(List.of(texts.get(i)), TextRole.DOCUMENT).get(0).vector(),
-            futures.get(i).get().vector(), 1e-6f);
-      }
-      ExecutionException e = assertThrows(ExecutionException.class, () -> futures.get(7).get());
-      assertTrue(e.getCause().getMessage(), e.getCause() instanceof DeviceOutOfMemoryException
-          && e.getCause().getMessage().contains("single prompt of " + tooLong + " tokens"));
-    }
+    int tooLong = longestPromptLength();
+    Throwable failure = failureOfTheLongestThroughTheService(
+        new FaultyForward(batch -> batch.length() >= tooLong ? injectedOom(batch) : null));
+    assertTrue(failure.getMessage(), failure instanceof DeviceOutOfMemoryException
+        && failure.getMessage().contains("single prompt of " + tooLong + " tokens"));
   }
 
   @Test
   public void theServiceFailsOnlyTheRequestWhosePassOverflows() throws Exception {
+    int poison = longestPromptLength();
+    Throwable failure = failureOfTheLongestThroughTheService(new FaultyForward(
+        batch -> batch.length() >= poison ? new ArithmeticException("float16 activations overflowed (injected)") : null));
+    assertTrue(String.valueOf(failure), failure instanceof ArithmeticException);
+  }
+
+  private int longestPromptLength() {
+    return new Embedder(model, tokenizer, SETTINGS).encode(eightTexts().get(7), TextRole.DOCUMENT).length();
+  }
+
+  /**
+   * Submits the eight texts to a service over {@code forward}, checks that the first seven get the
+   * vectors they get alone, and returns why the eighth (the longest) failed.
+   */
+  private Throwable failureOfTheLongestThroughTheService(FaultyForward forward) throws Exception {
     List<String> texts = eightTexts();
     Embedder plain = new Embedder(model, tokenizer, SETTINGS);
-    int poison = plain.encode(texts.get(7), TextRole.DOCUMENT).length();
-    FaultyForward forward = new FaultyForward(
-        batch -> batch.length() >= poison ? new ArithmeticException("float16 activations overflowed (injected)") : null);
     List<CompletableFuture<Embedding>> futures = new ArrayList<>();
     try (EmbeddingService service = new EmbeddingService(embedder(forward, BatchBudget.unlimited("test")), 16,
         Duration.ofSeconds(60))) {
@@ -199,8 +198,7 @@ public class EmbedderOutOfMemoryTest {
         assertArrayEquals("text " + i, plain.embed(List.of(texts.get(i)), TextRole.DOCUMENT).get(0).vector(),
             futures.get(i).get().vector(), 1e-6f);
       }
-      ExecutionException e = assertThrows(ExecutionException.class, () -> futures.get(7).get());
-      assertTrue(String.valueOf(e.getCause()), e.getCause() instanceof ArithmeticException);
+      return assertThrows(ExecutionException.class, () -> futures.get(7).get()).getCause();
     }
   }
 }
