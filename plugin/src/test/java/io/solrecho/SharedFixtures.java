@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho;
 
 import static org.junit.Assume.assumeTrue;
@@ -14,8 +29,18 @@ import java.util.List;
  */
 public final class SharedFixtures {
   /** Every hf-reference model fixture, one per architecture and checkpoint variant. */
-  public static final List<String> REFERENCE_MODELS = List.of("llama", "llama_bf16", "llama3_rope_tied", "mistral_sw8",
-      "qwen2", "qwen3", "gpt2", "gpt_neox", "phi3", "gemma");
+  public static final List<String> REFERENCE_MODELS =
+      List.of(
+          "llama",
+          "llama_bf16",
+          "llama3_rope_tied",
+          "mistral_sw8",
+          "qwen2",
+          "qwen3",
+          "gpt2",
+          "gpt_neox",
+          "phi3",
+          "gemma");
 
   private SharedFixtures() {}
 
@@ -24,8 +49,11 @@ public final class SharedFixtures {
     String configured = System.getProperty("solrecho.shared");
     Path dir = configured != null ? Paths.get(configured) : Paths.get("..", "shared");
     dir = dir.toAbsolutePath().normalize();
-    assumeTrue("skipped: shared fixtures folder not found at " + dir
-        + " (clone the repository beside ../shared or set -Dsolrecho.shared)", Files.isDirectory(dir));
+    assumeTrue(
+        "skipped: shared fixtures folder not found at "
+            + dir
+            + " (clone the repository beside ../shared or set -Dsolrecho.shared)",
+        Files.isDirectory(dir));
     return dir;
   }
 

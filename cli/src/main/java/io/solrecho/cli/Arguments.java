@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.cli;
 
 import java.nio.file.Path;
@@ -34,7 +49,8 @@ public final class Arguments {
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (!arg.startsWith("--")) {
-        throw new IllegalArgumentException("unexpected argument '" + arg + "'; options look like --name value");
+        throw new IllegalArgumentException(
+            "unexpected argument '" + arg + "'; options look like --name value");
       }
       String name = arg.substring(2);
       String value;
@@ -50,7 +66,8 @@ public final class Arguments {
         throw new IllegalArgumentException("option --" + name + " needs a value");
       }
       if (!name.equals("help") && !accepted.contains(name)) {
-        throw new IllegalArgumentException("unknown option --" + name + "; accepted: --" + String.join(", --", accepted));
+        throw new IllegalArgumentException(
+            "unknown option --" + name + "; accepted: --" + String.join(", --", accepted));
       }
       values.put(name, value);
     }
@@ -85,7 +102,8 @@ public final class Arguments {
     try {
       return Integer.parseInt(value.trim());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("option --" + name + " expects an integer, got '" + value + "'");
+      throw new IllegalArgumentException(
+          "option --" + name + " expects an integer, got '" + value + "'");
     }
   }
 
@@ -95,7 +113,8 @@ public final class Arguments {
       return fallback;
     }
     if (!value.equals("true") && !value.equals("false")) {
-      throw new IllegalArgumentException("option --" + name + " expects true or false, got '" + value + "'");
+      throw new IllegalArgumentException(
+          "option --" + name + " expects true or false, got '" + value + "'");
     }
     return Boolean.parseBoolean(value);
   }

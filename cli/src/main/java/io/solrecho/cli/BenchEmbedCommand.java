@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.cli;
 
 import com.google.gson.GsonBuilder;
@@ -25,13 +40,14 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code bench-embed}: texts/s and tokens/s of echo and classical embedding through the shared
- * {@link EmbeddingService} with 1, 4 and 16 concurrent callers, the echo/classical time ratio,
- * and optionally process memory over a long run. Other benchmarks reuse the measurement through
- * {@link #measure(Path, LmOptions, Map, List, List, int)}.
+ * {@link EmbeddingService} with 1, 4 and 16 concurrent callers, the echo/classical time ratio, and
+ * optionally process memory over a long run. Other benchmarks reuse the measurement through {@link
+ * #measure(Path, LmOptions, Map, List, List, int)}.
  */
 public final class BenchEmbedCommand implements Command {
   /** The tokenizer of the random model: SmolLM2's 49152-token vocabulary, beside the checkout. */
-  public static final String DEFAULT_TOKENIZER = "../shared/models/tokenizers/smollm/tokenizer.json";
+  public static final String DEFAULT_TOKENIZER =
+      "../shared/models/tokenizers/smollm/tokenizer.json";
 
   @Override
   public String name() {
@@ -46,7 +62,9 @@ public final class BenchEmbedCommand implements Command {
   @Override
   public String usage() {
     return "usage: bin/solr-echo bench-embed [--model DIR] [--tokenizer FILE] [--cache DIR] [--texts N]"
-        + " [--callers 1,4,16] [--memory N]\n" + EmbeddingOptions.USAGE + "\n"
+        + " [--callers 1,4,16] [--memory N]\n"
+        + EmbeddingOptions.USAGE
+        + "\n"
         + "  --model      default: a random SmolLM2-135M-shaped model with --tokenizer (default\n"
         + "               ../shared/models/tokenizers/smollm/tokenizer.json)\n"
         + "  --texts      texts per measurement (default 48), bodies of sample-collection/documents.jsonl\n"
@@ -55,24 +73,32 @@ public final class BenchEmbedCommand implements Command {
 
   @Override
   public int run(Arguments arguments, PrintStream out) throws Exception {
-    Path model = arguments.has("model") ? arguments.path("model")
-        : randomModelWithTokenizer(Paths.get(arguments.get("cache", defaultCache().toString())),
-            Paths.get(arguments.get("tokenizer", DEFAULT_TOKENIZER)));
+    Path model =
+        arguments.has("model")
+            ? arguments.path("model")
+            : randomModelWithTokenizer(
+                Paths.get(arguments.get("cache", defaultCache().toString())),
+                Paths.get(arguments.get("tokenizer", DEFAULT_TOKENIZER)));
     List<Integer> callers = new ArrayList<>();
     for (String c : arguments.get("callers", "1,4,16").split(",")) {
       callers.add(Integer.parseInt(c.trim()));
     }
-    JsonObject report = measure(model, EmbeddingOptions.lm(arguments), EmbeddingOptions.parameters(arguments),
-        SampleTexts.take(arguments.integer("texts", 48)), callers,
-        arguments.has("memory") ? arguments.integer("memory", 100_000) : 0);
+    JsonObject report =
+        measure(
+            model,
+            EmbeddingOptions.lm(arguments),
+            EmbeddingOptions.parameters(arguments),
+            SampleTexts.take(arguments.integer("texts", 48)),
+            callers,
+            arguments.has("memory") ? arguments.integer("memory", 100_000) : 0);
     out.println(new GsonBuilder().setPrettyPrinting().create().toJson(report));
     return 0;
   }
 
   /**
-   * The bench-embed report: for echo, then classical, texts/s and tokens/s through an
-   * {@link EmbeddingService} with each number of concurrent callers ({@code runs}), the
-   * echo/classical time ratio per number of callers, and with {@code memory > 0} the echo memory run.
+   * The bench-embed report: for echo, then classical, texts/s and tokens/s through an {@link
+   * EmbeddingService} with each number of concurrent callers ({@code runs}), the echo/classical
+   * time ratio per number of callers, and with {@code memory > 0} the echo memory run.
    *
    * @param parameters embedding parameters (names of {@link io.solrecho.embed.EmbeddingParameters})
    *     shared by both modes; {@code mode} is set per mode
@@ -80,8 +106,14 @@ public final class BenchEmbedCommand implements Command {
    * @param callers the numbers of concurrent callers to measure
    * @param memory embeddings of the memory run, or 0 for none
    */
-  public static JsonObject measure(Path model, LmOptions lm, Map<String, String> parameters, List<String> texts,
-      List<Integer> callers, int memory) throws Exception {
+  public static JsonObject measure(
+      Path model,
+      LmOptions lm,
+      Map<String, String> parameters,
+      List<String> texts,
+      List<Integer> callers,
+      int memory)
+      throws Exception {
     JsonObject report = new JsonObject();
     report.addProperty("model", model.toString());
     report.addProperty("texts_per_measurement", texts.size());
@@ -91,7 +123,8 @@ public final class BenchEmbedCommand implements Command {
     for (String mode : List.of("echo", "classical")) {
       Map<String, String> modeParameters = new java.util.LinkedHashMap<>(parameters);
       modeParameters.put("mode", mode);
-      try (Embedder embedder = Embedder.open(model, lm, EmbeddingParameters.parse(modeParameters))) {
+      try (Embedder embedder =
+          Embedder.open(model, lm, EmbeddingParameters.parse(modeParameters))) {
         embedder.embed(texts.subList(0, Math.min(4, texts.size())), TextRole.DOCUMENT);
         for (int c : callers) {
           JsonObject run = measure(embedder, texts, c);
@@ -107,7 +140,9 @@ public final class BenchEmbedCommand implements Command {
     report.add("runs", runs);
     JsonObject ratios = new JsonObject();
     for (int c : callers) {
-      ratios.addProperty("callers_" + c, round(secondsPerText.get("echo/" + c) / secondsPerText.get("classical/" + c)));
+      ratios.addProperty(
+          "callers_" + c,
+          round(secondsPerText.get("echo/" + c) / secondsPerText.get("classical/" + c)));
     }
     report.add("echo_to_classical_time_ratio", ratios);
     return report;
@@ -127,14 +162,18 @@ public final class BenchEmbedCommand implements Command {
   public static Path randomModelWithTokenizer(Path cache, Path tokenizer) throws IOException {
     Path folder = RandomModel.smolLm2Shape().materialize(cache);
     if (!Files.isRegularFile(tokenizer)) {
-      throw new IllegalArgumentException("--tokenizer: " + tokenizer.toAbsolutePath() + " not found; the random"
-          + " model needs a tokenizer.json with a 49152-token vocabulary (SmolLM2's), or pass --model DIR");
+      throw new IllegalArgumentException(
+          "--tokenizer: "
+              + tokenizer.toAbsolutePath()
+              + " not found; the random"
+              + " model needs a tokenizer.json with a 49152-token vocabulary (SmolLM2's), or pass --model DIR");
     }
     Files.copy(tokenizer, folder.resolve("tokenizer.json"), StandardCopyOption.REPLACE_EXISTING);
     return folder;
   }
 
-  private static JsonObject measure(Embedder embedder, List<String> texts, int callers) throws Exception {
+  private static JsonObject measure(Embedder embedder, List<String> texts, int callers)
+      throws Exception {
     AtomicLong tokens = new AtomicLong();
     ExecutorService pool = Executors.newFixedThreadPool(callers);
     long start = System.nanoTime();
@@ -142,11 +181,13 @@ public final class BenchEmbedCommand implements Command {
       List<Future<?>> work = new ArrayList<>();
       for (int c = 0; c < callers; c++) {
         int caller = c;
-        work.add(pool.submit(() -> {
-          for (int i = caller; i < texts.size(); i += callers) {
-            tokens.addAndGet(service.embed(texts.get(i), TextRole.DOCUMENT).tokens());
-          }
-        }));
+        work.add(
+            pool.submit(
+                () -> {
+                  for (int i = caller; i < texts.size(); i += callers) {
+                    tokens.addAndGet(service.embed(texts.get(i), TextRole.DOCUMENT).tokens());
+                  }
+                }));
       }
       for (Future<?> f : work) {
         f.get();
@@ -164,7 +205,8 @@ public final class BenchEmbedCommand implements Command {
     return run;
   }
 
-  private static JsonObject memoryRun(Embedder embedder, List<String> texts, int total) throws Exception {
+  private static JsonObject memoryRun(Embedder embedder, List<String> texts, int total)
+      throws Exception {
     JsonArray samples = new JsonArray();
     int step = Math.max(1, total / 10);
     List<String> batch = new ArrayList<>();
@@ -175,7 +217,8 @@ public final class BenchEmbedCommand implements Command {
           batch.add(texts.get((done + i) % texts.size()) + " #" + (done + i));
         }
         for (int from = 0; from < batch.size(); from += 1024) {
-          service.embedAll(batch.subList(from, Math.min(batch.size(), from + 1024)), TextRole.DOCUMENT);
+          service.embedAll(
+              batch.subList(from, Math.min(batch.size(), from + 1024)), TextRole.DOCUMENT);
         }
         done += batch.size();
         System.gc();
@@ -184,7 +227,9 @@ public final class BenchEmbedCommand implements Command {
         sample.addProperty("rss_mib", round(ProcessMemory.residentMiB()));
         sample.addProperty("heap_used_mib", round(ProcessMemory.heapUsedMiB()));
         samples.add(sample);
-        System.err.printf("memory run: %d/%d embeddings, rss %.0f MiB%n", done, total, ProcessMemory.residentMiB());
+        System.err.printf(
+            "memory run: %d/%d embeddings, rss %.0f MiB%n",
+            done, total, ProcessMemory.residentMiB());
       }
     }
     JsonObject memory = new JsonObject();

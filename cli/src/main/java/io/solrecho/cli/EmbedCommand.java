@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.cli;
 
 import com.google.gson.JsonElement;
@@ -37,7 +52,9 @@ final class EmbedCommand implements Command {
   @Override
   public String usage() {
     return "usage: bin/solr-echo embed --model DIR [--input FILE (default: stdin)] [--format lines|jsonl|auto]"
-        + " [--role document|query]\n" + EmbeddingOptions.USAGE + "\n"
+        + " [--role document|query]\n"
+        + EmbeddingOptions.USAGE
+        + "\n"
         + "  prints per input line: {\"id\"?, \"vector\":[...], \"ids\":[...], \"pooled_range\":[start,end],"
         + " \"truncated\":bool}, or {\"line\":N, \"error\":\"...\"}";
   }
@@ -47,14 +64,19 @@ final class EmbedCommand implements Command {
     TextRole role = TextRole.valueOf(arguments.get("role", "document").toUpperCase(Locale.ROOT));
     String format = arguments.get("format", "auto");
     if (!List.of("lines", "jsonl", "auto").contains(format)) {
-      throw new IllegalArgumentException("--format: expected lines, jsonl or auto, got '" + format + "'");
+      throw new IllegalArgumentException(
+          "--format: expected lines, jsonl or auto, got '" + format + "'");
     }
     int failures = 0;
-    try (Embedder embedder = Embedder.open(arguments.path("model"), EmbeddingOptions.lm(arguments),
-            EmbeddingOptions.settings(arguments, Map.of()));
-        BufferedReader reader = arguments.has("input")
-            ? Files.newBufferedReader(arguments.path("input"), StandardCharsets.UTF_8)
-            : new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+    try (Embedder embedder =
+            Embedder.open(
+                arguments.path("model"),
+                EmbeddingOptions.lm(arguments),
+                EmbeddingOptions.settings(arguments, Map.of()));
+        BufferedReader reader =
+            arguments.has("input")
+                ? Files.newBufferedReader(arguments.path("input"), StandardCharsets.UTF_8)
+                : new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
       List<InputLine> chunk = new ArrayList<>();
       String line;
       int number = 0;
@@ -85,7 +107,8 @@ final class EmbedCommand implements Command {
   }
 
   /** Embeds the good lines of {@code chunk} together and writes one result line per input line. */
-  private static int write(Embedder embedder, List<InputLine> chunk, TextRole role, PrintStream out) {
+  private static int write(
+      Embedder embedder, List<InputLine> chunk, TextRole role, PrintStream out) {
     List<io.solrecho.embed.EncodedPrompt> prompts = new ArrayList<>();
     List<String> errors = new ArrayList<>();
     for (InputLine input : chunk) {

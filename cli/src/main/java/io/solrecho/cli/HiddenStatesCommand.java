@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.cli;
 
 import com.google.gson.JsonArray;
@@ -45,12 +60,14 @@ final class HiddenStatesCommand implements Command {
   @Override
   public int run(Arguments arguments, PrintStream out) throws Exception {
     Path input = arguments.path("input");
-    JsonObject root = JsonParser.parseString(Files.readString(input, StandardCharsets.UTF_8)).getAsJsonObject();
+    JsonObject root =
+        JsonParser.parseString(Files.readString(input, StandardCharsets.UTF_8)).getAsJsonObject();
     JsonArray cases = root.getAsJsonArray("cases");
     if (cases == null) {
       throw new IllegalArgumentException("--input " + input + ": no \"cases\" list");
     }
-    LmOptions options = LmOptions.of(arguments.get("device", "auto"), arguments.get("dtype", "auto"));
+    LmOptions options =
+        LmOptions.of(arguments.get("device", "auto"), arguments.get("dtype", "auto"));
     try (CausalLanguageModel model = CausalLanguageModel.load(arguments.path("model"), options)) {
       JsonWriter json = new JsonWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
       json.beginObject().name("cases").beginArray();
@@ -87,10 +104,14 @@ final class HiddenStatesCommand implements Command {
       throw new IllegalArgumentException("case " + name + ": missing input_ids");
     }
     int[][] ids = ints(c.getAsJsonArray("input_ids"));
-    int[][] mask = c.has("attention_mask") && !c.get("attention_mask").isJsonNull()
-        ? ints(c.getAsJsonArray("attention_mask")) : ones(ids);
-    int[][] positions = c.has("position_ids") && !c.get("position_ids").isJsonNull()
-        ? ints(c.getAsJsonArray("position_ids")) : null;
+    int[][] mask =
+        c.has("attention_mask") && !c.get("attention_mask").isJsonNull()
+            ? ints(c.getAsJsonArray("attention_mask"))
+            : ones(ids);
+    int[][] positions =
+        c.has("position_ids") && !c.get("position_ids").isJsonNull()
+            ? ints(c.getAsJsonArray("position_ids"))
+            : null;
     try {
       return new TokenBatch(ids, mask, positions);
     } catch (IllegalArgumentException e) {

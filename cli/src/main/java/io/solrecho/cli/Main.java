@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.cli;
 
 import java.io.PrintStream;
@@ -6,10 +21,15 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Entry point of {@code bin/solr-echo}: dispatches to the sub-command named by the first argument. */
+/**
+ * Entry point of {@code bin/solr-echo}: dispatches to the sub-command named by the first argument.
+ */
 public final class Main {
   private static final Command[] BUILT_IN = {
-    new HiddenStatesCommand(), new EmbedCommand(), new BenchLmCommand(), new BenchEmbedCommand(),
+    new HiddenStatesCommand(),
+    new EmbedCommand(),
+    new BenchLmCommand(),
+    new BenchEmbedCommand(),
     new io.solrecho.eval.EvalCommand()
   };
   private static final List<Command> COMMANDS = commands();
@@ -32,7 +52,8 @@ public final class Main {
       err.println(overview());
       return args.length == 0 ? 2 : 0;
     }
-    Command command = COMMANDS.stream().filter(c -> c.name().equals(args[0])).findFirst().orElse(null);
+    Command command =
+        COMMANDS.stream().filter(c -> c.name().equals(args[0])).findFirst().orElse(null);
     if (command == null) {
       err.println("solr-echo: unknown command '" + args[0] + "'\n\n" + overview());
       return 2;
@@ -83,7 +104,9 @@ public final class Main {
   }
 
   private static String overview() {
-    StringBuilder text = new StringBuilder("usage: bin/solr-echo <command> [options]   (--help after a command for its options)\n\ncommands:\n");
+    StringBuilder text =
+        new StringBuilder(
+            "usage: bin/solr-echo <command> [options]   (--help after a command for its options)\n\ncommands:\n");
     for (Command c : COMMANDS) {
       text.append(String.format("  %-14s %s%n", c.name(), c.summary()));
     }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.cli;
 
 import com.google.gson.GsonBuilder;
@@ -11,8 +26,8 @@ import java.util.SplittableRandom;
 
 /**
  * A deterministic random Llama-architecture model folder of a given shape, for benchmarks: the
- * numbers it produces mean nothing, but its cost is exactly that of a real model of the shape.
- * The default shape is SmolLM2-135M's.
+ * numbers it produces mean nothing, but its cost is exactly that of a real model of the shape. The
+ * default shape is SmolLM2-135M's.
  */
 final class RandomModel {
   private final String name;
@@ -23,7 +38,8 @@ final class RandomModel {
   private final int intermediate;
   private final int vocab;
 
-  RandomModel(String name, int layers, int hidden, int heads, int kvHeads, int intermediate, int vocab) {
+  RandomModel(
+      String name, int layers, int hidden, int heads, int kvHeads, int intermediate, int vocab) {
     this.name = name;
     this.layers = layers;
     this.hidden = hidden;
@@ -33,7 +49,10 @@ final class RandomModel {
     this.vocab = vocab;
   }
 
-  /** SmolLM2-135M: 30 layers, hidden 576, 9 heads / 3 KV heads, intermediate 1536, vocab 49152, tied. */
+  /**
+   * SmolLM2-135M: 30 layers, hidden 576, 9 heads / 3 KV heads, intermediate 1536, vocab 49152,
+   * tied.
+   */
   static RandomModel smolLm2Shape() {
     return new RandomModel("smollm2-135m-random", 30, 576, 9, 3, 1536, 49152);
   }
@@ -52,7 +71,8 @@ final class RandomModel {
     Path weights = folder.resolve("model.safetensors");
     String config = config();
     Path configFile = folder.resolve("config.json");
-    if (Files.isRegularFile(weights) && Files.isRegularFile(configFile)
+    if (Files.isRegularFile(weights)
+        && Files.isRegularFile(configFile)
         && Files.readString(configFile, StandardCharsets.UTF_8).equals(config)) {
       return folder;
     }
@@ -88,20 +108,33 @@ final class RandomModel {
     long q = (long) heads * headDim;
     long kv = (long) kvHeads * headDim;
     SafetensorsWriter writer = new SafetensorsWriter();
-    writer.add("model.embed_tokens.weight", new long[] {vocab, hidden}, gaussian(random, (long) vocab * hidden));
+    writer.add(
+        "model.embed_tokens.weight",
+        new long[] {vocab, hidden},
+        gaussian(random, (long) vocab * hidden));
     for (int i = 0; i < layers; i++) {
       String p = "model.layers." + i + ".";
       writer.add(p + "input_layernorm.weight", new long[] {hidden}, ones(hidden));
-      writer.add(p + "self_attn.q_proj.weight", new long[] {q, hidden}, gaussian(random, q * hidden));
-      writer.add(p + "self_attn.k_proj.weight", new long[] {kv, hidden}, gaussian(random, kv * hidden));
-      writer.add(p + "self_attn.v_proj.weight", new long[] {kv, hidden}, gaussian(random, kv * hidden));
-      writer.add(p + "self_attn.o_proj.weight", new long[] {hidden, q}, gaussian(random, q * hidden));
+      writer.add(
+          p + "self_attn.q_proj.weight", new long[] {q, hidden}, gaussian(random, q * hidden));
+      writer.add(
+          p + "self_attn.k_proj.weight", new long[] {kv, hidden}, gaussian(random, kv * hidden));
+      writer.add(
+          p + "self_attn.v_proj.weight", new long[] {kv, hidden}, gaussian(random, kv * hidden));
+      writer.add(
+          p + "self_attn.o_proj.weight", new long[] {hidden, q}, gaussian(random, q * hidden));
       writer.add(p + "post_attention_layernorm.weight", new long[] {hidden}, ones(hidden));
-      writer.add(p + "mlp.gate_proj.weight", new long[] {intermediate, hidden},
+      writer.add(
+          p + "mlp.gate_proj.weight",
+          new long[] {intermediate, hidden},
           gaussian(random, (long) intermediate * hidden));
-      writer.add(p + "mlp.up_proj.weight", new long[] {intermediate, hidden},
+      writer.add(
+          p + "mlp.up_proj.weight",
+          new long[] {intermediate, hidden},
           gaussian(random, (long) intermediate * hidden));
-      writer.add(p + "mlp.down_proj.weight", new long[] {hidden, intermediate},
+      writer.add(
+          p + "mlp.down_proj.weight",
+          new long[] {hidden, intermediate},
           gaussian(random, (long) intermediate * hidden));
     }
     writer.add("model.norm.weight", new long[] {hidden}, ones(hidden));
@@ -112,7 +145,8 @@ final class RandomModel {
     float[] values = new float[Math.toIntExact(count)];
     for (int i = 0; i < values.length; i++) {
       // Sum of uniforms: cheap, deterministic, close enough to N(0, 0.02^2) for timing.
-      values[i] = (float) ((random.nextDouble() + random.nextDouble() + random.nextDouble() - 1.5) * 0.04);
+      values[i] =
+          (float) ((random.nextDouble() + random.nextDouble() + random.nextDouble() - 1.5) * 0.04);
     }
     return values;
   }

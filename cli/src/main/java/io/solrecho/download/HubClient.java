@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.download;
 
 import java.io.IOException;
@@ -13,8 +28,8 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * GETs from the hub, following redirects by hand so that the token only ever goes to the hub's own origin
- * (scheme, host and port): the hub redirects LFS files to a CDN, which must not see it.
+ * GETs from the hub, following redirects by hand so that the token only ever goes to the hub's own
+ * origin (scheme, host and port): the hub redirects LFS files to a CDN, which must not see it.
  */
 final class HubClient {
   private static final int MAX_REDIRECTS = 10;
@@ -26,11 +41,12 @@ final class HubClient {
   private final Duration readTimeout;
 
   HubClient(Duration connectTimeout, Duration readTimeout, String token) {
-    this.http = HttpClient.newBuilder()
-        .connectTimeout(connectTimeout)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .version(HttpClient.Version.HTTP_1_1)
-        .build();
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(connectTimeout)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
     this.token = token;
     this.readTimeout = readTimeout;
   }
@@ -40,7 +56,8 @@ final class HubClient {
   }
 
   /**
-   * GETs {@code uri}, asking for the bytes from {@code rangeStart} on when it is positive, and follows redirects.
+   * GETs {@code uri}, asking for the bytes from {@code rangeStart} on when it is positive, and
+   * follows redirects.
    *
    * @return the first answer that is not a redirect, body open
    * @throws Unreachable when no connection can be made to the hub or to where it redirects
@@ -52,7 +69,11 @@ final class HubClient {
     OptionalLong hubSize = OptionalLong.empty();
     for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
       boolean hubOrigin = sameOrigin(current, uri);
-      HttpRequest.Builder request = HttpRequest.newBuilder(current).GET().timeout(readTimeout).header("User-Agent", USER_AGENT);
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(current)
+              .GET()
+              .timeout(readTimeout)
+              .header("User-Agent", USER_AGENT);
       if (rangeStart > 0) {
         request.header("Range", "bytes=" + rangeStart + "-");
       }
@@ -73,7 +94,11 @@ final class HubClient {
       }
       if (hubOrigin) {
         if (hubEtag == null) {
-          hubEtag = response.headers().firstValue("x-linked-etag").orElse(response.headers().firstValue("etag").orElse(null));
+          hubEtag =
+              response
+                  .headers()
+                  .firstValue("x-linked-etag")
+                  .orElse(response.headers().firstValue("etag").orElse(null));
         }
         if (hubSize.isEmpty()) {
           hubSize = response.headers().firstValueAsLong("x-linked-size");
@@ -89,7 +114,10 @@ final class HubClient {
     throw new IOException("more than " + MAX_REDIRECTS + " redirects starting from " + uri);
   }
 
-  /** No connection could be made to {@link #uri}'s host: refused, unresolvable, unroutable or timed out. */
+  /**
+   * No connection could be made to {@link #uri}'s host: refused, unresolvable, unroutable or timed
+   * out.
+   */
   static final class Unreachable extends IOException {
     private static final long serialVersionUID = 1L;
     final transient URI uri;
@@ -102,7 +130,8 @@ final class HubClient {
     private static String why(URI uri, IOException cause) {
       String host = uri.getHost() + (uri.getPort() >= 0 ? ":" + uri.getPort() : "");
       for (Throwable t = cause; t != null; t = t.getCause()) {
-        if (t instanceof java.net.UnknownHostException || t instanceof java.nio.channels.UnresolvedAddressException) {
+        if (t instanceof java.net.UnknownHostException
+            || t instanceof java.nio.channels.UnresolvedAddressException) {
           return "cannot resolve host " + uri.getHost();
         }
         if (t instanceof java.net.http.HttpConnectTimeoutException) {
@@ -129,7 +158,9 @@ final class HubClient {
   static boolean sameOrigin(URI a, URI b) {
     return a.getScheme().equalsIgnoreCase(b.getScheme())
         && a.getHost() != null
-        && a.getHost().toLowerCase(Locale.ROOT).equals(b.getHost() == null ? null : b.getHost().toLowerCase(Locale.ROOT))
+        && a.getHost()
+            .toLowerCase(Locale.ROOT)
+            .equals(b.getHost() == null ? null : b.getHost().toLowerCase(Locale.ROOT))
         && port(a) == port(b);
   }
 

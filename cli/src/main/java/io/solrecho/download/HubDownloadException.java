@@ -1,21 +1,44 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.download;
 
 import java.io.IOException;
 
 /**
- * Why a download from the Hugging Face hub stopped. The message says what was wrong, for which file, and what
- * to do about it; {@link #reason()} lets callers react to the kind of failure.
+ * Why a download from the Hugging Face hub stopped. The message says what was wrong, for which
+ * file, and what to do about it; {@link #reason()} lets callers react to the kind of failure.
  */
 public final class HubDownloadException extends IOException {
   private static final long serialVersionUID = 1L;
 
   /** The kinds of failure. */
   public enum Reason {
-    /** The hub (or the host it redirected to) could not be connected to: offline, wrong HF_ENDPOINT, DNS. */
+    /**
+     * The hub (or the host it redirected to) could not be connected to: offline, wrong HF_ENDPOINT,
+     * DNS.
+     */
     UNREACHABLE,
-    /** 401: the repository is private, gated or missing, and no token or an invalid one was sent. */
+    /**
+     * 401: the repository is private, gated or missing, and no token or an invalid one was sent.
+     */
     UNAUTHORIZED,
-    /** 403: the token may not read the repository (typically a gated model whose conditions were not accepted). */
+    /**
+     * 403: the token may not read the repository (typically a gated model whose conditions were not
+     * accepted).
+     */
     FORBIDDEN,
     /** 404: the repository, the revision or the file does not exist. */
     NOT_FOUND,
@@ -23,9 +46,15 @@ public final class HubDownloadException extends IOException {
     CHECKSUM_MISMATCH,
     /** The downloaded file is larger than the hub announced. */
     SIZE_MISMATCH,
-    /** The repository's {@code model.safetensors.index.json} is not usable (not JSON, no weight_map, bad shard names). */
+    /**
+     * The repository's {@code model.safetensors.index.json} is not usable (not JSON, no weight_map,
+     * bad shard names).
+     */
     INVALID_INDEX,
-    /** The transfer kept breaking off (or stalling) after all attempts; the part downloaded so far is kept. */
+    /**
+     * The transfer kept breaking off (or stalling) after all attempts; the part downloaded so far
+     * is kept.
+     */
     TRANSFER_FAILED,
     /** Any other answer the hub should not give. */
     HTTP_ERROR
@@ -42,7 +71,8 @@ public final class HubDownloadException extends IOException {
     this(reason, message, cause, false);
   }
 
-  private HubDownloadException(Reason reason, String message, Throwable cause, boolean missingFile) {
+  private HubDownloadException(
+      Reason reason, String message, Throwable cause, boolean missingFile) {
     super(message, cause);
     this.reason = reason;
     this.missingFile = missingFile;

@@ -1,12 +1,27 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.download;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One file of a repository at a revision on a hub endpoint, and its download address
- * {@code {endpoint}/{repo}/resolve/{revision}/{path}} (the revision and each path segment percent-encoded, so that
- * a revision like {@code refs/pr/1} stays one segment).
+ * One file of a repository at a revision on a hub endpoint, and its download address {@code
+ * {endpoint}/{repo}/resolve/{revision}/{path}} (the revision and each path segment percent-encoded,
+ * so that a revision like {@code refs/pr/1} stays one segment).
  */
 record HubFile(URI endpoint, String repo, String revision, String path) {
 
@@ -32,10 +47,17 @@ record HubFile(URI endpoint, String repo, String revision, String path) {
     StringBuilder out = new StringBuilder();
     for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
       char c = (char) (b & 0xff);
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~') {
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || c == '-'
+          || c == '.'
+          || c == '_'
+          || c == '~') {
         out.append(c);
       } else {
-        out.append('%').append(Character.toUpperCase(Character.forDigit((c >> 4) & 0xf, 16)))
+        out.append('%')
+            .append(Character.toUpperCase(Character.forDigit((c >> 4) & 0xf, 16)))
             .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
       }
     }

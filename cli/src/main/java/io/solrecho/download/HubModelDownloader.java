@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.download;
 
 import com.google.gson.JsonElement;
@@ -23,31 +38,35 @@ import java.util.regex.Pattern;
 
 /**
  * Downloads what solr-echo needs of a Hugging Face model repository at a revision into a folder:
- * {@code config.json}, {@code tokenizer.json}, {@code tokenizer_config.json} and {@code special_tokens_map.json}
- * when the repository has them, and the weights, {@code model.safetensors} or {@code model.safetensors.index.json}
- * with every shard it names.
+ * {@code config.json}, {@code tokenizer.json}, {@code tokenizer_config.json} and {@code
+ * special_tokens_map.json} when the repository has them, and the weights, {@code model.safetensors}
+ * or {@code model.safetensors.index.json} with every shard it names.
  *
- * <p>Files come from {@code {endpoint}/{repo}/resolve/{revision}/{file}}, with the token (if any) as a bearer token
- * to the endpoint only, never to the CDN the hub redirects large files to. Each file is written through
- * {@code FILE.incomplete}, resumed with a {@code Range} request after an interruption, checked against the size and
- * sha256 the hub announces for LFS files, and renamed into place only when complete. Files verified before (listed
- * in the folder's {@code .solr-echo-download.json}) are not requested again, so a finished folder needs no network.
+ * <p>Files come from {@code {endpoint}/{repo}/resolve/{revision}/{file}}, with the token (if any)
+ * as a bearer token to the endpoint only, never to the CDN the hub redirects large files to. Each
+ * file is written through {@code FILE.incomplete}, resumed with a {@code Range} request after an
+ * interruption, checked against the size and sha256 the hub announces for LFS files, and renamed
+ * into place only when complete. Files verified before (listed in the folder's {@code
+ * .solr-echo-download.json}) are not requested again, so a finished folder needs no network.
  *
  * <p>Instances are immutable and may be shared.
  */
 public final class HubModelDownloader {
   /** The public hub, used when HF_ENDPOINT is not set. */
   public static final String DEFAULT_ENDPOINT = "https://huggingface.co";
+
   /** The revision to use when none is given. */
   public static final String DEFAULT_REVISION = "main";
 
   static final String CONFIG = "config.json";
   static final String TOKENIZER = "tokenizer.json";
-  static final List<String> OPTIONAL_FILES = List.of("tokenizer_config.json", "special_tokens_map.json");
+  static final List<String> OPTIONAL_FILES =
+      List.of("tokenizer_config.json", "special_tokens_map.json");
   static final String WEIGHTS = "model.safetensors";
   static final String WEIGHTS_INDEX = "model.safetensors.index.json";
 
-  private static final Pattern REPO_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)?");
+  private static final Pattern REPO_ID =
+      Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)?");
 
   private final URI endpoint;
   private final String token;
@@ -81,15 +100,15 @@ public final class HubModelDownloader {
   }
 
   /**
-   * Downloads the files of {@code repoId} at {@code revision} into {@code target} (created if missing), skipping
-   * those already there and verified.
+   * Downloads the files of {@code repoId} at {@code revision} into {@code target} (created if
+   * missing), skipping those already there and verified.
    *
    * @param repoId a repository id such as {@code HuggingFaceTB/SmolLM2-135M-Instruct}
    * @param revision a branch, tag or commit, such as {@value #DEFAULT_REVISION}
    * @return {@code target}, now a model folder
    * @throws IllegalArgumentException for a malformed repository id or revision
-   * @throws HubDownloadException when the hub cannot be reached, refuses, lacks a file, or sends damaged data; its
-   *     message says what to do
+   * @throws HubDownloadException when the hub cannot be reached, refuses, lacks a file, or sends
+   *     damaged data; its message says what to do
    * @throws IOException when the target folder cannot be written
    */
   public Path download(String repoId, String revision, Path target) throws IOException {
@@ -100,8 +119,14 @@ public final class HubModelDownloader {
     VerifiedFiles verified = VerifiedFiles.open(folder, repoId, revision);
     ProgressBar bar = new ProgressBar(progress, ProgressUnit.bytes());
     HubClient client = new HubClient(connectTimeout, readTimeout, token);
-    Snapshot snapshot = new Snapshot(repoId, revision, folder, verified, bar,
-        new ResumableDownload(client, readTimeout, attempts, retryBackoff, bar));
+    Snapshot snapshot =
+        new Snapshot(
+            repoId,
+            revision,
+            folder,
+            verified,
+            bar,
+            new ResumableDownload(client, readTimeout, attempts, retryBackoff, bar));
     snapshot.fetch(CONFIG, true);
     snapshot.fetch(TOKENIZER, true);
     for (String name : OPTIONAL_FILES) {
@@ -118,10 +143,19 @@ public final class HubModelDownloader {
         if (!e.isMissingFile()) {
           throw e;
         }
-        throw new HubDownloadException(HubDownloadException.Reason.NOT_FOUND, "neither " + WEIGHTS + " nor "
-            + WEIGHTS_INDEX + " was found in repository " + repoId + " at revision " + revision
-            + ": solr-echo reads safetensors weights only (not pytorch_model.bin); pick a repository or revision"
-            + " that has them", e);
+        throw new HubDownloadException(
+            HubDownloadException.Reason.NOT_FOUND,
+            "neither "
+                + WEIGHTS
+                + " nor "
+                + WEIGHTS_INDEX
+                + " was found in repository "
+                + repoId
+                + " at revision "
+                + revision
+                + ": solr-echo reads safetensors weights only (not pytorch_model.bin); pick a repository or revision"
+                + " that has them",
+            e);
       }
     }
     return target;
@@ -136,7 +170,13 @@ public final class HubModelDownloader {
     private final ProgressBar bar;
     private final ResumableDownload transfer;
 
-    Snapshot(String repo, String revision, Path target, VerifiedFiles verified, ProgressBar bar, ResumableDownload transfer) {
+    Snapshot(
+        String repo,
+        String revision,
+        Path target,
+        VerifiedFiles verified,
+        ProgressBar bar,
+        ResumableDownload transfer) {
       this.repo = repo;
       this.revision = revision;
       this.target = target;
@@ -145,7 +185,10 @@ public final class HubModelDownloader {
       this.transfer = transfer;
     }
 
-    /** Makes sure {@code name} is in the folder; returns false for an optional file the repository lacks. */
+    /**
+     * Makes sure {@code name} is in the folder; returns false for an optional file the repository
+     * lacks.
+     */
     boolean fetch(String name, boolean required) throws IOException {
       if (verified.isVerified(name)) {
         bar.note(name + ": already downloaded and verified");
@@ -156,7 +199,8 @@ public final class HubModelDownloader {
       }
       String sha256;
       try {
-        sha256 = transfer.download(new HubFile(endpoint, repo, revision, name), target.resolve(name));
+        sha256 =
+            transfer.download(new HubFile(endpoint, repo, revision, name), target.resolve(name));
       } catch (HubDownloadException e) {
         if (!required && e.isMissingFile()) {
           verified.recordAbsent(name);
@@ -169,7 +213,10 @@ public final class HubModelDownloader {
     }
   }
 
-  /** The distinct shard files an index's {@code weight_map} names, each checked to stay inside {@code folder}. */
+  /**
+   * The distinct shard files an index's {@code weight_map} names, each checked to stay inside
+   * {@code folder}.
+   */
   static Set<String> shards(Path folder, String indexName) throws IOException {
     Path index = folder.resolve(indexName);
     JsonObject weightMap;
@@ -177,12 +224,16 @@ public final class HubModelDownloader {
       JsonElement root = JsonParser.parseReader(reader);
       JsonElement map = root.isJsonObject() ? root.getAsJsonObject().get("weight_map") : null;
       if (map == null || !map.isJsonObject()) {
-        throw new HubDownloadException(HubDownloadException.Reason.INVALID_INDEX, index + " has no \"weight_map\" object;"
-            + " it is not a safetensors index");
+        throw new HubDownloadException(
+            HubDownloadException.Reason.INVALID_INDEX,
+            index + " has no \"weight_map\" object;" + " it is not a safetensors index");
       }
       weightMap = map.getAsJsonObject();
     } catch (JsonParseException | IllegalStateException e) {
-      throw new HubDownloadException(HubDownloadException.Reason.INVALID_INDEX, index + " is not valid JSON: " + e.getMessage(), e);
+      throw new HubDownloadException(
+          HubDownloadException.Reason.INVALID_INDEX,
+          index + " is not valid JSON: " + e.getMessage(),
+          e);
     }
     Set<String> shards = new TreeSet<>();
     Path root = folder.toAbsolutePath().normalize();
@@ -190,10 +241,19 @@ public final class HubModelDownloader {
       JsonElement value = entry.getValue();
       String shard = value.isJsonPrimitive() ? value.getAsString() : "";
       Path resolved = root.resolve(shard).normalize();
-      if (shard.isEmpty() || shard.contains("\\") || !resolved.startsWith(root) || resolved.equals(root)
+      if (shard.isEmpty()
+          || shard.contains("\\")
+          || !resolved.startsWith(root)
+          || resolved.equals(root)
           || !shard.endsWith(".safetensors")) {
-        throw new HubDownloadException(HubDownloadException.Reason.INVALID_INDEX, index + " maps tensor " + entry.getKey()
-            + " to '" + shard + "', which is not a .safetensors file inside the model folder");
+        throw new HubDownloadException(
+            HubDownloadException.Reason.INVALID_INDEX,
+            index
+                + " maps tensor "
+                + entry.getKey()
+                + " to '"
+                + shard
+                + "', which is not a .safetensors file inside the model folder");
       }
       shards.add(root.relativize(resolved).toString().replace('\\', '/'));
     }
@@ -202,14 +262,21 @@ public final class HubModelDownloader {
 
   private static void checkRepoId(String repoId) {
     if (repoId == null || !REPO_ID.matcher(repoId).matches() || repoId.contains("..")) {
-      throw new IllegalArgumentException("repository id must look like owner/name, e.g. HuggingFaceTB/SmolLM2-135M-Instruct;"
-          + " got '" + repoId + "'");
+      throw new IllegalArgumentException(
+          "repository id must look like owner/name, e.g. HuggingFaceTB/SmolLM2-135M-Instruct;"
+              + " got '"
+              + repoId
+              + "'");
     }
   }
 
   private static void checkRevision(String revision) {
-    if (revision == null || revision.isBlank() || !revision.equals(revision.strip()) || revision.contains("..")) {
-      throw new IllegalArgumentException("revision must be a branch, tag or commit such as main; got '" + revision + "'");
+    if (revision == null
+        || revision.isBlank()
+        || !revision.equals(revision.strip())
+        || revision.contains("..")) {
+      throw new IllegalArgumentException(
+          "revision must be a branch, tag or commit such as main; got '" + revision + "'");
     }
   }
 
@@ -225,30 +292,46 @@ public final class HubModelDownloader {
 
     private Builder() {}
 
-    /** The hub's base address (default {@value HubModelDownloader#DEFAULT_ENDPOINT}), http or https. */
+    /**
+     * The hub's base address (default {@value HubModelDownloader#DEFAULT_ENDPOINT}), http or https.
+     */
     public Builder endpoint(String endpoint) {
       URI uri;
       try {
         uri = URI.create(Objects.requireNonNull(endpoint, "endpoint").trim().replaceAll("/+$", ""));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("hub endpoint '" + endpoint + "' is not a URL: " + e.getMessage(), e);
+        throw new IllegalArgumentException(
+            "hub endpoint '" + endpoint + "' is not a URL: " + e.getMessage(), e);
       }
-      if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
-          || uri.getHost() == null || uri.getQuery() != null || uri.getFragment() != null) {
-        throw new IllegalArgumentException("hub endpoint must be an http(s) URL such as " + DEFAULT_ENDPOINT
-            + "; got '" + endpoint + "'");
+      if (uri.getScheme() == null
+          || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+          || uri.getHost() == null
+          || uri.getQuery() != null
+          || uri.getFragment() != null) {
+        throw new IllegalArgumentException(
+            "hub endpoint must be an http(s) URL such as "
+                + DEFAULT_ENDPOINT
+                + "; got '"
+                + endpoint
+                + "'");
       }
       this.endpoint = uri;
       return this;
     }
 
-    /** The access token sent as {@code Authorization: Bearer} to the endpoint; null or blank for none. */
+    /**
+     * The access token sent as {@code Authorization: Bearer} to the endpoint; null or blank for
+     * none.
+     */
     public Builder token(String token) {
       this.token = token == null || token.isBlank() ? null : token.trim();
       return this;
     }
 
-    /** Takes the endpoint from {@code HF_ENDPOINT} and the token from {@code HF_TOKEN}, where set and not blank. */
+    /**
+     * Takes the endpoint from {@code HF_ENDPOINT} and the token from {@code HF_TOKEN}, where set
+     * and not blank.
+     */
     public Builder environment(Map<String, String> environment) {
       String hfEndpoint = environment.get("HF_ENDPOINT");
       if (hfEndpoint != null && !hfEndpoint.isBlank()) {
@@ -261,19 +344,27 @@ public final class HubModelDownloader {
       return this;
     }
 
-    /** How long to wait for a connection (default 10 s); a hub that cannot be reached in time counts as offline. */
+    /**
+     * How long to wait for a connection (default 10 s); a hub that cannot be reached in time counts
+     * as offline.
+     */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = positive(timeout, "connectTimeout");
       return this;
     }
 
-    /** How long to wait for an answer, and for the next bytes of a body, before retrying (default 30 s). */
+    /**
+     * How long to wait for an answer, and for the next bytes of a body, before retrying (default 30
+     * s).
+     */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = positive(timeout, "readTimeout");
       return this;
     }
 
-    /** Attempts per file when a transfer breaks off, stalls or meets a transient error (default 5). */
+    /**
+     * Attempts per file when a transfer breaks off, stalls or meets a transient error (default 5).
+     */
     public Builder attempts(int attempts) {
       if (attempts < 1) {
         throw new IllegalArgumentException("attempts must be at least 1, got " + attempts);
@@ -282,7 +373,9 @@ public final class HubModelDownloader {
       return this;
     }
 
-    /** The pause before the first retry, doubled before each further one up to 30 s (default 1 s). */
+    /**
+     * The pause before the first retry, doubled before each further one up to 30 s (default 1 s).
+     */
     public Builder retryBackoff(Duration backoff) {
       if (backoff == null || backoff.isNegative()) {
         throw new IllegalArgumentException("retryBackoff must be zero or positive, got " + backoff);

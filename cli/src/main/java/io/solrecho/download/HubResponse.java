@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.download;
 
 import com.google.gson.JsonObject;
@@ -10,9 +25,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.OptionalLong;
 
 /**
- * The final (non-redirect) answer to a GET, with its body still open, plus what the hub itself said about the
- * file on the way: {@code X-Linked-Etag}/{@code ETag} and {@code X-Linked-Size} are only taken from answers of the
- * hub's own origin, never from the CDN it redirects to (whose entity tags are not sha256 digests).
+ * The final (non-redirect) answer to a GET, with its body still open, plus what the hub itself said
+ * about the file on the way: {@code X-Linked-Etag}/{@code ETag} and {@code X-Linked-Size} are only
+ * taken from answers of the hub's own origin, never from the CDN it redirects to (whose entity tags
+ * are not sha256 digests).
  */
 final class HubResponse implements Closeable {
   private static final int ERROR_TEXT_LIMIT = 2048;
@@ -21,7 +37,8 @@ final class HubResponse implements Closeable {
   private final String hubEtag;
   private final OptionalLong hubSize;
 
-  HubResponse(java.net.http.HttpResponse<InputStream> response, String hubEtag, OptionalLong hubSize) {
+  HubResponse(
+      java.net.http.HttpResponse<InputStream> response, String hubEtag, OptionalLong hubSize) {
     this.response = response;
     this.hubEtag = hubEtag;
     this.hubSize = hubSize;
@@ -43,7 +60,10 @@ final class HubResponse implements Closeable {
     return response.headers().firstValueAsLong("content-length");
   }
 
-  /** The file's sha256 as announced by the hub, or null when the hub did not announce one (non-LFS files). */
+  /**
+   * The file's sha256 as announced by the hub, or null when the hub did not announce one (non-LFS
+   * files).
+   */
   String announcedSha256() {
     return Sha256.fromEtag(hubEtag);
   }
@@ -57,7 +77,10 @@ final class HubResponse implements Closeable {
     return response.body();
   }
 
-  /** The hub's explanation of an error answer: {@code X-Error-Message}, else the body's {@code error} or text. */
+  /**
+   * The hub's explanation of an error answer: {@code X-Error-Message}, else the body's {@code
+   * error} or text.
+   */
   String errorText() {
     String header = header("x-error-message");
     if (header != null && !header.isBlank()) {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.download;
 
 import java.io.FilterInputStream;
@@ -11,16 +26,18 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A response body that fails with {@link SocketTimeoutException} when no byte arrives for the read timeout.
- * {@code java.net.http}'s request timeout stops at the response headers, so a stalled body needs this watchdog:
- * it closes the stream, which wakes the blocked reader.
+ * A response body that fails with {@link SocketTimeoutException} when no byte arrives for the read
+ * timeout. {@code java.net.http}'s request timeout stops at the response headers, so a stalled body
+ * needs this watchdog: it closes the stream, which wakes the blocked reader.
  */
 final class IdleTimeoutInputStream extends FilterInputStream {
-  private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(task -> {
-    Thread thread = new Thread(task, "solr-echo-download-watchdog");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private static final ScheduledExecutorService WATCHDOG =
+      Executors.newSingleThreadScheduledExecutor(
+          task -> {
+            Thread thread = new Thread(task, "solr-echo-download-watchdog");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   private final Duration timeout;
   private final long timeoutNanos;
@@ -76,7 +93,9 @@ final class IdleTimeoutInputStream extends FilterInputStream {
   }
 
   private SocketTimeoutException timedOut(IOException cause) {
-    SocketTimeoutException e = new SocketTimeoutException("no data received for " + timeout.toMillis() + " ms (read timeout)");
+    SocketTimeoutException e =
+        new SocketTimeoutException(
+            "no data received for " + timeout.toMillis() + " ms (read timeout)");
     if (cause != null) {
       e.initCause(cause);
     }

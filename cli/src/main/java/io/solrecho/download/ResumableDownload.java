@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.download;
 
 import io.solrecho.progress.ProgressBar;
@@ -19,14 +34,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Downloads one hub file into place through {@code FILE.incomplete}: resumes a part left by an earlier attempt
- * with a {@code Range} request (starting over when the server answers 200), retries a transfer that breaks off
- * or stalls, checks the size and the sha256 the hub announced, and only then renames the part to its final name.
+ * Downloads one hub file into place through {@code FILE.incomplete}: resumes a part left by an
+ * earlier attempt with a {@code Range} request (starting over when the server answers 200), retries
+ * a transfer that breaks off or stalls, checks the size and the sha256 the hub announced, and only
+ * then renames the part to its final name.
  */
 final class ResumableDownload {
   static final String PART_SUFFIX = ".incomplete";
   private static final Set<Integer> TRANSIENT_STATUS = Set.of(408, 429, 500, 502, 503, 504);
-  private static final Pattern CONTENT_RANGE = Pattern.compile("bytes\\s+(?:(\\d+)-(\\d+)|\\*)/(\\d+|\\*)");
+  private static final Pattern CONTENT_RANGE =
+      Pattern.compile("bytes\\s+(?:(\\d+)-(\\d+)|\\*)/(\\d+|\\*)");
   private static final Duration MAX_PAUSE = Duration.ofSeconds(30);
 
   private final HubClient client;
@@ -35,7 +52,12 @@ final class ResumableDownload {
   private final Duration retryBackoff;
   private final ProgressBar progress;
 
-  ResumableDownload(HubClient client, Duration readTimeout, int attempts, Duration retryBackoff, ProgressBar progress) {
+  ResumableDownload(
+      HubClient client,
+      Duration readTimeout,
+      int attempts,
+      Duration retryBackoff,
+      ProgressBar progress) {
     this.client = client;
     this.readTimeout = readTimeout;
     this.attempts = attempts;
@@ -47,7 +69,8 @@ final class ResumableDownload {
    * Downloads {@code file} to {@code destination}.
    *
    * @return the sha256 of the file now at {@code destination}
-   * @throws HubDownloadException for an answer that retrying cannot fix, or when all attempts failed
+   * @throws HubDownloadException for an answer that retrying cannot fix, or when all attempts
+   *     failed
    */
   String download(HubFile file, Path destination) throws IOException {
     Path part = destination.resolveSibling(destination.getFileName() + PART_SUFFIX);
@@ -68,12 +91,28 @@ final class ResumableDownload {
         last = e;
       }
     }
-    String kept = Files.isRegularFile(part)
-        ? "; the " + Files.size(part) + " bytes received so far are kept in " + part + " and the next run resumes from there"
-        : "";
-    throw new HubDownloadException(HubDownloadException.Reason.TRANSFER_FAILED, "could not download " + file.describe()
-        + " from " + file.uri() + " in " + attempts + (attempts == 1 ? " attempt" : " attempts") + " (last: "
-        + explain(last) + ")" + kept, last);
+    String kept =
+        Files.isRegularFile(part)
+            ? "; the "
+                + Files.size(part)
+                + " bytes received so far are kept in "
+                + part
+                + " and the next run resumes from there"
+            : "";
+    throw new HubDownloadException(
+        HubDownloadException.Reason.TRANSFER_FAILED,
+        "could not download "
+            + file.describe()
+            + " from "
+            + file.uri()
+            + " in "
+            + attempts
+            + (attempts == 1 ? " attempt" : " attempts")
+            + " (last: "
+            + explain(last)
+            + ")"
+            + kept,
+        last);
   }
 
   private String attempt(HubFile file, Path destination, Path part) throws IOException {
@@ -92,8 +131,14 @@ final class ResumableDownload {
         Matcher range = contentRange(response);
         if (range == null || range.group(1) == null || Long.parseLong(range.group(1)) != have) {
           Files.deleteIfExists(part);
-          throw new IOException("asked for bytes " + have + "- of " + file.path() + " but got Content-Range "
-              + response.header("content-range") + "; starting over");
+          throw new IOException(
+              "asked for bytes "
+                  + have
+                  + "- of "
+                  + file.path()
+                  + " but got Content-Range "
+                  + response.header("content-range")
+                  + "; starting over");
         }
         append = have > 0;
         if (expected < 0 && !range.group(3).equals("*")) {
@@ -115,17 +160,26 @@ final class ResumableDownload {
       }
       if (expected >= 0 && have > expected) {
         Files.deleteIfExists(part);
-        throw new HubDownloadException(HubDownloadException.Reason.SIZE_MISMATCH, file.describe() + " from "
-            + response.uri() + " sent more than the " + expected + " bytes announced; the partial file was deleted."
-            + " Run again; if it repeats, a proxy between here and the hub may be altering the data");
+        throw new HubDownloadException(
+            HubDownloadException.Reason.SIZE_MISMATCH,
+            file.describe()
+                + " from "
+                + response.uri()
+                + " sent more than the "
+                + expected
+                + " bytes announced; the partial file was deleted."
+                + " Run again; if it repeats, a proxy between here and the hub may be altering the data");
       }
       String actual = Sha256.hex(digest.digest());
       String announced = response.announcedSha256();
       if (announced != null && !announced.equals(actual)) {
         Files.deleteIfExists(part);
         if (append) {
-          throw new IOException("the resumed " + file.path() + " has the wrong sha256 (the part on disk was probably"
-              + " from another version of the file); starting over");
+          throw new IOException(
+              "the resumed "
+                  + file.path()
+                  + " has the wrong sha256 (the part on disk was probably"
+                  + " from another version of the file); starting over");
         }
         throw checksumMismatch(file, response.uri(), actual, announced);
       }
@@ -134,36 +188,58 @@ final class ResumableDownload {
     }
   }
 
-  /** The server cannot serve bytes from {@code have} on: the part may already hold the whole file. */
-  private String completePart(HubFile file, Path destination, Path part, HubResponse response, long have) throws IOException {
+  /**
+   * The server cannot serve bytes from {@code have} on: the part may already hold the whole file.
+   */
+  private String completePart(
+      HubFile file, Path destination, Path part, HubResponse response, long have)
+      throws IOException {
     Matcher range = contentRange(response);
-    long total = response.announcedSize().orElse(range != null && !range.group(3).equals("*") ? Long.parseLong(range.group(3)) : -1);
+    long total =
+        response
+            .announcedSize()
+            .orElse(
+                range != null && !range.group(3).equals("*") ? Long.parseLong(range.group(3)) : -1);
     if (total != have) {
       Files.deleteIfExists(part);
-      throw new IOException("the server cannot resume " + file.path() + " at byte " + have + " (416); starting over");
+      throw new IOException(
+          "the server cannot resume " + file.path() + " at byte " + have + " (416); starting over");
     }
     String actual = Sha256.of(part);
     String announced = response.announcedSha256();
     if (announced != null && !announced.equals(actual)) {
       Files.deleteIfExists(part);
-      throw new IOException("the complete part of " + file.path() + " has the wrong sha256; starting over");
+      throw new IOException(
+          "the complete part of " + file.path() + " has the wrong sha256; starting over");
     }
     progress.note(file.path() + ": the part downloaded before is complete");
     moveIntoPlace(part, destination);
     return actual;
   }
 
-  private long transfer(HubFile file, HubResponse response, Path part, boolean append, long have, long expected,
-      MessageDigest digest) throws IOException {
+  private long transfer(
+      HubFile file,
+      HubResponse response,
+      Path part,
+      boolean append,
+      long have,
+      long expected,
+      MessageDigest digest)
+      throws IOException {
     if (have > 0) {
       progress.note(String.format(Locale.ROOT, "%s: resuming at %.1f MB", file.path(), have / 1e6));
     }
     progress.start(file.path(), have, expected);
     progress.update(have); // the bar shows before the first bytes arrive
     byte[] buffer = new byte[1 << 16];
-    try (OutputStream out = append
-            ? Files.newOutputStream(part, StandardOpenOption.APPEND)
-            : Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+    try (OutputStream out =
+            append
+                ? Files.newOutputStream(part, StandardOpenOption.APPEND)
+                : Files.newOutputStream(
+                    part,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE);
         InputStream in = new IdleTimeoutInputStream(response.body(), readTimeout)) {
       for (int n; (n = in.read(buffer)) >= 0; ) {
         out.write(buffer, 0, n);
@@ -175,7 +251,8 @@ final class ResumableDownload {
         }
       }
     } catch (IOException e) {
-      progress.abort(String.format(Locale.ROOT, "transfer broke off at %.1f MB (%s)", have / 1e6, explain(e)));
+      progress.abort(
+          String.format(Locale.ROOT, "transfer broke off at %.1f MB (%s)", have / 1e6, explain(e)));
       throw e;
     }
     progress.finish();
@@ -187,14 +264,28 @@ final class ResumableDownload {
       return client.get(file.uri(), have);
     } catch (HubClient.Unreachable e) {
       boolean hub = HubClient.sameOrigin(e.uri, file.uri());
-      String where = hub
-          ? "the Hugging Face hub at " + file.endpoint()
-          : e.uri.getHost() + ", where the hub sent the download,";
-      String kept = have > 0 ? " The " + have + " bytes received so far are kept in " + part + " for the next run." : "";
-      throw new HubDownloadException(HubDownloadException.Reason.UNREACHABLE, "could not reach " + where + " to download "
-          + file.describe() + " (" + e.getMessage() + "). Check the network connection" + (hub ? " and HF_ENDPOINT" : "")
-          + ", or pass a local model folder instead with --model DIR (a folder holding config.json, tokenizer.json"
-          + " and the .safetensors weights, as downloaded from the hub)." + kept, e);
+      String where =
+          hub
+              ? "the Hugging Face hub at " + file.endpoint()
+              : e.uri.getHost() + ", where the hub sent the download,";
+      String kept =
+          have > 0
+              ? " The " + have + " bytes received so far are kept in " + part + " for the next run."
+              : "";
+      throw new HubDownloadException(
+          HubDownloadException.Reason.UNREACHABLE,
+          "could not reach "
+              + where
+              + " to download "
+              + file.describe()
+              + " ("
+              + e.getMessage()
+              + "). Check the network connection"
+              + (hub ? " and HF_ENDPOINT" : "")
+              + ", or pass a local model folder instead with --model DIR (a folder holding config.json, tokenizer.json"
+              + " and the .safetensors weights, as downloaded from the hub)."
+              + kept,
+          e);
     }
   }
 
@@ -207,35 +298,79 @@ final class ResumableDownload {
     String page = file.endpoint().toString().replaceAll("/+$", "") + "/" + file.repo();
     switch (status) {
       case 401:
-        return new HubDownloadException(HubDownloadException.Reason.UNAUTHORIZED, "the hub refused " + file.describe()
-            + " with 401 Unauthorized" + hubSaid + ": " + (client.hasToken()
-                ? "the token in HF_TOKEN was not accepted; check that it is valid and may read " + file.repo()
-                : "the repository is private or gated, or does not exist; set HF_TOKEN to an access token that may"
-                    + " read it (create one at https://huggingface.co/settings/tokens), and check the repository id"));
+        return new HubDownloadException(
+            HubDownloadException.Reason.UNAUTHORIZED,
+            "the hub refused "
+                + file.describe()
+                + " with 401 Unauthorized"
+                + hubSaid
+                + ": "
+                + (client.hasToken()
+                    ? "the token in HF_TOKEN was not accepted; check that it is valid and may read "
+                        + file.repo()
+                    : "the repository is private or gated, or does not exist; set HF_TOKEN to an access token that may"
+                        + " read it (create one at https://huggingface.co/settings/tokens), and check the repository id"));
       case 403:
-        return new HubDownloadException(HubDownloadException.Reason.FORBIDDEN, "the hub refused " + file.describe()
-            + " with 403 Forbidden" + hubSaid + ": the token in HF_TOKEN may not read " + file.repo()
-            + "; if the model is gated, accept its conditions on " + page + " with the token's account"
-            + (client.hasToken() ? "" : ", then set HF_TOKEN"));
+        return new HubDownloadException(
+            HubDownloadException.Reason.FORBIDDEN,
+            "the hub refused "
+                + file.describe()
+                + " with 403 Forbidden"
+                + hubSaid
+                + ": the token in HF_TOKEN may not read "
+                + file.repo()
+                + "; if the model is gated, accept its conditions on "
+                + page
+                + " with the token's account"
+                + (client.hasToken() ? "" : ", then set HF_TOKEN"));
       case 404:
         if ("RepoNotFound".equals(code)) {
-          return new HubDownloadException(HubDownloadException.Reason.NOT_FOUND, "repository " + file.repo()
-              + " was not found on " + file.endpoint() + hubSaid + "; check the repository id (owner/name)"
-              + (client.hasToken() ? "" : ", or set HF_TOKEN if it is private"));
+          return new HubDownloadException(
+              HubDownloadException.Reason.NOT_FOUND,
+              "repository "
+                  + file.repo()
+                  + " was not found on "
+                  + file.endpoint()
+                  + hubSaid
+                  + "; check the repository id (owner/name)"
+                  + (client.hasToken() ? "" : ", or set HF_TOKEN if it is private"));
         }
         if ("RevisionNotFound".equals(code)) {
-          return new HubDownloadException(HubDownloadException.Reason.NOT_FOUND, "revision " + file.revision()
-              + " was not found in repository " + file.repo() + hubSaid + "; check the revision (a branch, tag or commit)");
+          return new HubDownloadException(
+              HubDownloadException.Reason.NOT_FOUND,
+              "revision "
+                  + file.revision()
+                  + " was not found in repository "
+                  + file.repo()
+                  + hubSaid
+                  + "; check the revision (a branch, tag or commit)");
         }
-        return HubDownloadException.missingFile(file.path() + " was not found in repository " + file.repo()
-            + " at revision " + file.revision() + " (404 for " + file.uri() + ")" + hubSaid
-            + "; check the repository id and revision");
+        return HubDownloadException.missingFile(
+            file.path()
+                + " was not found in repository "
+                + file.repo()
+                + " at revision "
+                + file.revision()
+                + " (404 for "
+                + file.uri()
+                + ")"
+                + hubSaid
+                + "; check the repository id and revision");
       default:
         if (TRANSIENT_STATUS.contains(status)) {
-          throw new IOException("the hub answered HTTP " + status + " for " + response.uri() + hubSaid);
+          throw new IOException(
+              "the hub answered HTTP " + status + " for " + response.uri() + hubSaid);
         }
-        return new HubDownloadException(HubDownloadException.Reason.HTTP_ERROR, "the hub answered HTTP " + status
-            + " for " + file.describe() + " (" + response.uri() + ")" + hubSaid);
+        return new HubDownloadException(
+            HubDownloadException.Reason.HTTP_ERROR,
+            "the hub answered HTTP "
+                + status
+                + " for "
+                + file.describe()
+                + " ("
+                + response.uri()
+                + ")"
+                + hubSaid);
     }
   }
 
@@ -251,10 +386,19 @@ final class ResumableDownload {
     return text.toString();
   }
 
-  private static HubDownloadException checksumMismatch(HubFile file, URI from, String actual, String announced) {
-    return new HubDownloadException(HubDownloadException.Reason.CHECKSUM_MISMATCH, file.describe() + " downloaded from "
-        + from + " has sha256 " + actual + " but the hub announced " + announced + "; the damaged download was deleted."
-        + " Run again to fetch it afresh; if it repeats, something between here and the hub alters the data");
+  private static HubDownloadException checksumMismatch(
+      HubFile file, URI from, String actual, String announced) {
+    return new HubDownloadException(
+        HubDownloadException.Reason.CHECKSUM_MISMATCH,
+        file.describe()
+            + " downloaded from "
+            + from
+            + " has sha256 "
+            + actual
+            + " but the hub announced "
+            + announced
+            + "; the damaged download was deleted."
+            + " Run again to fetch it afresh; if it repeats, something between here and the hub alters the data");
   }
 
   private static Matcher contentRange(HubResponse response) {
@@ -268,14 +412,16 @@ final class ResumableDownload {
 
   private static void moveIntoPlace(Path part, Path destination) throws IOException {
     try {
-      Files.move(part, destination, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          part, destination, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(part, destination, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 
   private void pause(int retry) throws InterruptedIOException {
-    long millis = Math.min(MAX_PAUSE.toMillis(), retryBackoff.toMillis() << Math.min(retry - 1, 16));
+    long millis =
+        Math.min(MAX_PAUSE.toMillis(), retryBackoff.toMillis() << Math.min(retry - 1, 16));
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.download;
 
 import java.io.IOException;
@@ -47,8 +62,9 @@ final class Sha256 {
   }
 
   /**
-   * The sha256 an HTTP entity tag stands for, or null: the hub's etag of an LFS file is its sha256 in quotes
-   * (possibly weak, {@code W/"..."}); other files carry a git blob id, which is not a sha256.
+   * The sha256 an HTTP entity tag stands for, or null: the hub's etag of an LFS file is its sha256
+   * in quotes (possibly weak, {@code W/"..."}); other files carry a git blob id, which is not a
+   * sha256.
    */
   static String fromEtag(String etag) {
     if (etag == null) {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.download;
 
 import com.google.gson.Gson;
@@ -19,14 +34,15 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * The manifest beside a downloaded model ({@value #FILE_NAME}): for one repository and revision, the sha256,
- * size and modification time of every file that was downloaded and verified, and the optional files the hub does
- * not have. A file whose size and time still match is trusted without hashing it again; one whose time changed is
- * hashed once more; any other is downloaded again.
+ * The manifest beside a downloaded model ({@value #FILE_NAME}): for one repository and revision,
+ * the sha256, size and modification time of every file that was downloaded and verified, and the
+ * optional files the hub does not have. A file whose size and time still match is trusted without
+ * hashing it again; one whose time changed is hashed once more; any other is downloaded again.
  */
 final class VerifiedFiles {
   static final String FILE_NAME = ".solr-echo-download.json";
-  private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+  private static final Gson GSON =
+      new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
   /** The JSON form. */
   private static final class Manifest {
@@ -50,18 +66,25 @@ final class VerifiedFiles {
     this.manifest = manifest;
   }
 
-  /** Reads the manifest in {@code folder}; one for another repository or revision, or an unreadable one, counts as none. */
+  /**
+   * Reads the manifest in {@code folder}; one for another repository or revision, or an unreadable
+   * one, counts as none.
+   */
   static VerifiedFiles open(Path folder, String repo, String revision) throws IOException {
     Manifest manifest = null;
-    try (Reader reader = Files.newBufferedReader(folder.resolve(FILE_NAME), StandardCharsets.UTF_8)) {
+    try (Reader reader =
+        Files.newBufferedReader(folder.resolve(FILE_NAME), StandardCharsets.UTF_8)) {
       manifest = GSON.fromJson(reader, Manifest.class);
     } catch (NoSuchFileException e) {
       // first download into this folder
     } catch (JsonParseException e) {
       // damaged: verify everything again
     }
-    if (manifest == null || !repo.equals(manifest.repo) || !revision.equals(manifest.revision)
-        || manifest.files == null || manifest.absent == null) {
+    if (manifest == null
+        || !repo.equals(manifest.repo)
+        || !revision.equals(manifest.revision)
+        || manifest.files == null
+        || manifest.absent == null) {
       manifest = new Manifest();
       manifest.repo = repo;
       manifest.revision = revision;
@@ -69,7 +92,10 @@ final class VerifiedFiles {
     return new VerifiedFiles(folder, manifest);
   }
 
-  /** True when {@code name} was verified before and is still the same file; hashes it again if its time changed. */
+  /**
+   * True when {@code name} was verified before and is still the same file; hashes it again if its
+   * time changed.
+   */
   boolean isVerified(String name) throws IOException {
     Entry entry = manifest.files.get(name);
     Path file = folder.resolve(name);
@@ -128,7 +154,8 @@ final class VerifiedFiles {
       GSON.toJson(manifest, writer);
     }
     try {
-      Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
     }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.eval;
 
 import java.awt.Color;
@@ -18,7 +33,8 @@ import org.knowm.xchart.style.Styler;
 final class BarChartRenderer {
   private static final Color[] PALETTE = {
     new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728),
-    new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f)};
+    new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f)
+  };
 
   private BarChartRenderer() {}
 
@@ -29,12 +45,13 @@ final class BarChartRenderer {
     }
     int groups = chart.categories().size();
     int bars = groups * chart.series().size();
-    CategoryChart drawing = new CategoryChartBuilder()
-        .width(Math.max(640, Math.min(1600, 160 + 28 * bars + 40 * groups)))
-        .height(480)
-        .title(chart.title())
-        .yAxisTitle(chart.yAxisTitle())
-        .build();
+    CategoryChart drawing =
+        new CategoryChartBuilder()
+            .width(Math.max(640, Math.min(1600, 160 + 28 * bars + 40 * groups)))
+            .height(480)
+            .title(chart.title())
+            .yAxisTitle(chart.yAxisTitle())
+            .build();
     CategoryStyler style = drawing.getStyler();
     style.setChartBackgroundColor(Color.WHITE);
     style.setPlotBackgroundColor(Color.WHITE);

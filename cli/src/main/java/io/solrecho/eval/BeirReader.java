@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.eval;
 
 import com.google.gson.JsonElement;
@@ -30,7 +45,10 @@ public final class BeirReader {
   private final Path corpusFile;
   private final Path queriesFile;
 
-  /** @param dir the data set folder, e.g. {@code scifact-beir}, holding corpus.jsonl and queries.jsonl */
+  /**
+   * @param dir the data set folder, e.g. {@code scifact-beir}, holding corpus.jsonl and
+   *     queries.jsonl
+   */
   public BeirReader(Path dir) {
     if (dir == null) {
       throw new IllegalArgumentException("BEIR data set folder must not be null");
@@ -47,11 +65,14 @@ public final class BeirReader {
 
   /** The first {@code limit} corpus documents. */
   public List<BeirDocument> readCorpus(int limit) throws IOException {
-    return readObjects(corpusFile, limit, (lines, json, id) -> {
-      String title = optionalString(lines, json, "title");
-      String text = requiredString(lines, json, "text");
-      return new BeirDocument(id, title == null ? "" : title, text);
-    });
+    return readObjects(
+        corpusFile,
+        limit,
+        (lines, json, id) -> {
+          String title = optionalString(lines, json, "title");
+          String text = requiredString(lines, json, "text");
+          return new BeirDocument(id, title == null ? "" : title, text);
+        });
   }
 
   /** Every query, in file order. */
@@ -61,7 +82,10 @@ public final class BeirReader {
 
   /** The first {@code limit} queries of the file (judged or not). */
   public List<BeirQuery> readQueries(int limit) throws IOException {
-    return readObjects(queriesFile, limit, (lines, json, id) -> new BeirQuery(id, requiredString(lines, json, "text")));
+    return readObjects(
+        queriesFile,
+        limit,
+        (lines, json, id) -> new BeirQuery(id, requiredString(lines, json, "text")));
   }
 
   /**
@@ -82,8 +106,10 @@ public final class BeirReader {
     if (judged.size() != qrels.queryCount()) {
       Set<String> missing = new LinkedHashSet<>(qrels.queryIds());
       judged.forEach(query -> missing.remove(query.id()));
-      throw new MalformedDataException(queriesFile, 0, missing.size() + " judged queries are missing, e.g. '"
-          + missing.iterator().next() + "'");
+      throw new MalformedDataException(
+          queriesFile,
+          0,
+          missing.size() + " judged queries are missing, e.g. '" + missing.iterator().next() + "'");
     }
     return judged;
   }
@@ -91,17 +117,22 @@ public final class BeirReader {
   /** All judgments of a split, e.g. {@code test} for {@code qrels/test.tsv}. */
   public Qrels readQrels(String split) throws IOException {
     if (split == null || !SPLIT.matcher(split).matches()) {
-      throw new IllegalArgumentException("split must be a plain name such as 'test', got '" + split + "'");
+      throw new IllegalArgumentException(
+          "split must be a plain name such as 'test', got '" + split + "'");
     }
-    Path file = LineReader.requireFile(dir.resolve("qrels").resolve(split + ".tsv"), "BEIR qrels of split " + split);
+    Path file =
+        LineReader.requireFile(
+            dir.resolve("qrels").resolve(split + ".tsv"), "BEIR qrels of split " + split);
     Map<String, Map<String, Integer>> judgments = new LinkedHashMap<>();
     try (LineReader lines = new LineReader(file)) {
       String header = lines.next();
       if (header == null) {
-        throw new MalformedDataException(file, 0, "file is empty, expected the header query-id<TAB>corpus-id<TAB>score");
+        throw new MalformedDataException(
+            file, 0, "file is empty, expected the header query-id<TAB>corpus-id<TAB>score");
       }
       if (!List.of(LineReader.tabFields(header.strip())).equals(QRELS_HEADER)) {
-        throw lines.error("expected the header query-id<TAB>corpus-id<TAB>score, found '" + header + "'");
+        throw lines.error(
+            "expected the header query-id<TAB>corpus-id<TAB>score, found '" + header + "'");
       }
       String line;
       while ((line = lines.next()) != null) {
@@ -110,7 +141,9 @@ public final class BeirReader {
         }
         String[] fields = LineReader.tabFields(line.strip());
         if (fields.length != 3) {
-          throw lines.error("expected 3 tab-separated fields (query-id, corpus-id, score), found " + fields.length);
+          throw lines.error(
+              "expected 3 tab-separated fields (query-id, corpus-id, score), found "
+                  + fields.length);
         }
         String queryId = lines.requireText(fields[0], "query-id");
         String docId = lines.requireText(fields[1], "corpus-id");
@@ -120,9 +153,11 @@ public final class BeirReader {
         } catch (NumberFormatException e) {
           throw lines.error("score is not an integer: '" + fields[2] + "'");
         }
-        Integer previous = judgments.computeIfAbsent(queryId, unused -> new LinkedHashMap<>()).put(docId, grade);
+        Integer previous =
+            judgments.computeIfAbsent(queryId, unused -> new LinkedHashMap<>()).put(docId, grade);
         if (previous != null) {
-          throw lines.error("query '" + queryId + "' judges document '" + docId + "' a second time");
+          throw lines.error(
+              "query '" + queryId + "' judges document '" + docId + "' a second time");
         }
       }
     }
@@ -139,7 +174,8 @@ public final class BeirReader {
    * The first {@code limit} objects of a JSON-lines file as records, in file order: blank lines are
    * skipped, every other line must be a JSON object with an {@code _id} not seen before.
    */
-  private static <T> List<T> readObjects(Path file, int limit, JsonRecord<T> record) throws IOException {
+  private static <T> List<T> readObjects(Path file, int limit, JsonRecord<T> record)
+      throws IOException {
     LineReader.requireLimit(limit);
     List<T> records = new ArrayList<>();
     Set<String> ids = new HashSet<>();

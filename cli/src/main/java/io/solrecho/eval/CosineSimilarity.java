@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.eval;
 
 /** Cosine similarity of two vectors, accumulated in double precision. */
@@ -11,7 +26,8 @@ final class CosineSimilarity {
    */
   static double of(float[] a, float[] b) {
     if (a.length != b.length) {
-      throw new IllegalArgumentException("vectors have different lengths: " + a.length + " and " + b.length);
+      throw new IllegalArgumentException(
+          "vectors have different lengths: " + a.length + " and " + b.length);
     }
     double dot = 0;
     double normA = 0;

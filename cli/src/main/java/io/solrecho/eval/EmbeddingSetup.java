@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.eval;
 
 import io.solrecho.embed.EmbeddingMode;
@@ -16,12 +31,13 @@ import java.util.Map;
  */
 public record EmbeddingSetup(EmbeddingMode mode, Pooling pooling) {
   /** The setups evaluated when none are named: the paper's zero-shot comparison. */
-  public static final List<EmbeddingSetup> DEFAULTS = List.of(
-      new EmbeddingSetup(EmbeddingMode.ECHO, Pooling.MEAN),
-      new EmbeddingSetup(EmbeddingMode.ECHO, Pooling.LAST),
-      new EmbeddingSetup(EmbeddingMode.CLASSICAL, Pooling.MEAN),
-      new EmbeddingSetup(EmbeddingMode.CLASSICAL, Pooling.LAST),
-      new EmbeddingSetup(EmbeddingMode.PROMPTEOL, Pooling.LAST));
+  public static final List<EmbeddingSetup> DEFAULTS =
+      List.of(
+          new EmbeddingSetup(EmbeddingMode.ECHO, Pooling.MEAN),
+          new EmbeddingSetup(EmbeddingMode.ECHO, Pooling.LAST),
+          new EmbeddingSetup(EmbeddingMode.CLASSICAL, Pooling.MEAN),
+          new EmbeddingSetup(EmbeddingMode.CLASSICAL, Pooling.LAST),
+          new EmbeddingSetup(EmbeddingMode.PROMPTEOL, Pooling.LAST));
 
   public EmbeddingSetup {
     if (mode == null || pooling == null) {
@@ -40,8 +56,14 @@ public record EmbeddingSetup(EmbeddingMode mode, Pooling pooling) {
     EmbeddingMode mode = dash < 0 ? null : constant(EmbeddingMode.class, text.substring(0, dash));
     Pooling pooling = dash < 0 ? null : constant(Pooling.class, text.substring(dash + 1));
     if (mode == null || pooling == null) {
-      throw new IllegalArgumentException("setup '" + name + "': expected <mode>-<pooling> with mode "
-          + names(EmbeddingMode.class) + " and pooling " + names(Pooling.class) + ", e.g. echo-mean");
+      throw new IllegalArgumentException(
+          "setup '"
+              + name
+              + "': expected <mode>-<pooling> with mode "
+              + names(EmbeddingMode.class)
+              + " and pooling "
+              + names(Pooling.class)
+              + ", e.g. echo-mean");
     }
     return new EmbeddingSetup(mode, pooling);
   }
@@ -75,9 +97,9 @@ public record EmbeddingSetup(EmbeddingMode mode, Pooling pooling) {
   }
 
   /**
-   * The settings of this setup: {@code shared} embedding parameters (names of
-   * {@link EmbeddingParameters}, e.g. {@code maxTokens}) with this mode and pooling, and
-   * {@code template} as the document template, or the mode's default when null.
+   * The settings of this setup: {@code shared} embedding parameters (names of {@link
+   * EmbeddingParameters}, e.g. {@code maxTokens}) with this mode and pooling, and {@code template}
+   * as the document template, or the mode's default when null.
    *
    * @throws IllegalArgumentException for a bad parameter or a template that does not suit the mode
    */

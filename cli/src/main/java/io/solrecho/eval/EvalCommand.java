@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.eval;
 
 import io.solrecho.cli.Arguments;
@@ -31,13 +46,20 @@ public final class EvalCommand implements Command {
         + "  [--max-tokens N] [--batch-size N] [--max-batch-tokens N] [--add-bos true|false]"
         + " [--spans pieces|offsets]\n"
         + "  [--device auto|cpu|cuda[:N]] [--dtype auto|float32|float16]\n"
-        + "  --out       report folder: " + ReportWriter.MARKDOWN + ", " + ReportWriter.JSON + ", *.png\n"
+        + "  --out       report folder: "
+        + ReportWriter.MARKDOWN
+        + ", "
+        + ReportWriter.JSON
+        + ", *.png\n"
         + "  --limit     at most N pairs per STS set, spread evenly over the set (default: all)\n"
         + "  --setups    <mode>-<pooling>, comma-separated (default: echo-mean,echo-last,classical-mean,"
         + "classical-last,prompteol-last)\n"
-        + "  --datasets  comma-separated from " + EvalConfig.allDatasetNames() + " (default: all)\n"
+        + "  --datasets  comma-separated from "
+        + EvalConfig.allDatasetNames()
+        + " (default: all)\n"
         + "  --shared    folder holding data/stsbenchmark, data/sick, data/sts12-16 (default: "
-        + EvalConfig.DEFAULT_SHARED + ")\n"
+        + EvalConfig.DEFAULT_SHARED
+        + ")\n"
         + "  --*-template  prompt template of a mode (default: the mode's zero-shot template; \\n for a newline)\n"
         + "  --max-tokens  tokens per copy of a text (default 512); lower it for models with few positions"
         + extensionUsage();

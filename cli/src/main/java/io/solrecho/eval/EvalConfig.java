@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.eval;
 
 import io.solrecho.embed.EmbeddingMode;
@@ -21,11 +36,22 @@ import java.util.function.Function;
 final class EvalConfig {
   /** Name of the toy study in {@code --datasets}. */
   static final String TOY = "toy";
+
   static final String DEFAULT_SHARED = "../shared";
 
   /** Command-line options passed through to {@link io.solrecho.embed.EmbeddingParameters}. */
-  private static final Map<String, String> EMBEDDING_OPTIONS = Map.of("max-tokens", "maxTokens",
-      "batch-size", "batchSize", "max-batch-tokens", "maxBatchTokens", "add-bos", "addBos", "spans", "spans");
+  private static final Map<String, String> EMBEDDING_OPTIONS =
+      Map.of(
+          "max-tokens",
+          "maxTokens",
+          "batch-size",
+          "batchSize",
+          "max-batch-tokens",
+          "maxBatchTokens",
+          "add-bos",
+          "addBos",
+          "spans",
+          "spans");
 
   final Path model;
   final Path out;
@@ -34,15 +60,29 @@ final class EvalConfig {
   final List<StsDataset> stsDatasets;
   final boolean toy;
   final LmOptions lmOptions;
+
   /** Settings of each setup, in report order. */
   final Map<EmbeddingSetup, EmbeddingSettings> setups;
+
   /** The shared embedding parameters given on the command line (for the report). */
   final Map<String, String> parameters;
-  /** Data sets of other modules ({@link EvalDataset}), checked and ready, by key in --datasets order. */
+
+  /**
+   * Data sets of other modules ({@link EvalDataset}), checked and ready, by key in --datasets
+   * order.
+   */
   final Map<String, EvalDataset.Run> extensions;
 
-  private EvalConfig(Path model, Path out, Path data, int limit, List<StsDataset> stsDatasets, boolean toy,
-      LmOptions lmOptions, Map<EmbeddingSetup, EmbeddingSettings> setups, Map<String, String> parameters,
+  private EvalConfig(
+      Path model,
+      Path out,
+      Path data,
+      int limit,
+      List<StsDataset> stsDatasets,
+      boolean toy,
+      LmOptions lmOptions,
+      Map<EmbeddingSetup, EmbeddingSettings> setups,
+      Map<String, String> parameters,
       Map<String, EvalDataset.Run> extensions) {
     this.model = model;
     this.out = out;
@@ -64,18 +104,22 @@ final class EvalConfig {
   static EvalConfig read(Function<String, String> option) {
     Path model = Paths.get(required(option, "model"));
     if (!Files.isRegularFile(model.resolve("config.json"))) {
-      throw new IllegalArgumentException("--model: " + model.toAbsolutePath()
-          + " is not a model folder (no config.json); pass a Hugging Face model folder");
+      throw new IllegalArgumentException(
+          "--model: "
+              + model.toAbsolutePath()
+              + " is not a model folder (no config.json); pass a Hugging Face model folder");
     }
     Path out = Paths.get(required(option, "out"));
     if (Files.exists(out) && !Files.isDirectory(out)) {
-      throw new IllegalArgumentException("--out: " + out.toAbsolutePath() + " exists and is not a folder");
+      throw new IllegalArgumentException(
+          "--out: " + out.toAbsolutePath() + " exists and is not a folder");
     }
     int limit = Integer.MAX_VALUE;
     if (option.apply("limit") != null) {
       limit = integer(option, "limit");
       if (limit < 2) {
-        throw new IllegalArgumentException("--limit: Spearman's correlation needs at least 2 pairs, got " + limit);
+        throw new IllegalArgumentException(
+            "--limit: Spearman's correlation needs at least 2 pairs, got " + limit);
       }
     }
     List<StsDataset> sts = new ArrayList<>();
@@ -96,7 +140,8 @@ final class EvalConfig {
           chosenExtensions.add(extensionsByKey.get(key));
         }
       } else if (dataset == null) {
-        throw new IllegalArgumentException("--datasets: unknown dataset '" + name.trim() + "'; known: " + allDatasetNames());
+        throw new IllegalArgumentException(
+            "--datasets: unknown dataset '" + name.trim() + "'; known: " + allDatasetNames());
       } else if (!sts.contains(dataset)) {
         sts.add(dataset);
       }
@@ -104,20 +149,27 @@ final class EvalConfig {
     if (sts.isEmpty() && !toy && chosenExtensions.isEmpty()) {
       throw new IllegalArgumentException("--datasets: none given; known: " + allDatasetNames());
     }
-    Path data = Paths.get(option.apply("shared") != null ? option.apply("shared") : DEFAULT_SHARED).resolve("data");
+    Path data =
+        Paths.get(option.apply("shared") != null ? option.apply("shared") : DEFAULT_SHARED)
+            .resolve("data");
     for (StsDataset dataset : sts) {
       Path location = data.resolve(dataset.location());
       if (!Files.exists(location)) {
-        throw new IllegalArgumentException("--shared: " + dataset.title() + " not found at " + location.toAbsolutePath()
-            + "; pass --shared DIR, the folder holding data/stsbenchmark, data/sick and data/sts12-16");
+        throw new IllegalArgumentException(
+            "--shared: "
+                + dataset.title()
+                + " not found at "
+                + location.toAbsolutePath()
+                + "; pass --shared DIR, the folder holding data/stsbenchmark, data/sick and data/sts12-16");
       }
     }
     Map<String, String> parameters = new LinkedHashMap<>();
-    EMBEDDING_OPTIONS.forEach((name, parameter) -> {
-      if (option.apply(name) != null) {
-        parameters.put(parameter, option.apply(name));
-      }
-    });
+    EMBEDDING_OPTIONS.forEach(
+        (name, parameter) -> {
+          if (option.apply(name) != null) {
+            parameters.put(parameter, option.apply(name));
+          }
+        });
     Map<EmbeddingMode, String> templates = new EnumMap<>(EmbeddingMode.class);
     for (EmbeddingMode mode : EmbeddingMode.values()) {
       String template = option.apply(EmbeddingSetup.lower(mode) + "-template");
@@ -125,8 +177,10 @@ final class EvalConfig {
         templates.put(mode, template);
       }
     }
-    List<EmbeddingSetup> setupList = option.apply("setups") == null ? EmbeddingSetup.DEFAULTS
-        : EmbeddingSetup.parseList(option.apply("setups"));
+    List<EmbeddingSetup> setupList =
+        option.apply("setups") == null
+            ? EmbeddingSetup.DEFAULTS
+            : EmbeddingSetup.parseList(option.apply("setups"));
     Map<EmbeddingSetup, EmbeddingSettings> setups = new LinkedHashMap<>();
     for (EmbeddingSetup setup : setupList) {
       setups.put(setup, setup.settings(parameters, templates.get(setup.mode())));
@@ -136,8 +190,17 @@ final class EvalConfig {
     for (EvalDataset extension : chosenExtensions) {
       extensions.put(extension.key(), extension.prepare(data, option));
     }
-    return new EvalConfig(model, out, data, limit, List.copyOf(sts), toy, lm, Collections.unmodifiableMap(setups),
-        Collections.unmodifiableMap(parameters), Collections.unmodifiableMap(extensions));
+    return new EvalConfig(
+        model,
+        out,
+        data,
+        limit,
+        List.copyOf(sts),
+        toy,
+        lm,
+        Collections.unmodifiableMap(setups),
+        Collections.unmodifiableMap(parameters),
+        Collections.unmodifiableMap(extensions));
   }
 
   static String allDatasetNames() {
@@ -155,10 +218,17 @@ final class EvalConfig {
     Map<String, EvalDataset> byKey = new LinkedHashMap<>();
     for (EvalDataset extension : java.util.ServiceLoader.load(EvalDataset.class)) {
       String key = extension.key();
-      if (key == null || !key.matches("[a-z0-9][a-z0-9-]*") || key.equals(TOY) || StsDataset.byKey(key) != null
+      if (key == null
+          || !key.matches("[a-z0-9][a-z0-9-]*")
+          || key.equals(TOY)
+          || StsDataset.byKey(key) != null
           || byKey.containsKey(key)) {
-        throw new IllegalStateException("eval data set " + extension.getClass().getName() + " has the key '" + key
-            + "', which is malformed or taken; keys are [a-z0-9-]+ and unique");
+        throw new IllegalStateException(
+            "eval data set "
+                + extension.getClass().getName()
+                + " has the key '"
+                + key
+                + "', which is malformed or taken; keys are [a-z0-9-]+ and unique");
       }
       byKey.put(key, extension);
     }

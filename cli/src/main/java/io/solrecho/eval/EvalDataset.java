@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.eval;
 
 import java.nio.file.Path;
@@ -22,12 +37,13 @@ public interface EvalDataset {
   String usage();
 
   /**
-   * Reads and checks the options before anything runs (no model loaded, no data read yet), so that a
-   * bad option fails at once.
+   * Reads and checks the options before anything runs (no model loaded, no data read yet), so that
+   * a bad option fails at once.
    *
    * @param data the folder holding the data sets ({@code --shared DIR} + {@code /data})
    * @param option an option's value by name without {@code --}, null when absent: eval's own
-   *     ({@code model}, {@code limit}, {@code max-tokens}, {@code device}, ...) and those of {@link #usage()}
+   *     ({@code model}, {@code limit}, {@code max-tokens}, {@code device}, ...) and those of {@link
+   *     #usage()}
    * @return the evaluation, to be run after the built-in data sets
    * @throws IllegalArgumentException naming the option that is wrong
    */

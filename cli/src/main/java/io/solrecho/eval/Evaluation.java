@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.eval;
 
 import io.solrecho.embed.Embedder;
@@ -23,7 +38,8 @@ import java.util.function.Function;
  * Runs the evaluation that an {@link EvalConfig} describes: reads the data once, loads the model
  * once, and for each setup embeds every distinct text of every dataset once (longest first, in
  * chunks that the embedder cuts into micro-batches) before scoring the STS sets and the toy study
- * from those vectors. Data sets of other modules ({@link EvalDataset}) run afterwards, on their own.
+ * from those vectors. Data sets of other modules ({@link EvalDataset}) run afterwards, on their
+ * own.
  */
 final class Evaluation {
   private final EvalConfig config;
@@ -66,7 +82,8 @@ final class Evaluation {
           try (Embedder embedder = new Embedder(model, tokenizer, setup.getValue())) {
             vectors = embed(embedder, name, texts, timings);
           }
-          Function<List<String>, float[][]> lookup = batch -> batch.stream().map(vectors::get).toArray(float[][]::new);
+          Function<List<String>, float[][]> lookup =
+              batch -> batch.stream().map(vectors::get).toArray(float[][]::new);
           if (!sts.isEmpty()) {
             Map<StsDataset, StsSection.Score> row = new LinkedHashMap<>();
             sts.forEach((dataset, pairs) -> row.put(dataset, score(lookup, pairs)));
@@ -98,8 +115,11 @@ final class Evaluation {
       sections.add(new ToyStudySection(toyScores));
     }
     sections.addAll(extensionSections);
-    return new EvalReport("solr-echo evaluation: " + config.model.toAbsolutePath().normalize().getFileName(), info,
-        sections, timings);
+    return new EvalReport(
+        "solr-echo evaluation: " + config.model.toAbsolutePath().normalize().getFileName(),
+        info,
+        sections,
+        timings);
   }
 
   /** Every sentence of every pair and triplet, each once, in order of first appearance. */
@@ -123,7 +143,8 @@ final class Evaluation {
    * Embeds {@code texts} as documents, longest first, a few micro-batches per call so that progress
    * is reported as it goes.
    */
-  private static Map<String, float[]> embed(Embedder embedder, String setup, List<String> texts, List<Timing> timings) {
+  private static Map<String, float[]> embed(
+      Embedder embedder, String setup, List<String> texts, List<Timing> timings) {
     List<String> order = new ArrayList<>(texts);
     order.sort(Comparator.comparingInt(String::length).reversed());
     int chunk = 2 * embedder.settings().maxBatchSize();
@@ -138,8 +159,9 @@ final class Evaluation {
         try {
           embeddings = embedder.embed(part, TextRole.DOCUMENT);
         } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException("setup " + setup + ": " + e.getMessage()
-              + " (option --max-tokens sets maxTokens)", e);
+          throw new IllegalArgumentException(
+              "setup " + setup + ": " + e.getMessage() + " (option --max-tokens sets maxTokens)",
+              e);
         }
         for (int i = 0; i < part.size(); i++) {
           Embedding embedding = embeddings.get(i);
@@ -159,7 +181,8 @@ final class Evaluation {
   }
 
   /** Spearman x100 of one set, or the reason there is none (e.g. all similarities equal). */
-  private static StsSection.Score score(Function<List<String>, float[][]> lookup, List<StsPair> pairs) {
+  private static StsSection.Score score(
+      Function<List<String>, float[][]> lookup, List<StsPair> pairs) {
     try {
       return StsSection.Score.of(new StsEvaluator(lookup).spearmanX100(pairs));
     } catch (IllegalArgumentException | IllegalStateException e) {
@@ -174,11 +197,18 @@ final class Evaluation {
     info.put("device / dtype", model.device() + " / " + model.dtype());
     EmbeddingSettings first = config.setups.values().iterator().next();
     info.put("max tokens per copy", String.valueOf(first.maxTokensPerCopy()));
-    info.put("micro-batch", first.maxBatchSize() + " texts, " + first.maxBatchTokens() + " padded tokens");
-    info.put("embedding parameters", config.parameters.isEmpty() ? "defaults" : config.parameters.toString());
+    info.put(
+        "micro-batch",
+        first.maxBatchSize() + " texts, " + first.maxBatchTokens() + " padded tokens");
+    info.put(
+        "embedding parameters",
+        config.parameters.isEmpty() ? "defaults" : config.parameters.toString());
   }
 
-  private void describeRun(Map<String, String> info, Map<StsDataset, List<StsPair>> sts, List<ToyTriplet> toy,
+  private void describeRun(
+      Map<String, String> info,
+      Map<StsDataset, List<StsPair>> sts,
+      List<ToyTriplet> toy,
       long begin) {
     List<String> datasets = new ArrayList<>();
     sts.keySet().forEach(d -> datasets.add(d.key()));
@@ -187,11 +217,16 @@ final class Evaluation {
     }
     datasets.addAll(config.extensions.keySet());
     info.put("datasets", String.join(", ", datasets));
-    info.put("limit", config.limit == Integer.MAX_VALUE ? "none (whole test sets)"
-        : config.limit + " pairs per STS set, spread evenly over the set");
+    info.put(
+        "limit",
+        config.limit == Integer.MAX_VALUE
+            ? "none (whole test sets)"
+            : config.limit + " pairs per STS set, spread evenly over the set");
     info.put("data", config.data.toAbsolutePath().normalize().toString());
     info.put("finished", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-    info.put("java / cores", System.getProperty("java.version") + " / " + Runtime.getRuntime().availableProcessors());
+    info.put(
+        "java / cores",
+        System.getProperty("java.version") + " / " + Runtime.getRuntime().availableProcessors());
     info.put("total time", ProgressBar.duration(Timing.secondsSince(begin)));
   }
 }

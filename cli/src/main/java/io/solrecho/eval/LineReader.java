@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.eval;
 
 import java.io.BufferedReader;
@@ -13,8 +28,8 @@ import java.util.function.Function;
 
 /**
  * Reads a UTF-8 text file one line at a time (LF or CRLF endings, a leading byte-order mark
- * dropped) and keeps the line number, so that readers can report malformed input as
- * {@code file:line: problem}.
+ * dropped) and keeps the line number, so that readers can report malformed input as {@code
+ * file:line: problem}.
  */
 final class LineReader implements Closeable {
   private final Path file;
@@ -26,7 +41,10 @@ final class LineReader implements Closeable {
     this.reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
   }
 
-  /** Checks up front that {@code file} is a readable regular file; {@code what} names it for the message. */
+  /**
+   * Checks up front that {@code file} is a readable regular file; {@code what} names it for the
+   * message.
+   */
   static Path requireFile(Path file, String what) {
     if (file == null) {
       throw new IllegalArgumentException(what + ": path is null");
@@ -40,7 +58,8 @@ final class LineReader implements Closeable {
   /** Checks a reader's "first N records" option. */
   static int requireLimit(int limit) {
     if (limit < 1) {
-      throw new IllegalArgumentException("limit must be at least 1 (the number of records to read), got " + limit);
+      throw new IllegalArgumentException(
+          "limit must be at least 1 (the number of records to read), got " + limit);
     }
     return limit;
   }
@@ -51,7 +70,8 @@ final class LineReader implements Closeable {
     try {
       line = reader.readLine();
     } catch (CharacterCodingException e) {
-      throw new MalformedDataException(file, lineNumber + 1, "not valid UTF-8 (at or after this line)");
+      throw new MalformedDataException(
+          file, lineNumber + 1, "not valid UTF-8 (at or after this line)");
     }
     if (line == null) {
       return null;
@@ -64,9 +84,9 @@ final class LineReader implements Closeable {
   }
 
   /**
-   * Reads the remaining lines as tab-separated rows until {@code limit} records are read or the file
-   * ends: empty lines are skipped, every other row is split with {@link #tabFields} and handed to
-   * {@code record}, which returns the row's record, or {@code null} to pass over the row. While
+   * Reads the remaining lines as tab-separated rows until {@code limit} records are read or the
+   * file ends: empty lines are skipped, every other row is split with {@link #tabFields} and handed
+   * to {@code record}, which returns the row's record, or {@code null} to pass over the row. While
    * {@code record} runs, this reader is at the row's line, so {@link #error} locates it.
    */
   <T> List<T> tabRows(int limit, Function<String[], T> record) throws IOException {
@@ -103,7 +123,9 @@ final class LineReader implements Closeable {
     return line.split("\t", -1);
   }
 
-  /** Parses a finite number in {@code [min, max]} from {@code text}, or fails at the current line. */
+  /**
+   * Parses a finite number in {@code [min, max]} from {@code text}, or fails at the current line.
+   */
   double parseScore(String text, String field, double min, double max) {
     double value;
     try {

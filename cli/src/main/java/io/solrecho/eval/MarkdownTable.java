@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.eval;
 
 import java.util.ArrayList;
@@ -32,7 +47,8 @@ public final class MarkdownTable {
   /** Adds a row; it must have one cell per column. */
   public MarkdownTable row(List<String> cells) {
     if (cells.size() != header.size()) {
-      throw new IllegalArgumentException("row has " + cells.size() + " cells for " + header.size() + " columns: " + cells);
+      throw new IllegalArgumentException(
+          "row has " + cells.size() + " cells for " + header.size() + " columns: " + cells);
     }
     rows.add(List.copyOf(cells));
     return this;
@@ -40,7 +56,9 @@ public final class MarkdownTable {
 
   /** A number with {@code decimals} decimals, or {@code n/a} for NaN. */
   public static String number(double value, int decimals) {
-    return Double.isFinite(value) ? String.format(Locale.ROOT, "%." + decimals + "f", value) : "n/a";
+    return Double.isFinite(value)
+        ? String.format(Locale.ROOT, "%." + decimals + "f", value)
+        : "n/a";
   }
 
   /** Text shown as code, e.g. a prompt template. */

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.eval;
 
 /**
@@ -10,8 +25,8 @@ public final class PearsonCorrelation {
   /**
    * The correlation of {@code x} and {@code y}.
    *
-   * @throws IllegalArgumentException if the lengths differ, there are fewer than two values, a value
-   *     is not finite, or either sample is constant (the correlation is then undefined)
+   * @throws IllegalArgumentException if the lengths differ, there are fewer than two values, a
+   *     value is not finite, or either sample is constant (the correlation is then undefined)
    */
   public static double of(double[] x, double[] y) {
     requireSamples(x, y);
@@ -35,10 +50,12 @@ public final class PearsonCorrelation {
       syy += dy * dy;
     }
     if (sxx == 0) {
-      throw new IllegalArgumentException("correlation is undefined: all " + n + " values of x are equal");
+      throw new IllegalArgumentException(
+          "correlation is undefined: all " + n + " values of x are equal");
     }
     if (syy == 0) {
-      throw new IllegalArgumentException("correlation is undefined: all " + n + " values of y are equal");
+      throw new IllegalArgumentException(
+          "correlation is undefined: all " + n + " values of y are equal");
     }
     double r = sxy / Math.sqrt(sxx * syy);
     return Math.max(-1.0, Math.min(1.0, r));

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.eval;
 
 import java.util.Collections;
@@ -31,12 +46,14 @@ public final class Qrels {
     int count = 0;
     for (Map.Entry<String, ? extends Map<String, Integer>> query : judgments.entrySet()) {
       if (query.getKey() == null || query.getValue() == null) {
-        throw new IllegalArgumentException("judgments have a null query id or a null map (query " + query.getKey() + ")");
+        throw new IllegalArgumentException(
+            "judgments have a null query id or a null map (query " + query.getKey() + ")");
       }
       Map<String, Integer> docs = new LinkedHashMap<>();
       for (Map.Entry<String, Integer> doc : query.getValue().entrySet()) {
         if (doc.getKey() == null || doc.getValue() == null) {
-          throw new IllegalArgumentException("query '" + query.getKey() + "' has a null document id or grade");
+          throw new IllegalArgumentException(
+              "query '" + query.getKey() + "' has a null document id or grade");
         }
         docs.put(doc.getKey(), doc.getValue());
       }
@@ -79,7 +96,8 @@ public final class Qrels {
   /** The judgments of the first {@code limit} queries only, for quick runs. */
   public Qrels firstQueries(int limit) {
     if (limit < 1) {
-      throw new IllegalArgumentException("limit must be at least 1 (the number of queries to keep), got " + limit);
+      throw new IllegalArgumentException(
+          "limit must be at least 1 (the number of queries to keep), got " + limit);
     }
     Map<String, Map<String, Integer>> first = new LinkedHashMap<>();
     for (Map.Entry<String, Map<String, Integer>> query : byQuery.entrySet()) {

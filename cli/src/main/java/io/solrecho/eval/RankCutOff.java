@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.eval;
 
 import java.util.ArrayList;
@@ -41,15 +56,20 @@ final class RankCutOff {
     List<Integer> grades = new ArrayList<>();
     for (Map.Entry<String, Integer> judgment : judgments.entrySet()) {
       if (judgment.getValue() == null) {
-        throw new IllegalArgumentException("judgment for document '" + judgment.getKey() + "' has no grade");
+        throw new IllegalArgumentException(
+            "judgment for document '" + judgment.getKey() + "' has no grade");
       }
       if (judgment.getValue() > 0) {
         grades.add(judgment.getValue());
       }
     }
     if (grades.isEmpty()) {
-      throw new IllegalArgumentException(metric + " is undefined for a query without relevant documents (no grade > 0"
-          + " among " + judgments.size() + " judgments): exclude such queries before scoring");
+      throw new IllegalArgumentException(
+          metric
+              + " is undefined for a query without relevant documents (no grade > 0"
+              + " among "
+              + judgments.size()
+              + " judgments): exclude such queries before scoring");
     }
     return grades;
   }
@@ -69,7 +89,8 @@ final class RankCutOff {
         throw new IllegalArgumentException("ranking has a null document id at rank " + (i + 1));
       }
       if (!seen.add(id)) {
-        throw new IllegalArgumentException("ranking lists document '" + id + "' twice within the top " + k);
+        throw new IllegalArgumentException(
+            "ranking lists document '" + id + "' twice within the top " + k);
       }
       Integer grade = judgments.get(id);
       grades[i] = grade != null && grade > 0 ? grade : 0;

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.eval;
 
 import java.util.ArrayList;
@@ -25,7 +40,9 @@ public final class ReciprocalRankFusion {
     this(DEFAULT_K);
   }
 
-  /** @param k the rank constant, at least 0; larger values flatten the difference between ranks */
+  /**
+   * @param k the rank constant, at least 0; larger values flatten the difference between ranks
+   */
   public ReciprocalRankFusion(int k) {
     if (k < 0) {
       throw new IllegalArgumentException("RRF rank constant k must be at least 0, got " + k);
@@ -61,12 +78,21 @@ public final class ReciprocalRankFusion {
       for (int i = 0; i < ranking.size(); i++) {
         String id = ranking.get(i);
         if (id == null) {
-          throw new IllegalArgumentException("ranking " + r + " has a null document id at rank " + (i + 1));
+          throw new IllegalArgumentException(
+              "ranking " + r + " has a null document id at rank " + (i + 1));
         }
         Integer previous = seen.putIfAbsent(id, i + 1);
         if (previous != null) {
-          throw new IllegalArgumentException("ranking " + r + " lists document '" + id + "' twice (ranks "
-              + previous + " and " + (i + 1) + ")");
+          throw new IllegalArgumentException(
+              "ranking "
+                  + r
+                  + " lists document '"
+                  + id
+                  + "' twice (ranks "
+                  + previous
+                  + " and "
+                  + (i + 1)
+                  + ")");
         }
         ranksByDoc.computeIfAbsent(id, unused -> new ArrayList<>()).add(i + 1);
       }
@@ -81,10 +107,11 @@ public final class ReciprocalRankFusion {
       }
       fused.add(Map.entry(doc.getKey(), score));
     }
-    fused.sort((a, b) -> {
-      int byScore = Double.compare(b.getValue(), a.getValue());
-      return byScore != 0 ? byScore : a.getKey().compareTo(b.getKey());
-    });
+    fused.sort(
+        (a, b) -> {
+          int byScore = Double.compare(b.getValue(), a.getValue());
+          return byScore != 0 ? byScore : a.getKey().compareTo(b.getKey());
+        });
     Map<String, Double> ordered = new LinkedHashMap<>();
     for (Map.Entry<String, Double> entry : fused) {
       ordered.put(entry.getKey(), entry.getValue());

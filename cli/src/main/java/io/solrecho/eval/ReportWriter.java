@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.eval;
 
 import com.google.gson.GsonBuilder;
@@ -13,7 +28,8 @@ import java.util.Map;
 
 /**
  * Writes an {@link EvalReport} into a folder: {@value #MARKDOWN} (configuration, one part per
- * section with its tables and charts, timing), {@value #JSON} (the raw numbers) and one PNG per chart.
+ * section with its tables and charts, timing), {@value #JSON} (the raw numbers) and one PNG per
+ * chart.
  */
 public final class ReportWriter {
   public static final String MARKDOWN = "report.md";
@@ -30,10 +46,19 @@ public final class ReportWriter {
     Files.createDirectories(folder);
     List<Path> written = new ArrayList<>();
     // numbers first: a chart that cannot be drawn must not cost the results
-    written.add(Files.writeString(folder.resolve(MARKDOWN), markdown(report), StandardCharsets.UTF_8));
-    written.add(Files.writeString(folder.resolve(JSON),
-        new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create().toJson(json(report)) + "\n",
-        StandardCharsets.UTF_8));
+    written.add(
+        Files.writeString(folder.resolve(MARKDOWN), markdown(report), StandardCharsets.UTF_8));
+    written.add(
+        Files.writeString(
+            folder.resolve(JSON),
+            new GsonBuilder()
+                    .setPrettyPrinting()
+                    .serializeNulls()
+                    .disableHtmlEscaping()
+                    .create()
+                    .toJson(json(report))
+                + "\n",
+            StandardCharsets.UTF_8));
     for (ReportSection section : report.sections()) {
       for (BarChart chart : section.charts()) {
         Path file = folder.resolve(chart.fileName());
@@ -104,7 +129,10 @@ public final class ReportWriter {
 
   /** {@code device / dtype -> device_dtype}: the info names as JSON members. */
   static String jsonName(String label) {
-    return label.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+    return label
+        .toLowerCase(java.util.Locale.ROOT)
+        .replaceAll("[^a-z0-9]+", "_")
+        .replaceAll("^_|_$", "");
   }
 
   private static String counts(Map<String, Long> counts) {

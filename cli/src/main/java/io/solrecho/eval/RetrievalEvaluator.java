@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.eval;
 
 import java.util.ArrayList;
@@ -6,8 +21,8 @@ import java.util.Map;
 
 /**
  * Scores per-query rankings against relevance judgments as BEIR reports them: mean nDCG@10 and mean
- * Recall@100 (cut-offs configurable). The means are taken over the queries of the qrels that have at
- * least one relevant document; judged queries without any are left out and counted. Rankings of
+ * Recall@100 (cut-offs configurable). The means are taken over the queries of the qrels that have
+ * at least one relevant document; judged queries without any are left out and counted. Rankings of
  * queries that have no judgments are ignored, so ranking every query of queries.jsonl is fine.
  */
 public final class RetrievalEvaluator {
@@ -62,13 +77,24 @@ public final class RetrievalEvaluator {
       evaluated++;
     }
     if (!missing.isEmpty()) {
-      throw new IllegalArgumentException(missing.size() + " judged queries have no ranking, e.g. '" + missing.get(0)
-          + "': rank every judged query, or narrow the qrels first (Qrels.firstQueries)");
+      throw new IllegalArgumentException(
+          missing.size()
+              + " judged queries have no ranking, e.g. '"
+              + missing.get(0)
+              + "': rank every judged query, or narrow the qrels first (Qrels.firstQueries)");
     }
     if (evaluated == 0) {
-      throw new IllegalArgumentException("no query of the qrels has a relevant document (" + qrels.queryCount()
-          + " judged queries): nothing to evaluate");
+      throw new IllegalArgumentException(
+          "no query of the qrels has a relevant document ("
+              + qrels.queryCount()
+              + " judged queries): nothing to evaluate");
     }
-    return new RetrievalScores(ndcg.k(), ndcgSum / evaluated, recall.k(), recallSum / evaluated, evaluated, withoutRelevant);
+    return new RetrievalScores(
+        ndcg.k(),
+        ndcgSum / evaluated,
+        recall.k(),
+        recallSum / evaluated,
+        evaluated,
+        withoutRelevant);
   }
 }

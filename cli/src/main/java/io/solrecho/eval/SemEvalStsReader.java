@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.eval;
 
 import java.io.IOException;
@@ -12,8 +27,8 @@ import java.util.Map;
  * Reads one SemEval STS year (2012..2016) from the original task files: per subset, an input file
  * of tab-separated {@code sentence1, sentence2[, source notes]} and a gold file with one score per
  * line, line i of one matching line i of the other. A blank gold line marks a pair that was not
- * scored (STS15 and STS16): the pair is skipped, as SentEval does. MTEB evaluates the pooled pairs of
- * a year ({@link #read()}); SentEval also reports per subset ({@link #readSubsets()}).
+ * scored (STS15 and STS16): the pair is skipped, as SentEval does. MTEB evaluates the pooled pairs
+ * of a year ({@link #read()}); SentEval also reports per subset ({@link #readSubsets()}).
  */
 public final class SemEvalStsReader {
   private final Path root;
@@ -58,7 +73,10 @@ public final class SemEvalStsReader {
     return pairs;
   }
 
-  /** The scored pairs of each subset, keyed by subset name in {@link SemEvalStsTask#subsets()} order. */
+  /**
+   * The scored pairs of each subset, keyed by subset name in {@link SemEvalStsTask#subsets()}
+   * order.
+   */
   public Map<String, List<StsPair>> readSubsets() throws IOException {
     Map<String, List<StsPair>> subsets = new LinkedHashMap<>();
     for (String subset : task.subsets()) {
@@ -78,7 +96,8 @@ public final class SemEvalStsReader {
   /** Reads the scored pairs of one input/gold file pair, at most {@code limit} of them. */
   static List<StsPair> readPairs(Path inputFile, Path goldFile, int limit) throws IOException {
     List<StsPair> pairs = new ArrayList<>();
-    try (LineReader input = new LineReader(inputFile); LineReader gold = new LineReader(goldFile)) {
+    try (LineReader input = new LineReader(inputFile);
+        LineReader gold = new LineReader(goldFile)) {
       while (pairs.size() < limit) {
         String score = gold.next();
         String sentences = input.next();
@@ -86,12 +105,24 @@ public final class SemEvalStsReader {
           break;
         }
         if (score == null) {
-          throw new MalformedDataException(goldFile, 0, "gold file ends after " + gold.lineNumber()
-              + " lines but input file " + inputFile + " has more; the files must have one line per pair");
+          throw new MalformedDataException(
+              goldFile,
+              0,
+              "gold file ends after "
+                  + gold.lineNumber()
+                  + " lines but input file "
+                  + inputFile
+                  + " has more; the files must have one line per pair");
         }
         if (sentences == null) {
-          throw new MalformedDataException(inputFile, 0, "input file ends after " + input.lineNumber()
-              + " lines but gold file " + goldFile + " has more; the files must have one line per pair");
+          throw new MalformedDataException(
+              inputFile,
+              0,
+              "input file ends after "
+                  + input.lineNumber()
+                  + " lines but gold file "
+                  + goldFile
+                  + " has more; the files must have one line per pair");
         }
         if (score.isBlank()) {
           continue; // not part of the official scoring
@@ -99,12 +130,14 @@ public final class SemEvalStsReader {
         double value = gold.parseScore(score, "gold score", 0, 5);
         String[] fields = LineReader.tabFields(sentences);
         if (fields.length < 2) {
-          throw input.error("expected tab-separated sentence1 and sentence2, found " + fields.length + " field");
+          throw input.error(
+              "expected tab-separated sentence1 and sentence2, found " + fields.length + " field");
         }
-        pairs.add(new StsPair(
-            input.requireText(fields[0], "sentence1 (field 1)"),
-            input.requireText(fields[1], "sentence2 (field 2)"),
-            value));
+        pairs.add(
+            new StsPair(
+                input.requireText(fields[0], "sentence1 (field 1)"),
+                input.requireText(fields[1], "sentence2 (field 2)"),
+                value));
       }
     }
     return pairs;

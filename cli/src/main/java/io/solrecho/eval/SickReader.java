@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.eval;
 
 import java.io.IOException;
@@ -9,15 +24,17 @@ import java.util.List;
  * Reads the SICK-R evaluation pairs from the full {@code SICK.txt}: a tab-separated file with a
  * header row (CRLF line endings in the distributed copy), of which the columns {@code sentence_A},
  * {@code sentence_B}, {@code relatedness_score} (1..5) and {@code SemEval_set} are used. Only rows
- * whose {@code SemEval_set} is {@code TEST} are returned: that is the SICK-R test set of SentEval and
- * MTEB. Sentences are kept verbatim.
+ * whose {@code SemEval_set} is {@code TEST} are returned: that is the SICK-R test set of SentEval
+ * and MTEB. Sentences are kept verbatim.
  */
 public final class SickReader {
   private static final String TEST_SET = "TEST";
 
   private final Path file;
 
-  /** @param file the full {@code SICK.txt} */
+  /**
+   * @param file the full {@code SICK.txt}
+   */
   public SickReader(Path file) {
     this.file = LineReader.requireFile(file, "SICK file");
   }
@@ -40,19 +57,25 @@ public final class SickReader {
       int sentenceB = column(lines, header, "sentence_B");
       int score = column(lines, header, "relatedness_score");
       int set = column(lines, header, "SemEval_set");
-      return lines.tabRows(limit, fields -> {
-        if (fields.length != header.size()) {
-          throw lines.error("expected " + header.size() + " tab-separated fields as in the header, found " + fields.length);
-        }
-        if (!TEST_SET.equals(fields[set].trim())) {
-          return null;
-        }
-        double gold = lines.parseScore(fields[score], "relatedness_score", 1, 5);
-        return new StsPair(
-            lines.requireText(fields[sentenceA], "sentence_A"),
-            lines.requireText(fields[sentenceB], "sentence_B"),
-            gold);
-      });
+      return lines.tabRows(
+          limit,
+          fields -> {
+            if (fields.length != header.size()) {
+              throw lines.error(
+                  "expected "
+                      + header.size()
+                      + " tab-separated fields as in the header, found "
+                      + fields.length);
+            }
+            if (!TEST_SET.equals(fields[set].trim())) {
+              return null;
+            }
+            double gold = lines.parseScore(fields[score], "relatedness_score", 1, 5);
+            return new StsPair(
+                lines.requireText(fields[sentenceA], "sentence_A"),
+                lines.requireText(fields[sentenceB], "sentence_B"),
+                gold);
+          });
     }
   }
 

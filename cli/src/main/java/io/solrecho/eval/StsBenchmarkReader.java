@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.eval;
 
 import java.io.IOException;
@@ -20,7 +35,9 @@ public final class StsBenchmarkReader {
 
   private final Path file;
 
-  /** @param file an STS Benchmark split, e.g. {@code stsbenchmark/sts-test.csv} */
+  /**
+   * @param file an STS Benchmark split, e.g. {@code stsbenchmark/sts-test.csv}
+   */
   public StsBenchmarkReader(Path file) {
     this.file = LineReader.requireFile(file, "STS Benchmark file");
   }
@@ -40,8 +57,11 @@ public final class StsBenchmarkReader {
 
   private static StsPair pair(LineReader lines, String[] fields) {
     if (fields.length < FIELDS) {
-      throw lines.error("expected at least " + FIELDS
-          + " tab-separated fields (genre, file, year, id, score, sentence1, sentence2), found " + fields.length);
+      throw lines.error(
+          "expected at least "
+              + FIELDS
+              + " tab-separated fields (genre, file, year, id, score, sentence1, sentence2), found "
+              + fields.length);
     }
     double gold = lines.parseScore(fields[SCORE], "score (field 5)", 0, 5);
     return new StsPair(

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.eval;
 
 import java.util.List;
@@ -14,7 +29,9 @@ import java.util.function.Function;
 public final class StsEvaluator {
   private final Function<List<String>, float[][]> embedder;
 
-  /** @param embedder maps texts to one embedding each, in the same order, all of one dimension */
+  /**
+   * @param embedder maps texts to one embedding each, in the same order, all of one dimension
+   */
   public StsEvaluator(Function<List<String>, float[][]> embedder) {
     if (embedder == null) {
       throw new IllegalArgumentException("embedder must not be null");
@@ -45,7 +62,8 @@ public final class StsEvaluator {
    */
   public double[] cosineSimilarities(List<StsPair> pairs) {
     if (pairs == null || pairs.size() < 2) {
-      throw new IllegalArgumentException("STS evaluation needs at least 2 pairs, got " + (pairs == null ? 0 : pairs.size()));
+      throw new IllegalArgumentException(
+          "STS evaluation needs at least 2 pairs, got " + (pairs == null ? 0 : pairs.size()));
     }
     DistinctTexts sentences = new DistinctTexts();
     for (StsPair pair : pairs) {
@@ -56,8 +74,10 @@ public final class StsEvaluator {
     double[] cosines = new double[pairs.size()];
     for (int i = 0; i < cosines.length; i++) {
       StsPair pair = pairs.get(i);
-      cosines[i] = CosineSimilarity.of(embeddings[sentences.position(pair.sentence1())],
-          embeddings[sentences.position(pair.sentence2())]);
+      cosines[i] =
+          CosineSimilarity.of(
+              embeddings[sentences.position(pair.sentence1())],
+              embeddings[sentences.position(pair.sentence2())]);
     }
     return cosines;
   }
@@ -68,8 +88,13 @@ public final class StsEvaluator {
     for (int i = 0; i < embeddings.length; i++) {
       float[] vector = embeddings[i];
       if (vector == null || vector.length == 0 || vector.length != dimension) {
-        throw unusable(i, texts, "has " + (vector == null ? "no values" : vector.length + " dimensions")
-            + " where embedding 0 has " + dimension);
+        throw unusable(
+            i,
+            texts,
+            "has "
+                + (vector == null ? "no values" : vector.length + " dimensions")
+                + " where embedding 0 has "
+                + dimension);
       }
       double norm = 0;
       for (float value : vector) {
@@ -86,8 +111,14 @@ public final class StsEvaluator {
   }
 
   private static IllegalStateException unusable(int index, List<String> texts, String problem) {
-    return new IllegalStateException("embedder output is unusable: embedding " + index + " " + problem
-        + " (text: '" + abbreviate(texts.get(index)) + "')");
+    return new IllegalStateException(
+        "embedder output is unusable: embedding "
+            + index
+            + " "
+            + problem
+            + " (text: '"
+            + abbreviate(texts.get(index))
+            + "')");
   }
 
   private static String abbreviate(String text) {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.eval;
 
 import com.google.gson.JsonElement;
@@ -26,12 +41,19 @@ public final class StsSection implements ReportSection {
     }
     this.pairs = Collections.unmodifiableMap(new LinkedHashMap<>(pairs));
     Map<String, Map<StsDataset, Score>> copy = new LinkedHashMap<>();
-    scores.forEach((setup, row) -> {
-      if (!row.keySet().equals(pairs.keySet())) {
-        throw new IllegalArgumentException("setup " + setup + " has scores for " + row.keySet() + ", expected " + pairs.keySet());
-      }
-      copy.put(setup, Collections.unmodifiableMap(new LinkedHashMap<>(row)));
-    });
+    scores.forEach(
+        (setup, row) -> {
+          if (!row.keySet().equals(pairs.keySet())) {
+            throw new IllegalArgumentException(
+                "setup "
+                    + setup
+                    + " has scores for "
+                    + row.keySet()
+                    + ", expected "
+                    + pairs.keySet());
+          }
+          copy.put(setup, Collections.unmodifiableMap(new LinkedHashMap<>(row)));
+        });
     this.scores = Collections.unmodifiableMap(copy);
   }
 
@@ -81,15 +103,20 @@ public final class StsSection implements ReportSection {
     }
     MarkdownTable counts = new MarkdownTable("dataset", "pairs");
     pairs.forEach((d, n) -> counts.row(d.title(), String.valueOf(n)));
-    StringBuilder md = new StringBuilder("Spearman correlation x100 between the cosine similarity of the two"
-        + " sentences' embeddings and the gold score (higher is better; best per column in bold).\n\n");
+    StringBuilder md =
+        new StringBuilder(
+            "Spearman correlation x100 between the cosine similarity of the two"
+                + " sentences' embeddings and the gold score (higher is better; best per column in bold).\n\n");
     md.append(table).append('\n').append(counts);
     List<String> errors = new ArrayList<>();
-    scores.forEach((setup, row) -> row.forEach((dataset, score) -> {
-      if (score.error() != null) {
-        errors.add("- " + setup + " on " + dataset.title() + ": " + score.error());
-      }
-    }));
+    scores.forEach(
+        (setup, row) ->
+            row.forEach(
+                (dataset, score) -> {
+                  if (score.error() != null) {
+                    errors.add("- " + setup + " on " + dataset.title() + ": " + score.error());
+                  }
+                }));
     if (!errors.isEmpty()) {
       md.append("\nNo score:\n\n").append(String.join("\n", errors)).append('\n');
     }
@@ -105,21 +132,23 @@ public final class StsSection implements ReportSection {
     root.add("pairs", pairCounts);
     JsonObject all = new JsonObject();
     JsonObject errors = new JsonObject();
-    scores.forEach((setup, row) -> {
-      JsonObject values = new JsonObject();
-      JsonObject setupErrors = new JsonObject();
-      row.forEach((dataset, score) -> {
-        values.add(dataset.key(), JsonNumbers.of(score.spearmanX100()));
-        if (score.error() != null) {
-          setupErrors.addProperty(dataset.key(), score.error());
-        }
-      });
-      values.add("average", JsonNumbers.of(average(setup)));
-      all.add(setup, values);
-      if (setupErrors.size() > 0) {
-        errors.add(setup, setupErrors);
-      }
-    });
+    scores.forEach(
+        (setup, row) -> {
+          JsonObject values = new JsonObject();
+          JsonObject setupErrors = new JsonObject();
+          row.forEach(
+              (dataset, score) -> {
+                values.add(dataset.key(), JsonNumbers.of(score.spearmanX100()));
+                if (score.error() != null) {
+                  setupErrors.addProperty(dataset.key(), score.error());
+                }
+              });
+          values.add("average", JsonNumbers.of(average(setup)));
+          all.add(setup, values);
+          if (setupErrors.size() > 0) {
+            errors.add(setup, setupErrors);
+          }
+        });
     root.add("scores", all);
     root.add("errors", errors);
     return root;
@@ -139,8 +168,12 @@ public final class StsSection implements ReportSection {
       bySetup.put(setup, values);
     }
     return List.of(
-        new BarChart("sts-average.png", "STS average over " + pairs.size() + " datasets", "Spearman x100",
-            setups, Map.of("average", averages)),
+        new BarChart(
+            "sts-average.png",
+            "STS average over " + pairs.size() + " datasets",
+            "Spearman x100",
+            setups,
+            Map.of("average", averages)),
         new BarChart("sts-datasets.png", "STS per dataset", "Spearman x100", datasets, bySetup));
   }
 
@@ -156,10 +189,17 @@ public final class StsSection implements ReportSection {
     return values;
   }
 
-  /** The value with two decimals, bold when it is the column's best and the column has several rows. */
+  /**
+   * The value with two decimals, bold when it is the column's best and the column has several rows.
+   */
   private static String cell(double value, List<Double> column) {
     String text = MarkdownTable.number(value, 2);
-    double best = column.stream().filter(Double::isFinite).mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+    double best =
+        column.stream()
+            .filter(Double::isFinite)
+            .mapToDouble(Double::doubleValue)
+            .max()
+            .orElse(Double.NaN);
     return column.size() > 1 && Double.isFinite(value) && value == best ? "**" + text + "**" : text;
   }
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.eval;
 
 import com.google.gson.JsonArray;
@@ -31,7 +46,8 @@ public final class ToyTriplets {
   public static List<ToyTriplet> builtIn() throws IOException {
     try (InputStream in = ToyTriplets.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
-        throw new IOException("toy triplets resource " + RESOURCE + " is missing from the class path");
+        throw new IOException(
+            "toy triplets resource " + RESOURCE + " is missing from the class path");
       }
       return parse(new InputStreamReader(in, StandardCharsets.UTF_8), RESOURCE);
     }
@@ -40,8 +56,8 @@ public final class ToyTriplets {
   /**
    * Parses triplets; {@code source} names the input in error messages.
    *
-   * @throws IllegalArgumentException naming the source and the triplet index for bad JSON, a missing
-   *     field, an unknown kind, a repeated id, or no triplets at all
+   * @throws IllegalArgumentException naming the source and the triplet index for bad JSON, a
+   *     missing field, an unknown kind, a repeated id, or no triplets at all
    */
   public static List<ToyTriplet> parse(Reader json, String source) {
     JsonArray array;
@@ -49,7 +65,8 @@ public final class ToyTriplets {
       JsonElement root = JsonParser.parseReader(json);
       JsonElement triplets = root.isJsonObject() ? root.getAsJsonObject().get("triplets") : null;
       if (triplets == null || !triplets.isJsonArray()) {
-        throw new IllegalArgumentException(source + ": expected an object with a \"triplets\" array");
+        throw new IllegalArgumentException(
+            source + ": expected an object with a \"triplets\" array");
       }
       array = triplets.getAsJsonArray();
     } catch (JsonParseException e) {
@@ -69,13 +86,19 @@ public final class ToyTriplets {
       try {
         parsedKind = ToyTriplet.Kind.valueOf(kind.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(where + ": kind must be S1 or S2, got '" + kind + "'", e);
+        throw new IllegalArgumentException(
+            where + ": kind must be S1 or S2, got '" + kind + "'", e);
       }
       if (!ids.add(id)) {
         throw new IllegalArgumentException(where + ": id '" + id + "' is used twice");
       }
-      result.add(new ToyTriplet(id, parsedKind, text(object, "query", where), text(object, "positive", where),
-          text(object, "negative", where)));
+      result.add(
+          new ToyTriplet(
+              id,
+              parsedKind,
+              text(object, "query", where),
+              text(object, "positive", where),
+              text(object, "negative", where)));
     }
     if (result.isEmpty()) {
       throw new IllegalArgumentException(source + ": \"triplets\" is empty");
@@ -85,7 +108,9 @@ public final class ToyTriplets {
 
   private static String text(JsonObject object, String field, String where) {
     JsonElement value = object.get(field);
-    if (value == null || !value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()
+    if (value == null
+        || !value.isJsonPrimitive()
+        || !value.getAsJsonPrimitive().isString()
         || value.getAsString().isBlank()) {
       throw new IllegalArgumentException(where + ": \"" + field + "\" must be a non-blank string");
     }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.progress;
 
 import java.io.PrintStream;
@@ -5,11 +20,12 @@ import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
- * The progress of one run of work at a time (a file download, indexing, an eval step) on a terminal stream: a bar,
- * the amount done, the rate and the time left. In redraw mode one line is redrawn in place, at once for the first
- * update and then at most every {@value #REDRAW_MILLIS} ms; in line mode (logs, CI) a header line is printed at the
- * start and then a line at most every {@value #LOG_SECONDS} s. A run ends with {@link #finish()} (the final state)
- * or {@link #close()} (the total time taken). A null stream shows nothing.
+ * The progress of one run of work at a time (a file download, indexing, an eval step) on a terminal
+ * stream: a bar, the amount done, the rate and the time left. In redraw mode one line is redrawn in
+ * place, at once for the first update and then at most every {@value #REDRAW_MILLIS} ms; in line
+ * mode (logs, CI) a header line is printed at the start and then a line at most every {@value
+ * #LOG_SECONDS} s. A run ends with {@link #finish()} (the final state) or {@link #close()} (the
+ * total time taken). A null stream shows nothing.
  */
 public final class ProgressBar implements AutoCloseable {
   static final long REDRAW_MILLIS = 200;
@@ -19,9 +35,9 @@ public final class ProgressBar implements AutoCloseable {
 
   /** How the progress line is laid out. */
   enum Layout {
-    /** {@code label   25% [######..................] 40/160 docs  20.0 docs/s  ETA 0:06}. */
+    /** {@code label 25% [######..................] 40/160 docs 20.0 docs/s ETA 0:06}. */
     WIDE,
-    /** {@code label [######..................] 40/160  25% 20.0 docs/s ETA 6.0s}. */
+    /** {@code label [######..................] 40/160 25% 20.0 docs/s ETA 6.0s}. */
     COMPACT
   }
 
@@ -52,7 +68,8 @@ public final class ProgressBar implements AutoCloseable {
    * @param redraw redraw one line in place rather than print occasional lines
    * @param nanoClock the time in nanoseconds ({@code System::nanoTime})
    */
-  ProgressBar(PrintStream out, ProgressUnit unit, Layout layout, boolean redraw, LongSupplier nanoClock) {
+  ProgressBar(
+      PrintStream out, ProgressUnit unit, Layout layout, boolean redraw, LongSupplier nanoClock) {
     if (unit == null || layout == null || nanoClock == null) {
       throw new IllegalArgumentException("a progress bar needs a unit, a layout and a clock");
     }
@@ -65,23 +82,29 @@ public final class ProgressBar implements AutoCloseable {
   }
 
   /**
-   * The progress of a step of {@code total} {@code items} on stderr, started: redrawn in place when the process
-   * runs in a terminal, otherwise occasional lines; {@link #close()} prints the time taken.
+   * The progress of a step of {@code total} {@code items} on stderr, started: redrawn in place when
+   * the process runs in a terminal, otherwise occasional lines; {@link #close()} prints the time
+   * taken.
    */
   public static ProgressBar step(String label, long total, String items) {
     if (total < 0) {
       throw new IllegalArgumentException("total must be >= 0, got " + total);
     }
-    ProgressBar bar = new ProgressBar(System.err, ProgressUnit.items(items), Layout.COMPACT, System.console() != null,
-        System::nanoTime);
+    ProgressBar bar =
+        new ProgressBar(
+            System.err,
+            ProgressUnit.items(items),
+            Layout.COMPACT,
+            System.console() != null,
+            System::nanoTime);
     bar.start(label, 0, total);
     return bar;
   }
 
   /**
-   * Starts a run of {@code total} units (negative when unknown), {@code already} of them done before (they count
-   * towards the share done but not towards the rate). In line mode prints a header line; in redraw mode the bar
-   * appears with the first {@link #update}.
+   * Starts a run of {@code total} units (negative when unknown), {@code already} of them done
+   * before (they count towards the share done but not towards the rate). In line mode prints a
+   * header line; in redraw mode the bar appears with the first {@link #update}.
    */
   public synchronized void start(String label, long already, long total) {
     this.label = label;
@@ -121,7 +144,10 @@ public final class ProgressBar implements AutoCloseable {
     endLine();
   }
 
-  /** Prints the last line of the run, the units done and the time taken; prints nothing when called again. */
+  /**
+   * Prints the last line of the run, the units done and the time taken; prints nothing when called
+   * again.
+   */
   @Override
   public synchronized void close() {
     if (closed) {
@@ -130,8 +156,16 @@ public final class ProgressBar implements AutoCloseable {
     closed = true;
     long now = nanoClock.getAsLong();
     double seconds = (now - startNanos) / 1e9;
-    show(label + ": " + unit.amount(done, total) + " in " + duration(seconds) + " ("
-        + unit.rate(seconds > 0 ? (done - already) / seconds : 0.0) + ")", now);
+    show(
+        label
+            + ": "
+            + unit.amount(done, total)
+            + " in "
+            + duration(seconds)
+            + " ("
+            + unit.rate(seconds > 0 ? (done - already) / seconds : 0.0)
+            + ")",
+        now);
     endLine();
   }
 
@@ -157,10 +191,16 @@ public final class ProgressBar implements AutoCloseable {
   }
 
   /**
-   * The progress line for {@code done} of {@code total} units (negative: unknown), {@code counted} of them (those
-   * done in this run) in {@code seconds}.
+   * The progress line for {@code done} of {@code total} units (negative: unknown), {@code counted}
+   * of them (those done in this run) in {@code seconds}.
    */
-  static String line(Layout layout, ProgressUnit unit, String label, long done, long total, long counted,
+  static String line(
+      Layout layout,
+      ProgressUnit unit,
+      String label,
+      long done,
+      long total,
+      long counted,
       double seconds) {
     double rate = seconds > 0 ? counted / seconds : 0;
     StringBuilder text = new StringBuilder(label);
@@ -169,7 +209,9 @@ public final class ProgressBar implements AutoCloseable {
       if (total > 0) {
         double fraction = Math.min(1.0, (double) done / total);
         text.append(String.format(Locale.ROOT, "%3d%% ", (int) Math.floor(fraction * 100)))
-            .append(bar((int) Math.round(fraction * BAR_WIDTH))).append(' ').append(unit.amount(done, total));
+            .append(bar((int) Math.round(fraction * BAR_WIDTH)))
+            .append(' ')
+            .append(unit.amount(done, total));
       } else {
         text.append(unit.amount(done, -1));
       }
@@ -181,10 +223,15 @@ public final class ProgressBar implements AutoCloseable {
       text.append(' ').append(unit.numbers(done, total)).append(' ').append(unit.rate(rate));
     } else {
       long shown = Math.min(done, total);
-      text.append(' ').append(bar(total == 0 ? BAR_WIDTH : (int) (BAR_WIDTH * shown / total))).append(' ')
+      text.append(' ')
+          .append(bar(total == 0 ? BAR_WIDTH : (int) (BAR_WIDTH * shown / total)))
+          .append(' ')
           .append(unit.numbers(done, total))
-          .append(String.format(Locale.ROOT, " %3.0f%% ", total == 0 ? 100.0 : 100.0 * done / total))
-          .append(unit.rate(rate)).append(" ETA ").append(rate > 0 ? duration((total - done) / rate) : "?");
+          .append(
+              String.format(Locale.ROOT, " %3.0f%% ", total == 0 ? 100.0 : 100.0 * done / total))
+          .append(unit.rate(rate))
+          .append(" ETA ")
+          .append(rate > 0 ? duration((total - done) / rate) : "?");
     }
     return text.toString();
   }

@@ -1,10 +1,26 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.progress;
 
 import java.util.Locale;
 
 /**
- * What a {@link ProgressBar} counts: bytes, shown in megabytes (kilobytes for amounts under a megabyte) with rates
- * in MB/s, or whole items such as documents or texts, shown as counts with rates in items per second.
+ * What a {@link ProgressBar} counts: bytes, shown in megabytes (kilobytes for amounts under a
+ * megabyte) with rates in MB/s, or whole items such as documents or texts, shown as counts with
+ * rates in items per second.
  */
 public final class ProgressUnit {
   private static final double MB = 1_000_000.0;
@@ -22,10 +38,13 @@ public final class ProgressUnit {
     return BYTES;
   }
 
-  /** Items named {@code name} (plural, e.g. {@code docs}): {@code 40/160 docs}, {@code 20.0 docs/s}. */
+  /**
+   * Items named {@code name} (plural, e.g. {@code docs}): {@code 40/160 docs}, {@code 20.0 docs/s}.
+   */
   public static ProgressUnit items(String name) {
     if (name == null || name.isBlank()) {
-      throw new IllegalArgumentException("the unit needs a name, such as docs or texts, got '" + name + "'");
+      throw new IllegalArgumentException(
+          "the unit needs a name, such as docs or texts, got '" + name + "'");
     }
     return new ProgressUnit(name);
   }

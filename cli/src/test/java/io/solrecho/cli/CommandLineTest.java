@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.cli;
 
 import static org.junit.Assert.assertEquals;
@@ -24,7 +39,10 @@ public class CommandLineTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private int run(String... args) {
-    return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    return Main.run(
+        args,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
   private String stdout() {
@@ -34,11 +52,20 @@ public class CommandLineTest {
   @Test
   public void hiddenStatesReproducesTheReferenceFile() throws Exception {
     Path model = SharedFixtures.referenceModel("gpt_neox");
-    assertEquals(err.toString(), 0, run("hidden-states", "--model", model.toString(), "--input",
-        model.resolve("reference.json").toString()));
+    assertEquals(
+        err.toString(),
+        0,
+        run(
+            "hidden-states",
+            "--model",
+            model.toString(),
+            "--input",
+            model.resolve("reference.json").toString()));
     JsonArray ours = JsonParser.parseString(stdout()).getAsJsonObject().getAsJsonArray("cases");
-    JsonArray reference = JsonParser.parseString(Files.readString(model.resolve("reference.json")))
-        .getAsJsonObject().getAsJsonArray("cases");
+    JsonArray reference =
+        JsonParser.parseString(Files.readString(model.resolve("reference.json")))
+            .getAsJsonObject()
+            .getAsJsonArray("cases");
     assertEquals(reference.size(), ours.size());
     double worst = 0;
     for (int c = 0; c < ours.size(); c++) {
@@ -49,7 +76,9 @@ public class CommandLineTest {
       JsonArray actual = actualCase.getAsJsonArray("last_hidden_state");
       assertEquals(expected.size(), actual.size());
       for (int b = 0; b < expected.size(); b++) {
-        assertEquals("real positions of row " + b, expected.get(b).getAsJsonArray().size(),
+        assertEquals(
+            "real positions of row " + b,
+            expected.get(b).getAsJsonArray().size(),
             actual.get(b).getAsJsonArray().size());
         for (int t = 0; t < expected.get(b).getAsJsonArray().size(); t++) {
           JsonArray e = expected.get(b).getAsJsonArray().get(t).getAsJsonArray();
@@ -66,10 +95,24 @@ public class CommandLineTest {
   @Test
   public void embedWritesOneResultLinePerInputLine() throws Exception {
     Path input = temp.newFile("texts.jsonl").toPath();
-    Files.writeString(input, "{\"id\":\"a\",\"text\":\"The cat sat on the mat.\"}\n{\"id\":\"b\",\"text\":\"  \"}\n"
-        + "{\"id\":\"c\",\"text\":\"Dogs bark.\"}\n", StandardCharsets.UTF_8);
-    int code = run("embed", "--model", SharedFixtures.resolve("models/toy-gpt2").toString(), "--input",
-        input.toString(), "--max-tokens", "40", "--mode", "echo", "--spans", "offsets");
+    Files.writeString(
+        input,
+        "{\"id\":\"a\",\"text\":\"The cat sat on the mat.\"}\n{\"id\":\"b\",\"text\":\"  \"}\n"
+            + "{\"id\":\"c\",\"text\":\"Dogs bark.\"}\n",
+        StandardCharsets.UTF_8);
+    int code =
+        run(
+            "embed",
+            "--model",
+            SharedFixtures.resolve("models/toy-gpt2").toString(),
+            "--input",
+            input.toString(),
+            "--max-tokens",
+            "40",
+            "--mode",
+            "echo",
+            "--spans",
+            "offsets");
     String[] lines = stdout().trim().split("\n");
     assertEquals("one line failed", 1, code);
     assertEquals(3, lines.length);
@@ -89,15 +132,36 @@ public class CommandLineTest {
   public void embedReadsPlainLines() throws Exception {
     Path input = temp.newFile("texts.txt").toPath();
     Files.writeString(input, "first text\nsecond text\n", StandardCharsets.UTF_8);
-    assertEquals(0, run("embed", "--model", SharedFixtures.resolve("models/toy-gpt2").toString(), "--input",
-        input.toString(), "--mode", "classical", "--pooling", "last", "--normalize", "false"));
+    assertEquals(
+        0,
+        run(
+            "embed",
+            "--model",
+            SharedFixtures.resolve("models/toy-gpt2").toString(),
+            "--input",
+            input.toString(),
+            "--mode",
+            "classical",
+            "--pooling",
+            "last",
+            "--normalize",
+            "false"));
     assertEquals(2, stdout().trim().split("\n").length);
   }
 
   @Test
   public void benchLmReportsThroughputAndTheMatmulRatio() {
-    assertEquals(err.toString(), 0, run("bench-lm", "--model", SharedFixtures.referenceModel("llama").toString(),
-        "--seconds", "0.2", "--shapes", "2x16"));
+    assertEquals(
+        err.toString(),
+        0,
+        run(
+            "bench-lm",
+            "--model",
+            SharedFixtures.referenceModel("llama").toString(),
+            "--seconds",
+            "0.2",
+            "--shapes",
+            "2x16"));
     JsonObject report = JsonParser.parseString(stdout()).getAsJsonObject();
     assertTrue(report.get("matmul_gflops").getAsDouble() > 0);
     JsonObject run = report.getAsJsonArray("runs").get(0).getAsJsonObject();
@@ -116,7 +180,16 @@ public class CommandLineTest {
 
   @Test
   public void badParameterValuesNameTheParameter() {
-    assertEquals(2, run("embed", "--model", SharedFixtures.resolve("models/toy-gpt2").toString(), "--mode", "twice"));
-    assertTrue(err.toString(), err.toString().contains("mode: expected one of echo, classical, prompteol"));
+    assertEquals(
+        2,
+        run(
+            "embed",
+            "--model",
+            SharedFixtures.resolve("models/toy-gpt2").toString(),
+            "--mode",
+            "twice"));
+    assertTrue(
+        err.toString(),
+        err.toString().contains("mode: expected one of echo, classical, prompteol"));
   }
 }

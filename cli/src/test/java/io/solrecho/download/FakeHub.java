@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.download;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -24,15 +39,17 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A stand-in for the Hugging Face hub on 127.0.0.1 (ephemeral port) serving one repository, with a second
- * server on another port standing in for the CDN the hub redirects LFS files to. Behaves like the hub where the
- * downloader depends on it: {@code /{repo}/resolve/{revision}/{file}}, ETag / X-Linked-Etag / X-Linked-Size,
- * X-Error-Code on 404, Range requests; and can misbehave on request (drop a connection, stall, lie about a
- * checksum or size, fail once with 503). Records every request.
+ * A stand-in for the Hugging Face hub on 127.0.0.1 (ephemeral port) serving one repository, with a
+ * second server on another port standing in for the CDN the hub redirects LFS files to. Behaves
+ * like the hub where the downloader depends on it: {@code /{repo}/resolve/{revision}/{file}}, ETag
+ * / X-Linked-Etag / X-Linked-Size, X-Error-Code on 404, Range requests; and can misbehave on
+ * request (drop a connection, stall, lie about a checksum or size, fail once with 503). Records
+ * every request.
  */
 final class FakeHub implements AutoCloseable {
   static final String REPO = "acme/tiny-lm";
-  static final String TOKEN_REALM_MESSAGE = "Access to model acme/tiny-lm is restricted. Please log in.";
+  static final String TOKEN_REALM_MESSAGE =
+      "Access to model acme/tiny-lm is restricted. Please log in.";
   private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-");
 
   /** One request as the servers saw it. */
@@ -67,14 +84,17 @@ final class FakeHub implements AutoCloseable {
   }
 
   private HttpServer start(String name, HttpHandler handler) throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", exchange -> {
-      try {
-        handler.handle(exchange);
-      } finally {
-        exchange.close();
-      }
-    });
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/",
+        exchange -> {
+          try {
+            handler.handle(exchange);
+          } finally {
+            exchange.close();
+          }
+        });
     server.setExecutor(executor);
     server.start();
     return server;
@@ -84,7 +104,9 @@ final class FakeHub implements AutoCloseable {
     return "http://127.0.0.1:" + hub.getAddress().getPort();
   }
 
-  /** A file stored in git (config, tokenizer, index): served by the hub itself with a git-blob ETag. */
+  /**
+   * A file stored in git (config, tokenizer, index): served by the hub itself with a git-blob ETag.
+   */
   FakeHub file(String name, byte[] content) {
     files.put(name, content);
     lfs.remove(name);
@@ -112,13 +134,19 @@ final class FakeHub implements AutoCloseable {
     return this;
   }
 
-  /** The hub redirects LFS files to the CDN server (another port), announcing X-Linked-Etag and X-Linked-Size. */
+  /**
+   * The hub redirects LFS files to the CDN server (another port), announcing X-Linked-Etag and
+   * X-Linked-Size.
+   */
   FakeHub redirectLfsToCdn() {
     redirectLfsToCdn = true;
     return this;
   }
 
-  /** The hub redirects git files to {@code /api/resolve-cache/...} on itself, with a relative Location. */
+  /**
+   * The hub redirects git files to {@code /api/resolve-cache/...} on itself, with a relative
+   * Location.
+   */
   FakeHub redirectSmallFilesOnHub() {
     redirectSmallFilesOnHub = true;
     return this;
@@ -177,7 +205,9 @@ final class FakeHub implements AutoCloseable {
   }
 
   List<Request> requestsFor(String fileName) {
-    return requests.stream().filter(r -> r.fileName().equals(fileName)).collect(Collectors.toList());
+    return requests.stream()
+        .filter(r -> r.fileName().equals(fileName))
+        .collect(Collectors.toList());
   }
 
   void clearRequests() {
@@ -187,7 +217,8 @@ final class FakeHub implements AutoCloseable {
   private void hub(HttpExchange exchange) throws IOException {
     String rawPath = exchange.getRequestURI().getRawPath();
     String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-    requests.add(new Request("hub", rawPath, authorization, exchange.getRequestHeaders().getFirst("Range")));
+    requests.add(
+        new Request("hub", rawPath, authorization, exchange.getRequestHeaders().getFirst("Range")));
     if (requiredToken != null && !("Bearer " + requiredToken).equals(authorization)) {
       exchange.getResponseHeaders().set("X-Error-Code", "GatedRepo");
       exchange.getResponseHeaders().set("X-Error-Message", TOKEN_REALM_MESSAGE);
@@ -196,11 +227,16 @@ final class FakeHub implements AutoCloseable {
     }
     if (forbidden) {
       exchange.getResponseHeaders().set("X-Error-Code", "GatedRepo");
-      send(exchange, 403, "{\"error\":\"Access to model acme/tiny-lm is restricted and you are not in the authorized list.\"}");
+      send(
+          exchange,
+          403,
+          "{\"error\":\"Access to model acme/tiny-lm is restricted and you are not in the authorized list.\"}");
       return;
     }
     boolean cached = rawPath.startsWith("/api/resolve-cache/");
-    String[] parts = (cached ? rawPath.substring("/api/resolve-cache/".length()) : rawPath.substring(1)).split("/", cached ? 4 : 5);
+    String[] parts =
+        (cached ? rawPath.substring("/api/resolve-cache/".length()) : rawPath.substring(1))
+            .split("/", cached ? 4 : 5);
     if (parts.length != (cached ? 4 : 5) || (!cached && !parts[2].equals("resolve"))) {
       send(exchange, 404, "Not Found");
       return;
@@ -232,14 +268,24 @@ final class FakeHub implements AutoCloseable {
     String sha256 = announcedSha256.getOrDefault(name, sha256(content));
     if (isLfs && redirectLfsToCdn) {
       exchange.getResponseHeaders().set("X-Linked-Etag", "\"" + sha256 + "\"");
-      exchange.getResponseHeaders().set("X-Linked-Size", Long.toString(announcedSize.getOrDefault(name, (long) content.length)));
+      exchange
+          .getResponseHeaders()
+          .set(
+              "X-Linked-Size",
+              Long.toString(announcedSize.getOrDefault(name, (long) content.length)));
       exchange.getResponseHeaders().set("ETag", "W/\"redirect\"");
-      exchange.getResponseHeaders().set("Location", "http://127.0.0.1:" + cdn.getAddress().getPort() + "/blobs/" + name + "?expires=1");
+      exchange
+          .getResponseHeaders()
+          .set(
+              "Location",
+              "http://127.0.0.1:" + cdn.getAddress().getPort() + "/blobs/" + name + "?expires=1");
       exchange.sendResponseHeaders(302, -1);
       return;
     }
     if (!isLfs && redirectSmallFilesOnHub && !cached) {
-      exchange.getResponseHeaders().set("Location", "/api/resolve-cache/" + repo + "/" + parts[3] + "/" + parts[4]);
+      exchange
+          .getResponseHeaders()
+          .set("Location", "/api/resolve-cache/" + repo + "/" + parts[3] + "/" + parts[4]);
       exchange.sendResponseHeaders(307, -1);
       return;
     }
@@ -252,15 +298,20 @@ final class FakeHub implements AutoCloseable {
 
   private void cdn(HttpExchange exchange) throws IOException {
     String rawPath = exchange.getRequestURI().getRawPath();
-    requests.add(new Request("cdn", rawPath, exchange.getRequestHeaders().getFirst("Authorization"),
-        exchange.getRequestHeaders().getFirst("Range")));
+    requests.add(
+        new Request(
+            "cdn",
+            rawPath,
+            exchange.getRequestHeaders().getFirst("Authorization"),
+            exchange.getRequestHeaders().getFirst("Range")));
     String name = rawPath.substring(rawPath.lastIndexOf('/') + 1);
     byte[] content = files.get(name);
     if (!rawPath.startsWith("/blobs/") || content == null) {
       send(exchange, 404, "NoSuchKey");
       return;
     }
-    // a 64-hex entity tag that is not the file's sha256: only the hub's X-Linked-Etag may be trusted
+    // a 64-hex entity tag that is not the file's sha256: only the hub's X-Linked-Etag may be
+    // trusted
     exchange.getResponseHeaders().set("ETag", "\"" + "0123456789abcdef".repeat(4) + "\"");
     serve(exchange, name, content);
   }
@@ -278,7 +329,11 @@ final class FakeHub implements AutoCloseable {
         return;
       }
       status = 206;
-      exchange.getResponseHeaders().set("Content-Range", "bytes " + start + "-" + (content.length - 1) + "/" + content.length);
+      exchange
+          .getResponseHeaders()
+          .set(
+              "Content-Range",
+              "bytes " + start + "-" + (content.length - 1) + "/" + content.length);
     }
     int length = content.length - start;
     exchange.sendResponseHeaders(status, length);
@@ -289,7 +344,8 @@ final class FakeHub implements AutoCloseable {
       if (stall.contains(name)) {
         sleepQuietly(10_000);
       }
-      // Closing the exchange (not the body stream) with bytes missing makes the server drop the connection.
+      // Closing the exchange (not the body stream) with bytes missing makes the server drop the
+      // connection.
       exchange.close();
       return;
     }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.download;
 
 import static org.junit.Assert.assertArrayEquals;
@@ -39,9 +54,16 @@ public class HubModelDownloaderTest {
   private static final byte[] SHARD_2 = FakeHub.randomBytes(90_001, 3);
   private static final String SHARD_1_NAME = "model-00001-of-00002.safetensors";
   private static final String SHARD_2_NAME = "model-00002-of-00002.safetensors";
-  private static final String INDEX = "{\"metadata\":{\"total_size\":210001},\"weight_map\":{"
-      + "\"model.embed_tokens.weight\":\"" + SHARD_1_NAME + "\",\"model.norm.weight\":\"" + SHARD_2_NAME + "\","
-      + "\"lm_head.weight\":\"" + SHARD_1_NAME + "\"}}";
+  private static final String INDEX =
+      "{\"metadata\":{\"total_size\":210001},\"weight_map\":{"
+          + "\"model.embed_tokens.weight\":\""
+          + SHARD_1_NAME
+          + "\",\"model.norm.weight\":\""
+          + SHARD_2_NAME
+          + "\","
+          + "\"lm_head.weight\":\""
+          + SHARD_1_NAME
+          + "\"}}";
 
   @Rule public TemporaryFolder temporary = new TemporaryFolder();
 
@@ -50,11 +72,12 @@ public class HubModelDownloaderTest {
 
   @Before
   public void startHub() throws IOException {
-    hub = new FakeHub()
-        .file("config.json", CONFIG)
-        .file("tokenizer.json", TOKENIZER)
-        .file("tokenizer_config.json", TOKENIZER_CONFIG)
-        .lfsFile("model.safetensors", WEIGHTS);
+    hub =
+        new FakeHub()
+            .file("config.json", CONFIG)
+            .file("tokenizer.json", TOKENIZER)
+            .file("tokenizer_config.json", TOKENIZER_CONFIG)
+            .lfsFile("model.safetensors", WEIGHTS);
     target = temporary.getRoot().toPath().resolve("model");
   }
 
@@ -94,7 +117,10 @@ public class HubModelDownloaderTest {
 
   private List<String> leftoverParts() throws IOException {
     try (Stream<Path> files = Files.list(target)) {
-      return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".incomplete")).collect(Collectors.toList());
+      return files
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(".incomplete"))
+          .collect(Collectors.toList());
     }
   }
 
@@ -110,7 +136,8 @@ public class HubModelDownloaderTest {
 
     assertEquals(CONFIG, new String(read("config.json"), StandardCharsets.UTF_8));
     assertEquals(TOKENIZER, new String(read("tokenizer.json"), StandardCharsets.UTF_8));
-    assertEquals(TOKENIZER_CONFIG, new String(read("tokenizer_config.json"), StandardCharsets.UTF_8));
+    assertEquals(
+        TOKENIZER_CONFIG, new String(read("tokenizer_config.json"), StandardCharsets.UTF_8));
     assertArrayEquals(WEIGHTS, read("model.safetensors"));
     assertEquals(List.of(), leftoverParts());
     VerifiedFiles verified = VerifiedFiles.open(target, FakeHub.REPO, "main");
@@ -126,8 +153,12 @@ public class HubModelDownloaderTest {
     assertEquals(INDEX, new String(read("model.safetensors.index.json"), StandardCharsets.UTF_8));
     assertArrayEquals(SHARD_1, read(SHARD_1_NAME));
     assertArrayEquals(SHARD_2, read(SHARD_2_NAME));
-    assertEquals("each shard once, however many tensors it holds", 1, hub.requestsFor(SHARD_1_NAME).size());
-    assertEquals("no single-file weights asked for when there is an index", 0, hub.requestsFor("model.safetensors").size());
+    assertEquals(
+        "each shard once, however many tensors it holds", 1, hub.requestsFor(SHARD_1_NAME).size());
+    assertEquals(
+        "no single-file weights asked for when there is an index",
+        0,
+        hub.requestsFor("model.safetensors").size());
     assertFalse(Files.exists(target.resolve("model.safetensors")));
   }
 
@@ -163,7 +194,9 @@ public class HubModelDownloaderTest {
 
     assertEquals(1, hub.requestsFor("model.safetensors").size());
     assertArrayEquals(WEIGHTS, read("model.safetensors"));
-    assertEquals(FakeHub.sha256(WEIGHTS), VerifiedFiles.open(target, FakeHub.REPO, "main").sha256("model.safetensors"));
+    assertEquals(
+        FakeHub.sha256(WEIGHTS),
+        VerifiedFiles.open(target, FakeHub.REPO, "main").sha256("model.safetensors"));
   }
 
   @Test
@@ -185,7 +218,9 @@ public class HubModelDownloaderTest {
 
     download();
 
-    assertEquals(List.of("tokenizer.json"), hub.requests().stream().map(FakeHub.Request::fileName).collect(Collectors.toList()));
+    assertEquals(
+        List.of("tokenizer.json"),
+        hub.requests().stream().map(FakeHub.Request::fileName).collect(Collectors.toList()));
     assertEquals(TOKENIZER, new String(read("tokenizer.json"), StandardCharsets.UTF_8));
   }
 
@@ -196,12 +231,15 @@ public class HubModelDownloaderTest {
     byte[] damaged = WEIGHTS.clone();
     damaged[1234] ^= 1;
     Files.write(weights, damaged);
-    Files.setLastModifiedTime(weights, FileTime.fromMillis(Files.getLastModifiedTime(weights).toMillis() + 10_000));
+    Files.setLastModifiedTime(
+        weights, FileTime.fromMillis(Files.getLastModifiedTime(weights).toMillis() + 10_000));
     hub.clearRequests();
 
     download();
 
-    assertEquals(List.of("model.safetensors"), hub.requests().stream().map(FakeHub.Request::fileName).collect(Collectors.toList()));
+    assertEquals(
+        List.of("model.safetensors"),
+        hub.requests().stream().map(FakeHub.Request::fileName).collect(Collectors.toList()));
     assertArrayEquals(WEIGHTS, read("model.safetensors"));
   }
 
@@ -212,14 +250,17 @@ public class HubModelDownloaderTest {
 
     downloader().readTimeout(Duration.ofSeconds(20)).build().download(FakeHub.REPO, "main", target);
 
-    assertTrue("a dropped connection is noticed at once, not after the read timeout",
+    assertTrue(
+        "a dropped connection is noticed at once, not after the read timeout",
         System.nanoTime() - start < 10_000_000_000L);
 
     List<FakeHub.Request> requests = hub.requestsFor("model.safetensors");
     assertEquals(2, requests.size());
     assertNull(requests.get(0).range());
-    // the resume starts where the part on disk ends: at most the half the server sent before dropping
-    Matcher range = Pattern.compile("bytes=(\\d+)-").matcher(String.valueOf(requests.get(1).range()));
+    // the resume starts where the part on disk ends: at most the half the server sent before
+    // dropping
+    Matcher range =
+        Pattern.compile("bytes=(\\d+)-").matcher(String.valueOf(requests.get(1).range()));
     assertTrue(requests.get(1).range(), range.matches());
     long resumedAt = Long.parseLong(range.group(1));
     assertTrue("resumed at " + resumedAt, resumedAt > 0 && resumedAt <= WEIGHTS.length / 2);
@@ -265,7 +306,8 @@ public class HubModelDownloaderTest {
   }
 
   @Test
-  public void aPartFromAnotherVersionOfTheFileIsDiscardedAndTheFileDownloadedAfresh() throws IOException {
+  public void aPartFromAnotherVersionOfTheFileIsDiscardedAndTheFileDownloadedAfresh()
+      throws IOException {
     leavePartOfTheWeights(FakeHub.randomBytes(1000, 99));
 
     download();
@@ -278,7 +320,8 @@ public class HubModelDownloaderTest {
   }
 
   @Test
-  public void aCompletePartIsVerifiedAndMovedIntoPlaceWithoutDownloadingItAgain() throws IOException {
+  public void aCompletePartIsVerifiedAndMovedIntoPlaceWithoutDownloadingItAgain()
+      throws IOException {
     leavePartOfTheWeights(WEIGHTS);
 
     download();
@@ -298,7 +341,13 @@ public class HubModelDownloaderTest {
     HubDownloadException e = assertThrows(HubDownloadException.class, this::download);
 
     assertEquals(HubDownloadException.Reason.CHECKSUM_MISMATCH, e.reason());
-    assertContains(e.getMessage(), "model.safetensors", FakeHub.REPO, announced, FakeHub.sha256(WEIGHTS), "deleted");
+    assertContains(
+        e.getMessage(),
+        "model.safetensors",
+        FakeHub.REPO,
+        announced,
+        FakeHub.sha256(WEIGHTS),
+        "deleted");
     assertFalse(Files.exists(target.resolve("model.safetensors")));
     assertEquals(List.of(), leftoverParts());
     assertNull(VerifiedFiles.open(target, FakeHub.REPO, "main").sha256("model.safetensors"));
@@ -322,9 +371,14 @@ public class HubModelDownloaderTest {
 
     downloader().token("hf_secret").build().download(FakeHub.REPO, "main", target);
 
-    assertArrayEquals("verified against the hub's X-Linked-Etag, not the CDN's ETag", WEIGHTS, read("model.safetensors"));
-    List<FakeHub.Request> cdn = hub.requests().stream().filter(r -> r.server().equals("cdn")).collect(Collectors.toList());
-    List<FakeHub.Request> onHub = hub.requests().stream().filter(r -> r.server().equals("hub")).collect(Collectors.toList());
+    assertArrayEquals(
+        "verified against the hub's X-Linked-Etag, not the CDN's ETag",
+        WEIGHTS,
+        read("model.safetensors"));
+    List<FakeHub.Request> cdn =
+        hub.requests().stream().filter(r -> r.server().equals("cdn")).collect(Collectors.toList());
+    List<FakeHub.Request> onHub =
+        hub.requests().stream().filter(r -> r.server().equals("hub")).collect(Collectors.toList());
     assertEquals(1, cdn.size());
     assertNull(cdn.get(0).authorization());
     assertFalse(onHub.isEmpty());
@@ -337,8 +391,10 @@ public class HubModelDownloaderTest {
 
     downloader().token("hf_secret").build().download(FakeHub.REPO, "main", target);
 
-    List<FakeHub.Request> cached = hub.requests().stream().filter(r -> r.rawPath().startsWith("/api/resolve-cache/"))
-        .collect(Collectors.toList());
+    List<FakeHub.Request> cached =
+        hub.requests().stream()
+            .filter(r -> r.rawPath().startsWith("/api/resolve-cache/"))
+            .collect(Collectors.toList());
     assertFalse(cached.isEmpty());
     cached.forEach(r -> assertEquals("Bearer hf_secret", r.authorization()));
     assertEquals(CONFIG, new String(read("config.json"), StandardCharsets.UTF_8));
@@ -351,15 +407,23 @@ public class HubModelDownloaderTest {
     HubDownloadException e = assertThrows(HubDownloadException.class, this::download);
 
     assertEquals(HubDownloadException.Reason.UNAUTHORIZED, e.reason());
-    assertContains(e.getMessage(), "401", "HF_TOKEN", "config.json", FakeHub.REPO, FakeHub.TOKEN_REALM_MESSAGE);
+    assertContains(
+        e.getMessage(),
+        "401",
+        "HF_TOKEN",
+        "config.json",
+        FakeHub.REPO,
+        FakeHub.TOKEN_REALM_MESSAGE);
   }
 
   @Test
   public void unauthorizedWithATokenSaysTheTokenWasNotAccepted() {
     hub.requireToken("hf_secret");
 
-    HubDownloadException e = assertThrows(HubDownloadException.class,
-        () -> downloader().token("hf_wrong").build().download(FakeHub.REPO, "main", target));
+    HubDownloadException e =
+        assertThrows(
+            HubDownloadException.class,
+            () -> downloader().token("hf_wrong").build().download(FakeHub.REPO, "main", target));
 
     assertEquals(HubDownloadException.Reason.UNAUTHORIZED, e.reason());
     assertContains(e.getMessage(), "HF_TOKEN was not accepted");
@@ -369,26 +433,38 @@ public class HubModelDownloaderTest {
   public void forbiddenPointsAtTheGatedModelsPage() {
     hub.forbidden();
 
-    HubDownloadException e = assertThrows(HubDownloadException.class,
-        () -> downloader().token("hf_secret").build().download(FakeHub.REPO, "main", target));
+    HubDownloadException e =
+        assertThrows(
+            HubDownloadException.class,
+            () -> downloader().token("hf_secret").build().download(FakeHub.REPO, "main", target));
 
     assertEquals(HubDownloadException.Reason.FORBIDDEN, e.reason());
-    assertContains(e.getMessage(), "403", "HF_TOKEN", hub.endpoint() + "/" + FakeHub.REPO, "accept its conditions");
+    assertContains(
+        e.getMessage(),
+        "403",
+        "HF_TOKEN",
+        hub.endpoint() + "/" + FakeHub.REPO,
+        "accept its conditions");
   }
 
   @Test
   public void missingRepositoryIsNamed() {
-    HubDownloadException e = assertThrows(HubDownloadException.class,
-        () -> downloader().build().download("acme/no-such-model", "main", target));
+    HubDownloadException e =
+        assertThrows(
+            HubDownloadException.class,
+            () -> downloader().build().download("acme/no-such-model", "main", target));
 
     assertEquals(HubDownloadException.Reason.NOT_FOUND, e.reason());
-    assertContains(e.getMessage(), "repository acme/no-such-model was not found on " + hub.endpoint());
+    assertContains(
+        e.getMessage(), "repository acme/no-such-model was not found on " + hub.endpoint());
   }
 
   @Test
   public void missingRevisionIsNamed() {
-    HubDownloadException e = assertThrows(HubDownloadException.class,
-        () -> downloader().build().download(FakeHub.REPO, "v9", target));
+    HubDownloadException e =
+        assertThrows(
+            HubDownloadException.class,
+            () -> downloader().build().download(FakeHub.REPO, "v9", target));
 
     assertEquals(HubDownloadException.Reason.NOT_FOUND, e.reason());
     assertContains(e.getMessage(), "revision v9 was not found in repository " + FakeHub.REPO);
@@ -401,7 +477,9 @@ public class HubModelDownloaderTest {
     HubDownloadException e = assertThrows(HubDownloadException.class, this::download);
 
     assertEquals(HubDownloadException.Reason.NOT_FOUND, e.reason());
-    assertContains(e.getMessage(), "tokenizer.json was not found in repository " + FakeHub.REPO + " at revision main");
+    assertContains(
+        e.getMessage(),
+        "tokenizer.json was not found in repository " + FakeHub.REPO + " at revision main");
   }
 
   @Test
@@ -411,7 +489,10 @@ public class HubModelDownloaderTest {
     HubDownloadException e = assertThrows(HubDownloadException.class, this::download);
 
     assertEquals(HubDownloadException.Reason.NOT_FOUND, e.reason());
-    assertContains(e.getMessage(), "neither model.safetensors nor model.safetensors.index.json", "at revision main");
+    assertContains(
+        e.getMessage(),
+        "neither model.safetensors nor model.safetensors.index.json",
+        "at revision main");
   }
 
   @Test
@@ -420,24 +501,34 @@ public class HubModelDownloaderTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    HubModelDownloader downloader = HubModelDownloader.builder().endpoint("http://127.0.0.1:" + closedPort).build();
+    HubModelDownloader downloader =
+        HubModelDownloader.builder().endpoint("http://127.0.0.1:" + closedPort).build();
     long start = System.nanoTime();
 
-    HubDownloadException e = assertThrows(HubDownloadException.class, () -> downloader.download(FakeHub.REPO, "main", target));
+    HubDownloadException e =
+        assertThrows(
+            HubDownloadException.class, () -> downloader.download(FakeHub.REPO, "main", target));
 
     assertTrue("no retries with their 1 s pauses", System.nanoTime() - start < 2_000_000_000L);
     assertEquals(HubDownloadException.Reason.UNREACHABLE, e.reason());
-    assertContains(e.getMessage(), "could not reach the Hugging Face hub at http://127.0.0.1:" + closedPort,
-        "config.json", "--model DIR");
+    assertContains(
+        e.getMessage(),
+        "could not reach the Hugging Face hub at http://127.0.0.1:" + closedPort,
+        "config.json",
+        "--model DIR");
   }
 
   @Test
-  public void aStalledTransferFailsAfterTheReadTimeoutAndKeepsThePartForTheNextRun() throws IOException {
+  public void aStalledTransferFailsAfterTheReadTimeoutAndKeepsThePartForTheNextRun()
+      throws IOException {
     hub.stall("model.safetensors");
-    HubModelDownloader downloader = downloader().readTimeout(Duration.ofMillis(300)).attempts(1).build();
+    HubModelDownloader downloader =
+        downloader().readTimeout(Duration.ofMillis(300)).attempts(1).build();
     long start = System.nanoTime();
 
-    HubDownloadException e = assertThrows(HubDownloadException.class, () -> downloader.download(FakeHub.REPO, "main", target));
+    HubDownloadException e =
+        assertThrows(
+            HubDownloadException.class, () -> downloader.download(FakeHub.REPO, "main", target));
 
     assertTrue(System.nanoTime() - start < 5_000_000_000L);
     assertEquals(HubDownloadException.Reason.TRANSFER_FAILED, e.reason());
@@ -459,17 +550,23 @@ public class HubModelDownloaderTest {
   public void progressShowsEachFileWithBytesRateAndTimeLeft() throws IOException {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    downloader().progress(new PrintStream(err, true, StandardCharsets.UTF_8)).build().download(FakeHub.REPO, "main", target);
+    downloader()
+        .progress(new PrintStream(err, true, StandardCharsets.UTF_8))
+        .build()
+        .download(FakeHub.REPO, "main", target);
 
     String progress = err.toString(StandardCharsets.UTF_8);
-    assertContains(progress, "config.json", "model.safetensors  100% [", "300.0/300.0 kB", "MB/s", "ETA");
+    assertContains(
+        progress, "config.json", "model.safetensors  100% [", "300.0/300.0 kB", "MB/s", "ETA");
   }
 
   @Test
   public void environmentSuppliesEndpointAndToken() throws IOException {
     hub.requireToken("hf_from_env");
-    HubModelDownloader downloader = downloader()
-        .environment(Map.of("HF_ENDPOINT", hub.endpoint() + "/", "HF_TOKEN", "hf_from_env")).build();
+    HubModelDownloader downloader =
+        downloader()
+            .environment(Map.of("HF_ENDPOINT", hub.endpoint() + "/", "HF_TOKEN", "hf_from_env"))
+            .build();
 
     downloader.download(FakeHub.REPO, "main", target);
 
@@ -479,7 +576,8 @@ public class HubModelDownloaderTest {
 
   @Test
   public void withoutHfEndpointTheEndpointIsThePublicHub() {
-    assertEquals(URI.create(HubModelDownloader.DEFAULT_ENDPOINT),
+    assertEquals(
+        URI.create(HubModelDownloader.DEFAULT_ENDPOINT),
         HubModelDownloader.builder().environment(Map.of("HF_TOKEN", "")).build().endpoint());
   }
 
@@ -489,7 +587,9 @@ public class HubModelDownloaderTest {
 
     downloader().build().download(FakeHub.REPO, "refs/pr/1", target);
 
-    assertEquals("/" + FakeHub.REPO + "/resolve/refs%2Fpr%2F1/config.json", hub.requestsFor("config.json").get(0).rawPath());
+    assertEquals(
+        "/" + FakeHub.REPO + "/resolve/refs%2Fpr%2F1/config.json",
+        hub.requestsFor("config.json").get(0).rawPath());
   }
 
   @Test
@@ -500,7 +600,8 @@ public class HubModelDownloaderTest {
     HubDownloadException e = assertThrows(HubDownloadException.class, this::download);
 
     assertEquals(HubDownloadException.Reason.INVALID_INDEX, e.reason());
-    assertContains(e.getMessage(), "../evil.safetensors", "not a .safetensors file inside the model folder");
+    assertContains(
+        e.getMessage(), "../evil.safetensors", "not a .safetensors file inside the model folder");
     assertEquals(List.of(), hub.requestsFor("evil.safetensors"));
   }
 
@@ -508,10 +609,14 @@ public class HubModelDownloaderTest {
   public void malformedRepositoryIdsAndEndpointsAreRejectedBeforeAnyRequest() {
     HubModelDownloader downloader = downloader().build();
     for (String repo : new String[] {"", "a/b/c", "../etc", "owner/name with space"}) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> downloader.download(repo, "main", target));
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class, () -> downloader.download(repo, "main", target));
       assertContains(e.getMessage(), "owner/name");
     }
-    assertThrows(IllegalArgumentException.class, () -> HubModelDownloader.builder().endpoint("ftp://example.com"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> HubModelDownloader.builder().endpoint("ftp://example.com"));
     assertEquals(List.of(), hub.requests());
   }
 }

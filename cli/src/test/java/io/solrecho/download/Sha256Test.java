@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.download;
 
 import static org.junit.Assert.assertEquals;
@@ -6,7 +21,8 @@ import static org.junit.Assert.assertNull;
 import org.junit.Test;
 
 public class Sha256Test {
-  private static final String SHA = "0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9";
+  private static final String SHA =
+      "0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9";
 
   @Test
   public void quotedSixtyFourHexEtagIsASha256() {
@@ -28,7 +44,9 @@ public class Sha256Test {
   @Test
   public void hexOfAKnownDigest() {
     // sha256("abc")
-    assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
-        Sha256.hex(Sha256.newDigest().digest("abc".getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
+    assertEquals(
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+        Sha256.hex(
+            Sha256.newDigest().digest("abc".getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
   }
 }

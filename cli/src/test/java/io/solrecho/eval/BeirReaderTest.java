@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.eval;
 
 import static org.junit.Assert.assertEquals;
@@ -31,7 +46,10 @@ public class BeirReaderTest {
     assertEquals(5183, corpus.size());
     BeirDocument first = corpus.get(0);
     assertEquals("4983", first.id());
-    assertTrue(first.title().startsWith("Microstructural development of human newborn cerebral white matter"));
+    assertTrue(
+        first
+            .title()
+            .startsWith("Microstructural development of human newborn cerebral white matter"));
     assertTrue(first.text().startsWith("Alterations of the architecture of cerebral white matter"));
     assertEquals(first.title() + " " + first.text(), first.titleAndText());
   }
@@ -46,7 +64,8 @@ public class BeirReaderTest {
 
   @Test
   public void everyJudgedDocumentIsInTheCorpus() throws IOException {
-    Set<String> corpusIds = scifact().readCorpus().stream().map(BeirDocument::id).collect(Collectors.toSet());
+    Set<String> corpusIds =
+        scifact().readCorpus().stream().map(BeirDocument::id).collect(Collectors.toSet());
     Qrels qrels = scifact().readQrels("test");
     Set<String> judged = new HashSet<>();
     qrels.queryIds().forEach(q -> judged.addAll(qrels.judgments(q).keySet()));
@@ -67,7 +86,9 @@ public class BeirReaderTest {
   @Test
   public void limitsGiveQuickSubsets() throws IOException {
     assertEquals(scifact().readCorpus().subList(0, 10), scifact().readCorpus(10));
-    assertEquals(List.of("0", "2"), scifact().readQueries(2).stream().map(BeirQuery::id).collect(Collectors.toList()));
+    assertEquals(
+        List.of("0", "2"),
+        scifact().readQueries(2).stream().map(BeirQuery::id).collect(Collectors.toList()));
     Qrels first = scifact().readQrels("test").firstQueries(5);
     assertEquals(5, first.queryCount());
     assertEquals(5, scifact().readQueries(first).size());
@@ -75,16 +96,22 @@ public class BeirReaderTest {
 
   @Test
   public void invalidJsonNamesFileAndLine() throws IOException {
-    Path dir = dataset("{\"_id\": \"d1\", \"title\": \"\", \"text\": \"x\"}\n{\"_id\": \"d2\", \"text\": \n");
-    MalformedDataException e = assertThrows(MalformedDataException.class, () -> new BeirReader(dir).readCorpus());
+    Path dir =
+        dataset(
+            "{\"_id\": \"d1\", \"title\": \"\", \"text\": \"x\"}\n{\"_id\": \"d2\", \"text\": \n");
+    MalformedDataException e =
+        assertThrows(MalformedDataException.class, () -> new BeirReader(dir).readCorpus());
     assertEquals(2, e.line());
-    assertTrue(e.getMessage(), e.getMessage().startsWith(dir.resolve("corpus.jsonl") + ":2: not valid JSON"));
+    assertTrue(
+        e.getMessage(),
+        e.getMessage().startsWith(dir.resolve("corpus.jsonl") + ":2: not valid JSON"));
   }
 
   @Test
   public void documentWithoutTextIsRejected() throws IOException {
     Path dir = dataset("{\"_id\": \"d1\", \"title\": \"t\"}\n");
-    MalformedDataException e = assertThrows(MalformedDataException.class, () -> new BeirReader(dir).readCorpus());
+    MalformedDataException e =
+        assertThrows(MalformedDataException.class, () -> new BeirReader(dir).readCorpus());
     assertTrue(e.getMessage(), e.getMessage().contains(":1: missing 'text'"));
   }
 
@@ -99,7 +126,8 @@ public class BeirReaderTest {
   @Test
   public void duplicateDocumentIdIsRejected() throws IOException {
     Path dir = dataset("{\"_id\": \"d1\", \"text\": \"a\"}\n{\"_id\": \"d1\", \"text\": \"b\"}\n");
-    MalformedDataException e = assertThrows(MalformedDataException.class, () -> new BeirReader(dir).readCorpus());
+    MalformedDataException e =
+        assertThrows(MalformedDataException.class, () -> new BeirReader(dir).readCorpus());
     assertTrue(e.getMessage(), e.getMessage().contains(":2: duplicate _id 'd1'"));
   }
 
@@ -107,22 +135,31 @@ public class BeirReaderTest {
   public void qrelsWithoutHeaderAreRejected() throws IOException {
     Path dir = dataset("");
     Files.writeString(dir.resolve("qrels/test.tsv"), "1\td1\t1\n");
-    MalformedDataException e = assertThrows(MalformedDataException.class, () -> new BeirReader(dir).readQrels("test"));
-    assertTrue(e.getMessage(), e.getMessage().contains("test.tsv:1: expected the header query-id<TAB>corpus-id<TAB>score"));
+    MalformedDataException e =
+        assertThrows(MalformedDataException.class, () -> new BeirReader(dir).readQrels("test"));
+    assertTrue(
+        e.getMessage(),
+        e.getMessage()
+            .contains("test.tsv:1: expected the header query-id<TAB>corpus-id<TAB>score"));
   }
 
   @Test
   public void qrelsScoreMustBeAnInteger() throws IOException {
     Path dir = dataset("");
-    Files.writeString(dir.resolve("qrels/test.tsv"), "query-id\tcorpus-id\tscore\nq1\td1\t1\nq1\td2\thigh\n");
-    MalformedDataException e = assertThrows(MalformedDataException.class, () -> new BeirReader(dir).readQrels("test"));
-    assertTrue(e.getMessage(), e.getMessage().contains("test.tsv:3: score is not an integer: 'high'"));
+    Files.writeString(
+        dir.resolve("qrels/test.tsv"), "query-id\tcorpus-id\tscore\nq1\td1\t1\nq1\td2\thigh\n");
+    MalformedDataException e =
+        assertThrows(MalformedDataException.class, () -> new BeirReader(dir).readQrels("test"));
+    assertTrue(
+        e.getMessage(), e.getMessage().contains("test.tsv:3: score is not an integer: 'high'"));
   }
 
   @Test
   public void gradedQrelsKeepGrades() throws IOException {
     Path dir = dataset("");
-    Files.writeString(dir.resolve("qrels/test.tsv"), "query-id\tcorpus-id\tscore\nq1\td1\t2\nq1\td2\t0\nq2\td3\t1\n");
+    Files.writeString(
+        dir.resolve("qrels/test.tsv"),
+        "query-id\tcorpus-id\tscore\nq1\td1\t2\nq1\td2\t0\nq2\td3\t1\n");
     Qrels qrels = new BeirReader(dir).readQrels("test");
     assertEquals(List.of("q1", "q2"), List.copyOf(qrels.queryIds()));
     assertEquals(Map.of("d1", 2, "d2", 0), qrels.judgments("q1"));
@@ -133,7 +170,8 @@ public class BeirReaderTest {
   public void judgedQueryMissingFromQueriesFileIsRejected() throws IOException {
     Path dir = dataset("");
     Qrels qrels = Qrels.of(Map.of("q9", Map.of("d1", 1)));
-    MalformedDataException e = assertThrows(MalformedDataException.class, () -> new BeirReader(dir).readQueries(qrels));
+    MalformedDataException e =
+        assertThrows(MalformedDataException.class, () -> new BeirReader(dir).readQueries(qrels));
     assertTrue(e.getMessage(), e.getMessage().contains("1 judged queries are missing, e.g. 'q9'"));
   }
 

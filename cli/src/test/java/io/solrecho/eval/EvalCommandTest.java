@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.eval;
 
 import static org.junit.Assert.assertEquals;
@@ -39,22 +54,29 @@ public class EvalCommandTest {
     options.put("device", "cpu");
     ByteArrayOutputStream stdout = new ByteArrayOutputStream();
 
-    int code = new EvalCommand().run(options::get, new PrintStream(stdout, true, StandardCharsets.UTF_8));
+    int code =
+        new EvalCommand().run(options::get, new PrintStream(stdout, true, StandardCharsets.UTF_8));
 
     assertEquals(0, code);
     String md = Files.readString(out.resolve("report.md"));
     assertTrue(md, md.contains("| setup | STS-B | SICK-R | avg |"));
-    assertTrue(md, Pattern.compile("\\| echo-mean \\| (\\*\\*)?-?\\d+\\.\\d\\d").matcher(md).find());
+    assertTrue(
+        md, Pattern.compile("\\| echo-mean \\| (\\*\\*)?-?\\d+\\.\\d\\d").matcher(md).find());
     assertTrue(md, md.contains("| STS-B | 20 |"));
     assertTrue(md, md.contains("| setup | S1 % | S2 % | all % |"));
     assertTrue(md, md.contains("| embed classical-mean |"));
-    JsonObject json = JsonParser.parseString(Files.readString(out.resolve("results.json"))).getAsJsonObject();
-    JsonObject sts = json.getAsJsonObject("sections").getAsJsonObject("sts").getAsJsonObject("scores");
+    JsonObject json =
+        JsonParser.parseString(Files.readString(out.resolve("results.json"))).getAsJsonObject();
+    JsonObject sts =
+        json.getAsJsonObject("sections").getAsJsonObject("sts").getAsJsonObject("scores");
     for (String setup : new String[] {"echo-mean", "classical-mean"}) {
       double stsb = sts.getAsJsonObject(setup).get("stsb").getAsDouble();
       assertTrue(setup + ": " + stsb, stsb >= -100 && stsb <= 100);
-      JsonObject toy = json.getAsJsonObject("sections").getAsJsonObject("toy").getAsJsonObject("scores")
-          .getAsJsonObject(setup);
+      JsonObject toy =
+          json.getAsJsonObject("sections")
+              .getAsJsonObject("toy")
+              .getAsJsonObject("scores")
+              .getAsJsonObject(setup);
       assertEquals(20, toy.get("s1_total").getAsInt());
       assertEquals(20, toy.get("s2_total").getAsInt());
     }

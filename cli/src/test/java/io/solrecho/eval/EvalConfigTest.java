@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.eval;
 
 import static org.junit.Assert.assertEquals;
@@ -53,8 +68,13 @@ public class EvalConfigTest {
     options.put("prompteol-template", "Say \"{x}\" in one word:\"");
     EvalConfig config = read();
     config.setups.values().forEach(s -> assertEquals(60, s.maxTokensPerCopy()));
-    assertEquals("Say \"{x}\" in one word:\"", config.setups.get(EmbeddingSetup.parse("prompteol-last"))
-        .template(io.solrecho.embed.TextRole.DOCUMENT).template());
+    assertEquals(
+        "Say \"{x}\" in one word:\"",
+        config
+            .setups
+            .get(EmbeddingSetup.parse("prompteol-last"))
+            .template(io.solrecho.embed.TextRole.DOCUMENT)
+            .template());
   }
 
   @Test
@@ -77,7 +97,9 @@ public class EvalConfigTest {
   public void unknownDatasetListsTheKnownOnes() {
     options.put("datasets", "stsb,mteb");
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, this::read);
-    assertEquals("--datasets: unknown dataset 'mteb'; known: stsb,sick,sts12,sts13,sts14,sts15,sts16,toy", e.getMessage());
+    assertEquals(
+        "--datasets: unknown dataset 'mteb'; known: stsb,sick,sts12,sts13,sts14,sts15,sts16,toy",
+        e.getMessage());
   }
 
   @Test

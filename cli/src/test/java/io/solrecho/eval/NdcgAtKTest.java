@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.eval;
 
 import static org.junit.Assert.assertEquals;
@@ -30,7 +45,8 @@ public class NdcgAtKTest {
   @Test
   public void cutOffLimitsBothRankingAndIdealOrdering() {
     // k = 2: DCG = 1 + 0 = 1; IDCG = 3 + 2/log2(3) = 4.261860 -> 0.234639
-    assertEquals(1 / (3 + 2 / log2(3)), new NdcgAtK(2).score(List.of("d3", "x", "d1", "d2"), GRADED), EPS);
+    assertEquals(
+        1 / (3 + 2 / log2(3)), new NdcgAtK(2).score(List.of("d3", "x", "d1", "d2"), GRADED), EPS);
   }
 
   @Test
@@ -61,15 +77,19 @@ public class NdcgAtKTest {
 
   @Test
   public void queryWithoutRelevantDocumentsIsRejected() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new NdcgAtK(10).score(List.of("d1"), Map.of("d1", 0)));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new NdcgAtK(10).score(List.of("d1"), Map.of("d1", 0)));
     assertTrue(e.getMessage(), e.getMessage().contains("without relevant documents"));
   }
 
   @Test
   public void duplicateDocumentInTopKIsRejected() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new NdcgAtK(10).score(List.of("d1", "d2", "d1"), GRADED));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new NdcgAtK(10).score(List.of("d1", "d2", "d1"), GRADED));
     assertTrue(e.getMessage(), e.getMessage().contains("'d1' twice"));
   }
 

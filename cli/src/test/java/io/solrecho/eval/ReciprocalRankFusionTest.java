@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.eval;
 
 import static org.junit.Assert.assertEquals;
@@ -11,7 +26,8 @@ import org.junit.Test;
 public class ReciprocalRankFusionTest {
   @Test
   public void ordersBySumOfReciprocalRanks() {
-    // k = 60: a = 1/61 = 0.016393; b = 1/62 + 1/61 = 0.032522; c = 1/63 + 1/62 = 0.032002; d = 1/63 = 0.015873
+    // k = 60: a = 1/61 = 0.016393; b = 1/62 + 1/61 = 0.032522; c = 1/63 + 1/62 = 0.032002; d = 1/63
+    // = 0.015873
     List<List<String>> rankings = List.of(List.of("a", "b", "c"), List.of("b", "c", "d"));
     assertEquals(List.of("b", "c", "a", "d"), new ReciprocalRankFusion().fuse(rankings));
     Map<String, Double> scores = new ReciprocalRankFusion().scores(rankings);
@@ -28,7 +44,9 @@ public class ReciprocalRankFusionTest {
   @Test
   public void equalScoresAreOrderedByDocumentId() {
     // z and a both score 1/61 + 1/62
-    assertEquals(List.of("a", "z"), new ReciprocalRankFusion().fuse(List.of(List.of("z", "a"), List.of("a", "z"))));
+    assertEquals(
+        List.of("a", "z"),
+        new ReciprocalRankFusion().fuse(List.of(List.of("z", "a"), List.of("a", "z"))));
   }
 
   @Test
@@ -36,10 +54,11 @@ public class ReciprocalRankFusionTest {
     // x has ranks (1, 2, 7) and y (7, 1, 2) in the three lists: equal sums in exact arithmetic, but
     // adding 1/61 + 1/62 + 1/67 and 1/67 + 1/61 + 1/62 in list order differs in the last bit
     // (0.0474478480153437 vs 0.04744784801534369); summing smallest rank first makes them identical
-    List<List<String>> rankings = List.of(
-        List.of("x", "a1", "a2", "a3", "a4", "a5", "y"),
-        List.of("y", "x"),
-        List.of("b1", "y", "b3", "b4", "b5", "b6", "x"));
+    List<List<String>> rankings =
+        List.of(
+            List.of("x", "a1", "a2", "a3", "a4", "a5", "y"),
+            List.of("y", "x"),
+            List.of("b1", "y", "b3", "b4", "b5", "b6", "x"));
     Map<String, Double> scores = new ReciprocalRankFusion().scores(rankings);
     assertEquals(scores.get("x"), scores.get("y"));
     assertEquals(List.of("x", "y"), new ReciprocalRankFusion().fuse(rankings).subList(0, 2));
@@ -56,9 +75,13 @@ public class ReciprocalRankFusionTest {
 
   @Test
   public void duplicateWithinOneRankingIsRejected() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new ReciprocalRankFusion().fuse(List.of(List.of("a"), List.of("b", "c", "b"))));
-    assertTrue(e.getMessage(), e.getMessage().contains("ranking 1 lists document 'b' twice (ranks 1 and 3)"));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new ReciprocalRankFusion().fuse(List.of(List.of("a"), List.of("b", "c", "b"))));
+    assertTrue(
+        e.getMessage(),
+        e.getMessage().contains("ranking 1 lists document 'b' twice (ranks 1 and 3)"));
   }
 
   @Test

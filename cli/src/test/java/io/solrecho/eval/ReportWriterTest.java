@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.eval;
 
 import static org.junit.Assert.assertArrayEquals;
@@ -33,9 +48,20 @@ public class ReportWriterTest {
     pairs.put(StsDataset.STSB, 1379);
     pairs.put(StsDataset.SICK, 4927);
     Map<String, Map<StsDataset, StsSection.Score>> scores = new LinkedHashMap<>();
-    scores.put("echo-mean", Map.of(StsDataset.STSB, StsSection.Score.of(71.25), StsDataset.SICK, StsSection.Score.of(68.5)));
-    scores.put("classical-mean", Map.of(StsDataset.STSB, StsSection.Score.of(55.0),
-        StsDataset.SICK, StsSection.Score.failed("the similarities are all equal")));
+    scores.put(
+        "echo-mean",
+        Map.of(
+            StsDataset.STSB,
+            StsSection.Score.of(71.25),
+            StsDataset.SICK,
+            StsSection.Score.of(68.5)));
+    scores.put(
+        "classical-mean",
+        Map.of(
+            StsDataset.STSB,
+            StsSection.Score.of(55.0),
+            StsDataset.SICK,
+            StsSection.Score.failed("the similarities are all equal")));
     return new StsSection(pairs, scores);
   }
 
@@ -73,8 +99,13 @@ public class ReportWriterTest {
 
       @Override
       public List<BarChart> charts() {
-        return List.of(new BarChart("retrieval-ndcg.png", "nDCG@10", "nDCG@10 x100", List.of("bm25"),
-            Map.of("nDCG@10", List.of(66.5))));
+        return List.of(
+            new BarChart(
+                "retrieval-ndcg.png",
+                "nDCG@10",
+                "nDCG@10 x100",
+                List.of("bm25"),
+                Map.of("nDCG@10", List.of(66.5))));
       }
     };
   }
@@ -83,16 +114,28 @@ public class ReportWriterTest {
     Map<String, String> info = new LinkedHashMap<>();
     info.put("model", "/models/x");
     info.put("device / dtype", "cpu() / float32");
-    return new EvalReport("solr-echo evaluation: x", info, List.of(sts(), toy(), retrieval()),
-        List.of(new Timing("embed echo-mean", 12.5, Map.of("texts", 100L)), Timing.of("load model", 1.0)));
+    return new EvalReport(
+        "solr-echo evaluation: x",
+        info,
+        List.of(sts(), toy(), retrieval()),
+        List.of(
+            new Timing("embed echo-mean", 12.5, Map.of("texts", 100L)),
+            Timing.of("load model", 1.0)));
   }
 
   @Test
   public void writesMarkdownJsonAndOnePngPerChart() throws IOException {
     Path folder = tmp.getRoot().toPath().resolve("report");
     List<Path> written = ReportWriter.write(report(), folder);
-    assertEquals(List.of("report.md", "results.json", "sts-average.png", "sts-datasets.png", "toy-study.png",
-        "retrieval-ndcg.png"), written.stream().map(p -> p.getFileName().toString()).toList());
+    assertEquals(
+        List.of(
+            "report.md",
+            "results.json",
+            "sts-average.png",
+            "sts-datasets.png",
+            "toy-study.png",
+            "retrieval-ndcg.png"),
+        written.stream().map(p -> p.getFileName().toString()).toList());
     for (Path file : written) {
       assertTrue(file + " is empty", Files.size(file) > 0);
     }
@@ -102,7 +145,8 @@ public class ReportWriterTest {
   public void chartsAreValidPngImages() throws IOException {
     Path folder = tmp.getRoot().toPath();
     ReportWriter.write(report(), folder);
-    for (String name : List.of("sts-average.png", "sts-datasets.png", "toy-study.png", "retrieval-ndcg.png")) {
+    for (String name :
+        List.of("sts-average.png", "sts-datasets.png", "toy-study.png", "retrieval-ndcg.png")) {
       Path file = folder.resolve(name);
       assertArrayEquals(name, PNG_SIGNATURE, Arrays.copyOf(Files.readAllBytes(file), 8));
       BufferedImage image = ImageIO.read(file.toFile());
@@ -136,24 +180,44 @@ public class ReportWriterTest {
   public void jsonHasTheRawNumbersWithNullForMissingScores() throws IOException {
     Path folder = tmp.getRoot().toPath();
     ReportWriter.write(report(), folder);
-    JsonObject json = JsonParser.parseString(Files.readString(folder.resolve(ReportWriter.JSON))).getAsJsonObject();
+    JsonObject json =
+        JsonParser.parseString(Files.readString(folder.resolve(ReportWriter.JSON)))
+            .getAsJsonObject();
     assertEquals("cpu() / float32", json.getAsJsonObject("info").get("device_dtype").getAsString());
     JsonObject sts = json.getAsJsonObject("sections").getAsJsonObject("sts");
-    assertEquals(71.25, sts.getAsJsonObject("scores").getAsJsonObject("echo-mean").get("stsb").getAsDouble(), 0);
-    assertEquals(69.875, sts.getAsJsonObject("scores").getAsJsonObject("echo-mean").get("average").getAsDouble(), 0);
-    assertTrue(sts.getAsJsonObject("scores").getAsJsonObject("classical-mean").get("sick").isJsonNull());
+    assertEquals(
+        71.25,
+        sts.getAsJsonObject("scores").getAsJsonObject("echo-mean").get("stsb").getAsDouble(),
+        0);
+    assertEquals(
+        69.875,
+        sts.getAsJsonObject("scores").getAsJsonObject("echo-mean").get("average").getAsDouble(),
+        0);
+    assertTrue(
+        sts.getAsJsonObject("scores").getAsJsonObject("classical-mean").get("sick").isJsonNull());
     assertEquals(4927, sts.getAsJsonObject("pairs").get("sick").getAsInt());
-    JsonObject toy = json.getAsJsonObject("sections").getAsJsonObject("toy").getAsJsonObject("scores");
+    JsonObject toy =
+        json.getAsJsonObject("sections").getAsJsonObject("toy").getAsJsonObject("scores");
     assertEquals(45.0, toy.getAsJsonObject("classical-mean").get("s2_percent").getAsDouble(), 0);
-    assertEquals(0.665, json.getAsJsonObject("sections").getAsJsonObject("retrieval").get("bm25_ndcg10").getAsDouble(), 0);
-    assertEquals(new JsonPrimitive(12.5), json.getAsJsonArray("timings").get(0).getAsJsonObject().get("seconds"));
+    assertEquals(
+        0.665,
+        json.getAsJsonObject("sections")
+            .getAsJsonObject("retrieval")
+            .get("bm25_ndcg10")
+            .getAsDouble(),
+        0);
+    assertEquals(
+        new JsonPrimitive(12.5),
+        json.getAsJsonArray("timings").get(0).getAsJsonObject().get("seconds"));
     assertEquals(4, json.getAsJsonArray("charts").size());
   }
 
   @Test
   public void sectionsMustHaveDistinctKeys() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new EvalReport("t", Map.of(), List.of(toy(), toy()), List.of()));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new EvalReport("t", Map.of(), List.of(toy(), toy()), List.of()));
     assertEquals("two sections share the key 'toy'", e.getMessage());
   }
 

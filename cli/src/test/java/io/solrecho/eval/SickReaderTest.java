@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.eval;
 
 import static org.junit.Assert.assertEquals;
@@ -14,7 +29,8 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 public class SickReaderTest {
-  private static final String HEADER = "pair_ID\tsentence_A\tsentence_B\trelatedness_score\tSemEval_set\r\n";
+  private static final String HEADER =
+      "pair_ID\tsentence_A\tsentence_B\trelatedness_score\tSemEval_set\r\n";
 
   @Rule public TemporaryFolder tmp = new TemporaryFolder();
 
@@ -26,10 +42,18 @@ public class SickReaderTest {
   public void testSetHas4906Pairs() throws IOException {
     List<StsPair> pairs = new SickReader(sick()).read();
     assertEquals(4906, pairs.size());
-    assertEquals(new StsPair("There is no boy playing outdoors and there is no man smiling",
-        "A group of kids is playing in a yard and an old man is standing in the background", 3.3), pairs.get(0));
-    assertEquals(new StsPair("A man is in a parking lot and is playing tennis against a large wall",
-        "The snowboarder is leaping fearlessly over white snow", 1), pairs.get(4905));
+    assertEquals(
+        new StsPair(
+            "There is no boy playing outdoors and there is no man smiling",
+            "A group of kids is playing in a yard and an old man is standing in the background",
+            3.3),
+        pairs.get(0));
+    assertEquals(
+        new StsPair(
+            "A man is in a parking lot and is playing tennis against a large wall",
+            "The snowboarder is leaping fearlessly over white snow",
+            1),
+        pairs.get(4905));
   }
 
   @Test
@@ -41,7 +65,12 @@ public class SickReaderTest {
 
   @Test
   public void onlyTestRowsAreReadAndCrLfIsHandled() throws IOException {
-    Path file = write(HEADER + "1\tA.\tB.\t4.5\tTRAIN\r\n" + "2\tC.\tD.\t2\tTEST\r\n" + "3\tE.\tF.\t1.5\tTRIAL");
+    Path file =
+        write(
+            HEADER
+                + "1\tA.\tB.\t4.5\tTRAIN\r\n"
+                + "2\tC.\tD.\t2\tTEST\r\n"
+                + "3\tE.\tF.\t1.5\tTRIAL");
     assertEquals(List.of(new StsPair("C.", "D.", 2)), new SickReader(file).read());
   }
 
@@ -53,16 +82,22 @@ public class SickReaderTest {
   @Test
   public void missingColumnIsNamed() throws IOException {
     Path file = write("pair_ID\tsentence_A\tsentence_B\tSemEval_set\n1\tA.\tB.\tTEST\n");
-    MalformedDataException e = assertThrows(MalformedDataException.class, () -> new SickReader(file).read());
-    assertTrue(e.getMessage(), e.getMessage().startsWith(file + ":1: header has no column 'relatedness_score'"));
+    MalformedDataException e =
+        assertThrows(MalformedDataException.class, () -> new SickReader(file).read());
+    assertTrue(
+        e.getMessage(),
+        e.getMessage().startsWith(file + ":1: header has no column 'relatedness_score'"));
   }
 
   @Test
   public void rowWithWrongFieldCountNamesLine() throws IOException {
     Path file = write(HEADER + "1\tA.\tB.\t4.5\tTEST\r\n" + "2\tC.\t2\tTEST\r\n");
-    MalformedDataException e = assertThrows(MalformedDataException.class, () -> new SickReader(file).read());
+    MalformedDataException e =
+        assertThrows(MalformedDataException.class, () -> new SickReader(file).read());
     assertEquals(3, e.line());
-    assertTrue(e.getMessage(), e.getMessage().contains("expected 5 tab-separated fields as in the header, found 4"));
+    assertTrue(
+        e.getMessage(),
+        e.getMessage().contains("expected 5 tab-separated fields as in the header, found 4"));
   }
 
   private Path write(String content) throws IOException {

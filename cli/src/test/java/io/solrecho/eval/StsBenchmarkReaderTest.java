@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.eval;
 
 import static org.junit.Assert.assertEquals;
@@ -24,7 +39,9 @@ public class StsBenchmarkReaderTest {
   public void testSplitHas1379Pairs() throws IOException {
     List<StsPair> pairs = new StsBenchmarkReader(testFile()).read();
     assertEquals(1379, pairs.size());
-    assertEquals(new StsPair("A girl is styling her hair.", "A girl is brushing her hair.", 2.5), pairs.get(0));
+    assertEquals(
+        new StsPair("A girl is styling her hair.", "A girl is brushing her hair.", 2.5),
+        pairs.get(0));
     StsPair last = pairs.get(1378);
     assertEquals("South Korea declares end to MERS outbreak", last.sentence1());
     assertEquals("North Korea Delegation Meets With South Korean Officials", last.sentence2());
@@ -41,7 +58,8 @@ public class StsBenchmarkReaderTest {
 
   @Test
   public void sourceNoteColumnsAreIgnored() throws IOException {
-    Path file = write("main-forums\tanswer-answer\t2016\t0008\t3\tFirst.\tSecond.\tnote 1\tnote 2\n");
+    Path file =
+        write("main-forums\tanswer-answer\t2016\t0008\t3\tFirst.\tSecond.\tnote 1\tnote 2\n");
     assertEquals(List.of(new StsPair("First.", "Second.", 3)), new StsBenchmarkReader(file).read());
   }
 
@@ -55,29 +73,38 @@ public class StsBenchmarkReaderTest {
   @Test
   public void tooFewFieldsNamesFileAndLine() throws IOException {
     Path file = write("g\tf\t2012\t1\t2.0\tA.\tB.\n" + "g\tf\t2012\t2\t2.0 A. B.\n");
-    MalformedDataException e = assertThrows(MalformedDataException.class, () -> new StsBenchmarkReader(file).read());
+    MalformedDataException e =
+        assertThrows(MalformedDataException.class, () -> new StsBenchmarkReader(file).read());
     assertEquals(2, e.line());
-    assertTrue(e.getMessage(), e.getMessage().startsWith(file + ":2: expected at least 7 tab-separated fields"));
+    assertTrue(
+        e.getMessage(),
+        e.getMessage().startsWith(file + ":2: expected at least 7 tab-separated fields"));
   }
 
   @Test
   public void scoreOutsideZeroToFiveIsRejected() throws IOException {
     Path file = write("g\tf\t2012\t1\t24\tA.\tB.\n");
-    MalformedDataException e = assertThrows(MalformedDataException.class, () -> new StsBenchmarkReader(file).read());
-    assertTrue(e.getMessage(), e.getMessage().contains(":1: score (field 5) must be between 0.0 and 5.0, got '24'"));
+    MalformedDataException e =
+        assertThrows(MalformedDataException.class, () -> new StsBenchmarkReader(file).read());
+    assertTrue(
+        e.getMessage(),
+        e.getMessage().contains(":1: score (field 5) must be between 0.0 and 5.0, got '24'"));
   }
 
   @Test
   public void nonNumericScoreIsRejected() throws IOException {
     Path file = write("g\tf\t2012\t1\tabc\tA.\tB.\n");
-    MalformedDataException e = assertThrows(MalformedDataException.class, () -> new StsBenchmarkReader(file).read());
+    MalformedDataException e =
+        assertThrows(MalformedDataException.class, () -> new StsBenchmarkReader(file).read());
     assertTrue(e.getMessage(), e.getMessage().contains("score (field 5) is not a number: 'abc'"));
   }
 
   @Test
   public void missingFileIsRejectedUpFront() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new StsBenchmarkReader(tmp.getRoot().toPath().resolve("absent.csv")));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new StsBenchmarkReader(tmp.getRoot().toPath().resolve("absent.csv")));
     assertTrue(e.getMessage(), e.getMessage().contains("absent.csv"));
   }
 

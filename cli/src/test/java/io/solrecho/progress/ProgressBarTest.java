@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.progress;
 
 import static org.junit.Assert.assertEquals;
@@ -10,7 +25,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.Test;
 
-/** The progress line of downloads (bytes), indexing (documents) and eval steps (compact): how far, how fast, how long still. */
+/**
+ * The progress line of downloads (bytes), indexing (documents) and eval steps (compact): how far,
+ * how fast, how long still.
+ */
 public class ProgressBarTest {
   private static final ProgressUnit BYTES = ProgressUnit.bytes();
   private static final ProgressUnit DOCS = ProgressUnit.items("docs");
@@ -23,8 +41,12 @@ public class ProgressBarTest {
     return bytes.toString(StandardCharsets.UTF_8);
   }
 
-  /** The download line: {@code done} of {@code total} bytes, {@code transferred} of them in {@code seconds}. */
-  private static String download(String name, long done, long total, long transferred, double seconds) {
+  /**
+   * The download line: {@code done} of {@code total} bytes, {@code transferred} of them in {@code
+   * seconds}.
+   */
+  private static String download(
+      String name, long done, long total, long transferred, double seconds) {
     return ProgressBar.line(Layout.WIDE, BYTES, name, done, total, transferred, seconds);
   }
 
@@ -33,9 +55,12 @@ public class ProgressBarTest {
     return ProgressBar.line(Layout.WIDE, DOCS, label, indexed, total, indexed, seconds);
   }
 
-  /** A compact bar of {@code total} texts started at time {@link #now}, redrawn or printed as lines. */
+  /**
+   * A compact bar of {@code total} texts started at time {@link #now}, redrawn or printed as lines.
+   */
   private ProgressBar step(String label, long total, boolean redraw) {
-    ProgressBar bar = new ProgressBar(out, ProgressUnit.items("texts"), Layout.COMPACT, redraw, () -> now);
+    ProgressBar bar =
+        new ProgressBar(out, ProgressUnit.items("texts"), Layout.COMPACT, redraw, () -> now);
     bar.start(label, 0, total);
     return bar;
   }
@@ -45,20 +70,23 @@ public class ProgressBarTest {
   @Test
   public void lineShowsShareBarMegabytesRateAndTimeLeft() {
     // 50 of 100 MB, 50 MB of them in 5 s: 10 MB/s, 50 MB left -> 5 s
-    assertEquals("model.safetensors   50% [############............] 50.0/100.0 MB  10.0 MB/s  ETA 0:05",
+    assertEquals(
+        "model.safetensors   50% [############............] 50.0/100.0 MB  10.0 MB/s  ETA 0:05",
         download("model.safetensors", 50_000_000, 100_000_000, 50_000_000, 5.0));
   }
 
   @Test
   public void rateCountsOnlyBytesTransferredNowNotTheResumedPart() {
     // resumed at 90 MB, 10 MB more in 10 s: 1 MB/s, 100 MB left -> 1:40
-    assertEquals("w   50% [############............] 100.0/200.0 MB  1.0 MB/s  ETA 1:40",
+    assertEquals(
+        "w   50% [############............] 100.0/200.0 MB  1.0 MB/s  ETA 1:40",
         download("w", 100_000_000, 200_000_000, 10_000_000, 10.0));
   }
 
   @Test
   public void smallFilesAreCountedInKilobytes() {
-    assertEquals("config.json  100% [########################] 0.7/0.7 kB  0.0 MB/s  ETA 0:00",
+    assertEquals(
+        "config.json  100% [########################] 0.7/0.7 kB  0.0 MB/s  ETA 0:00",
         download("config.json", 700, 700, 700, 0.5));
   }
 
@@ -120,11 +148,14 @@ public class ProgressBarTest {
 
   @Test
   public void theIndexingLineShowsPercentageDocumentsRateAndTimeLeft() {
-    assertEquals("indexing   25% [######..................] 40/160 docs  20.0 docs/s  ETA 0:06",
+    assertEquals(
+        "indexing   25% [######..................] 40/160 docs  20.0 docs/s  ETA 0:06",
         indexing("indexing", 40, 160, 2.0));
-    assertEquals("indexing  100% [########################] 160/160 docs  40.0 docs/s  ETA 0:00",
+    assertEquals(
+        "indexing  100% [########################] 160/160 docs  40.0 docs/s  ETA 0:00",
         indexing("indexing", 160, 160, 4.0));
-    assertEquals("indexing    0% [........................] 0/160 docs  0.0 docs/s  ETA --:--",
+    assertEquals(
+        "indexing    0% [........................] 0/160 docs  0.0 docs/s  ETA --:--",
         indexing("indexing", 0, 160, 0.0));
   }
 
@@ -156,7 +187,8 @@ public class ProgressBarTest {
     ProgressBar progress = step("embed echo-mean", 100, true);
     now = 10_000_000_000L;
     progress.advance(25);
-    assertEquals("embed echo-mean [######..................] 25/100  25% 2.5 texts/s ETA 30.0s",
+    assertEquals(
+        "embed echo-mean [######..................] 25/100  25% 2.5 texts/s ETA 30.0s",
         progress.line(now));
   }
 
@@ -182,7 +214,8 @@ public class ProgressBarTest {
     progress.advance(5);
     progress.close();
     assertTrue(printed(), printed().startsWith("\rembed [############............] 5/10"));
-    assertTrue(printed(), printed().endsWith("\rembed: 5/10 texts in 1.0s (5.0 texts/s)\u001b[K\n"));
+    assertTrue(
+        printed(), printed().endsWith("\rembed: 5/10 texts in 1.0s (5.0 texts/s)\u001b[K\n"));
   }
 
   @Test

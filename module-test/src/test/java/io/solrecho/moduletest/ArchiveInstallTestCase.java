@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.moduletest;
 
 import static org.junit.Assert.assertEquals;
@@ -38,18 +53,19 @@ public abstract class ArchiveInstallTestCase {
   /** The system property the shipped echo-models.json reads the model folder from. */
   static final String MODEL_DIR_PROPERTY = "solr.echo.model.dir";
 
-  private static final Map<String, String> TITLES = Map.of(
-      "river", "The river winds through the valley and reaches the sea.",
-      "kitchen", "Bake the bread for forty minutes in a hot oven.",
-      "stars", "Astronomers counted the stars of a distant galaxy.",
-      "market", "Share prices fell sharply when the market opened.");
+  private static final Map<String, String> TITLES =
+      Map.of(
+          "river", "The river winds through the valley and reaches the sea.",
+          "kitchen", "Bake the bread for forty minutes in a hot oven.",
+          "stars", "Astronomers counted the stars of a distant galaxy.",
+          "market", "Share prices fell sharply when the market opened.");
 
   static EchoSolrNode node;
   private static int modelDimension;
 
   /**
-   * Starts Solr with the archive installed through {@code installProperties} (a null value clears the
-   * property) and the shared toy GPT-2 as the configset's model, or skips the test without it.
+   * Starts Solr with the archive installed through {@code installProperties} (a null value clears
+   * the property) and the shared toy GPT-2 as the configset's model, or skips the test without it.
    */
   static void start(String name, Map<String, String> installProperties) throws Exception {
     Path model = SharedFixtures.resolve("models/toy-gpt2");
@@ -94,7 +110,8 @@ public abstract class ArchiveInstallTestCase {
   private static int hiddenSize(Path model) throws IOException {
     try (InputStream in = Files.newInputStream(model.resolve("config.json"))) {
       Map<?, ?> config = (Map<?, ?>) Utils.fromJSON(in);
-      Object size = config.containsKey("hidden_size") ? config.get("hidden_size") : config.get("n_embd");
+      Object size =
+          config.containsKey("hidden_size") ? config.get("hidden_size") : config.get("n_embd");
       return ((Number) size).intValue();
     }
   }
@@ -110,16 +127,24 @@ public abstract class ArchiveInstallTestCase {
   @Test
   public void pluginAndDjlAreNotOnTheTestClasspath() {
     ClassLoader testLoader = ArchiveInstallTestCase.class.getClassLoader();
-    for (String name : List.of("io.solrecho.solr.EchoQParserPlugin", "io.solrecho.lm.CausalLanguageModel",
-        "ai.djl.engine.Engine", "ai.djl.pytorch.engine.PtEngine", "ai.djl.huggingface.tokenizers.HuggingFaceTokenizer")) {
+    for (String name :
+        List.of(
+            "io.solrecho.solr.EchoQParserPlugin",
+            "io.solrecho.lm.CausalLanguageModel",
+            "ai.djl.engine.Engine",
+            "ai.djl.pytorch.engine.PtEngine",
+            "ai.djl.huggingface.tokenizers.HuggingFaceTokenizer")) {
       try {
         Class.forName(name, false, testLoader);
-        fail(name + " is on the test classpath; this test must see the plugin only through the module archive");
+        fail(
+            name
+                + " is on the test classpath; this test must see the plugin only through the module archive");
       } catch (ClassNotFoundException expected) {
         // isolated, as in a Solr install
       }
     }
-    assertNull("libtorch (the pytorch-native jar) must not be on the test classpath",
+    assertNull(
+        "libtorch (the pytorch-native jar) must not be on the test classpath",
         testLoader.getResource("native/lib/pytorch.properties"));
   }
 
@@ -130,8 +155,10 @@ public abstract class ArchiveInstallTestCase {
     Path lib = SolrInstall.moduleLib().toRealPath();
     assertEquals(lib, jarOf(parser).getParent());
     ClassLoader solrLoader = parser.getClassLoader();
-    assertEquals(lib, jarOf(Class.forName("ai.djl.pytorch.engine.PtEngine", false, solrLoader)).getParent());
-    assertNotNull("libtorch is visible to Solr's class loader",
+    assertEquals(
+        lib, jarOf(Class.forName("ai.djl.pytorch.engine.PtEngine", false, solrLoader)).getParent());
+    assertNotNull(
+        "libtorch is visible to Solr's class loader",
         solrLoader.getResource("native/lib/pytorch.properties"));
   }
 
@@ -140,10 +167,14 @@ public abstract class ArchiveInstallTestCase {
   }
 
   @Test
-  public void everyIndexedDocumentHasAVectorOfTheModelDimensionAndTheModelFingerprint() throws Exception {
+  public void everyIndexedDocumentHasAVectorOfTheModelDimensionAndTheModelFingerprint()
+      throws Exception {
     try (SolrClient client = node.newClient()) {
-      SolrDocumentList docs = client.query(new SolrQuery("*:*").setFields("id", "vector", "echo_fingerprint")
-          .setRows(100)).getResults();
+      SolrDocumentList docs =
+          client
+              .query(
+                  new SolrQuery("*:*").setFields("id", "vector", "echo_fingerprint").setRows(100))
+              .getResults();
       assertEquals(TITLES.size(), docs.getNumFound());
       Set<Object> fingerprints = new HashSet<>();
       for (SolrDocument doc : docs) {
@@ -158,7 +189,8 @@ public abstract class ArchiveInstallTestCase {
         }
         assertTrue(doc.getFieldValue("id") + ": an all-zero vector", squares > 0);
         Object fingerprint = doc.getFieldValue("echo_fingerprint");
-        assertTrue(doc.getFieldValue("id") + " has no fingerprint",
+        assertTrue(
+            doc.getFieldValue("id") + " has no fingerprint",
             fingerprint instanceof String && !((String) fingerprint).isBlank());
         fingerprints.add(fingerprint);
       }
@@ -170,8 +202,12 @@ public abstract class ArchiveInstallTestCase {
   public void echoQueryRanksTheDocumentWithTheQueriedTextFirst() throws Exception {
     try (SolrClient client = node.newClient()) {
       for (String id : List.of("river", "stars")) {
-        SolrDocumentList hits = client.query(new SolrQuery("{!echo f=vector topK=3}" + TITLES.get(id))
-            .setFields("id", "score")).getResults();
+        SolrDocumentList hits =
+            client
+                .query(
+                    new SolrQuery("{!echo f=vector topK=3}" + TITLES.get(id))
+                        .setFields("id", "score"))
+                .getResults();
         assertEquals("topK=3 of " + TITLES.size() + " documents", 3, hits.size());
         assertEquals(id, hits.get(0).getFieldValue("id"));
       }

@@ -1,9 +1,23 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.moduletest;
 
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,19 +36,20 @@ import org.apache.solr.embedded.JettySolrRunner;
 
 /**
  * A standalone Solr (Jetty) as a user runs it: a Solr home with a solr.xml like the distribution's
- * ({@code sharedLib} and {@code modules} from {@code solr.sharedLib} and {@code solr.modules}) and one
- * core, {@value #CORE}, on a copy of the repository's configset. How the plugin gets onto Solr's
- * class path is up to the system properties given to {@link #start}.
+ * ({@code sharedLib} and {@code modules} from {@code solr.sharedLib} and {@code solr.modules}) and
+ * one core, {@value #CORE}, on a copy of the repository's configset. How the plugin gets onto
+ * Solr's class path is up to the system properties given to {@link #start}.
  */
 final class EchoSolrNode implements AutoCloseable {
   /** The core on the shipped configset. */
   static final String CORE = "echo";
 
-  private static final String SOLR_XML = "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n"
-      + "<solr>\n"
-      + "  <str name=\"sharedLib\">${solr.sharedLib:}</str>\n"
-      + "  <str name=\"modules\">${solr.modules:}</str>\n"
-      + "</solr>\n";
+  private static final String SOLR_XML =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n"
+          + "<solr>\n"
+          + "  <str name=\"sharedLib\">${solr.sharedLib:}</str>\n"
+          + "  <str name=\"modules\">${solr.modules:}</str>\n"
+          + "</solr>\n";
 
   private final JettySolrRunner jetty;
   private final Map<String, String> previousProperties;
@@ -54,18 +69,22 @@ final class EchoSolrNode implements AutoCloseable {
     // a user's Solr: the configset's default directory factory, not the test framework's mock one
     setProperty("solr.directoryFactory", null, previous);
     properties.forEach((key, value) -> setProperty(key, value, previous));
-    JettySolrRunner jetty = new JettySolrRunner(solrHome.toString(),
-        JettyConfig.builder().setPort(0).setContext("/solr").stopAtShutdown(true).build());
+    JettySolrRunner jetty =
+        new JettySolrRunner(
+            solrHome.toString(),
+            JettyConfig.builder().setPort(0).setContext("/solr").stopAtShutdown(true).build());
     EchoSolrNode node = new EchoSolrNode(jetty, previous);
     try {
       jetty.start();
       CoreContainer cores = jetty.getCoreContainer();
       if (cores == null) {
-        throw new AssertionError("Solr did not start (no CoreContainer) from " + solrHome + "; see the test's log");
+        throw new AssertionError(
+            "Solr did not start (no CoreContainer) from " + solrHome + "; see the test's log");
       }
       CoreContainer.CoreLoadFailure failure = cores.getCoreInitFailures().get(CORE);
       if (failure != null) {
-        throw new AssertionError("core " + CORE + " did not load: " + failure.exception, failure.exception);
+        throw new AssertionError(
+            "core " + CORE + " did not load: " + failure.exception, failure.exception);
       }
     } catch (Exception | Error e) {
       try {
@@ -88,13 +107,15 @@ final class EchoSolrNode implements AutoCloseable {
         Files.copy(file, conf.resolve(file.getFileName().toString()));
       }
     }
-    Files.writeString(instanceDir.resolve("core.properties"), "name=" + CORE + "\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        instanceDir.resolve("core.properties"), "name=" + CORE + "\n", StandardCharsets.UTF_8);
   }
 
   /** The repository's configset, {@code solr-config/conf}, found from this module's folder. */
   static Path configSet() {
     Path dir = Paths.get(System.getProperty("user.dir")).toAbsolutePath();
-    for (Path candidate : List.of(dir.resolve("../solr-config/conf"), dir.resolve("solr-config/conf"))) {
+    for (Path candidate :
+        List.of(dir.resolve("../solr-config/conf"), dir.resolve("solr-config/conf"))) {
       if (Files.isRegularFile(candidate.resolve("solrconfig.xml"))) {
         return candidate.normalize();
       }
@@ -112,18 +133,21 @@ final class EchoSolrNode implements AutoCloseable {
   }
 
   private static void restore(Map<String, String> previous) {
-    previous.forEach((key, value) -> {
-      if (value == null) {
-        System.clearProperty(key);
-      } else {
-        System.setProperty(key, value);
-      }
-    });
+    previous.forEach(
+        (key, value) -> {
+          if (value == null) {
+            System.clearProperty(key);
+          } else {
+            System.setProperty(key, value);
+          }
+        });
   }
 
   /** A client for the core; the caller closes it. */
   SolrClient newClient() {
-    return new Http2SolrClient.Builder(jetty.getBaseUrl().toString()).withDefaultCollection(CORE).build();
+    return new Http2SolrClient.Builder(jetty.getBaseUrl().toString())
+        .withDefaultCollection(CORE)
+        .build();
   }
 
   /**
@@ -135,7 +159,10 @@ final class EchoSolrNode implements AutoCloseable {
     return new EmbeddedSolrServer(jetty.getCoreContainer(), CORE);
   }
 
-  /** The class Solr loaded for {@code {!name}} in the core (through its own class loader, not the test's). */
+  /**
+   * The class Solr loaded for {@code {!name}} in the core (through its own class loader, not the
+   * test's).
+   */
   Class<?> queryParserClass(String name) {
     try (SolrCore core = jetty.getCoreContainer().getCore(CORE)) {
       assertTrue("core " + CORE + " is not loaded", core != null);

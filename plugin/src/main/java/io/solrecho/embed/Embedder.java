@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.embed;
 
 import io.solrecho.lm.BatchBudget;
@@ -16,13 +31,13 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Embeds texts with a causal LM following {@link EmbeddingSettings}: prompts are built by a
- * {@link PromptEncoder} per role, sorted by length and cut into micro-batches so that padding
- * stays within a batch, run through the model, and pooled over each prompt's pooled range.
- * On a GPU the micro-batches also stay within a {@link BatchBudget} read from the device's free
- * memory when the embedder is built; a micro-batch that still runs out of device memory is split
- * in halves and retried, down to single prompts. Thread-safe; for many concurrent callers put an
- * {@link EmbeddingService} in front.
+ * Embeds texts with a causal LM following {@link EmbeddingSettings}: prompts are built by a {@link
+ * PromptEncoder} per role, sorted by length and cut into micro-batches so that padding stays within
+ * a batch, run through the model, and pooled over each prompt's pooled range. On a GPU the
+ * micro-batches also stay within a {@link BatchBudget} read from the device's free memory when the
+ * embedder is built; a micro-batch that still runs out of device memory is split in halves and
+ * retried, down to single prompts. Thread-safe; for many concurrent callers put an {@link
+ * EmbeddingService} in front.
  */
 public final class Embedder implements AutoCloseable {
   private static final int PAD_ID = 0;
@@ -43,42 +58,65 @@ public final class Embedder implements AutoCloseable {
     this(model, tokenizer, settings, false, model::forward, BatchBudget.of(model));
   }
 
-  /** For tests: {@code forward} stands in for the model's forward pass (to inject device faults). */
-  Embedder(CausalLanguageModel model, TextTokenizer tokenizer, EmbeddingSettings settings,
-      Function<TokenBatch, HiddenStates> forward, BatchBudget budget) {
+  /**
+   * For tests: {@code forward} stands in for the model's forward pass (to inject device faults).
+   */
+  Embedder(
+      CausalLanguageModel model,
+      TextTokenizer tokenizer,
+      EmbeddingSettings settings,
+      Function<TokenBatch, HiddenStates> forward,
+      BatchBudget budget) {
     this(model, tokenizer, settings, false, forward, budget);
   }
 
-  private Embedder(CausalLanguageModel model, TextTokenizer tokenizer, EmbeddingSettings settings, boolean owns,
-      Function<TokenBatch, HiddenStates> forward, BatchBudget budget) {
+  private Embedder(
+      CausalLanguageModel model,
+      TextTokenizer tokenizer,
+      EmbeddingSettings settings,
+      boolean owns,
+      Function<TokenBatch, HiddenStates> forward,
+      BatchBudget budget) {
     this.model = model;
     this.tokenizer = tokenizer;
     this.ownsModel = owns;
     this.settings = settings;
     this.forward = forward;
     this.budget = budget;
-    EncodingOptions.Builder options = EncodingOptions.builder()
-        .spanConvention(settings.spanConvention())
-        .maxTokensPerCopy(settings.maxTokensPerCopy());
+    EncodingOptions.Builder options =
+        EncodingOptions.builder()
+            .spanConvention(settings.spanConvention())
+            .maxTokensPerCopy(settings.maxTokensPerCopy());
     if (settings.addBos()) {
-      options.addBos(tokenizer.bosTokenId().orElseThrow(() -> new IllegalArgumentException(
-          "addBos: the model in " + tokenizer.folder() + " declares no BOS token (tokenizer_config.json bos_token"
-              + " or config.json bos_token_id); write it in the template instead")));
+      options.addBos(
+          tokenizer
+              .bosTokenId()
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "addBos: the model in "
+                              + tokenizer.folder()
+                              + " declares no BOS token (tokenizer_config.json bos_token"
+                              + " or config.json bos_token_id); write it in the template instead")));
     }
     EncodingOptions encoding = options.build();
-    this.documentEncoder = new PromptEncoder(tokenizer, settings.template(TextRole.DOCUMENT), encoding);
+    this.documentEncoder =
+        new PromptEncoder(tokenizer, settings.template(TextRole.DOCUMENT), encoding);
     this.queryEncoder = new PromptEncoder(tokenizer, settings.template(TextRole.QUERY), encoding);
     this.pooling = new VectorPooling(settings.pooling(), settings.normalize());
-    this.fingerprint = ModelFingerprint.of(model.config().json(), model.weightsDigest(), settings.describe());
+    this.fingerprint =
+        ModelFingerprint.of(model.config().json(), model.weightsDigest(), settings.describe());
   }
 
   /** Loads the model and tokenizer in {@code folder}; closing the embedder closes them. */
-  public static Embedder open(Path folder, LmOptions options, EmbeddingSettings settings) throws IOException {
+  public static Embedder open(Path folder, LmOptions options, EmbeddingSettings settings)
+      throws IOException {
     TextTokenizer tokenizer = TextTokenizer.load(folder);
     try {
       CausalLanguageModel model = CausalLanguageModel.load(folder, options);
       try {
-        return new Embedder(model, tokenizer, settings, true, model::forward, BatchBudget.of(model));
+        return new Embedder(
+            model, tokenizer, settings, true, model::forward, BatchBudget.of(model));
       } catch (RuntimeException e) {
         model.close();
         throw e;
@@ -107,7 +145,10 @@ public final class Embedder implements AutoCloseable {
     return model.config().hiddenSize();
   }
 
-  /** Identity of model + settings; vectors from embedders with another fingerprint are not comparable. */
+  /**
+   * Identity of model + settings; vectors from embedders with another fingerprint are not
+   * comparable.
+   */
   public String fingerprint() {
     return fingerprint;
   }
@@ -115,16 +156,23 @@ public final class Embedder implements AutoCloseable {
   /**
    * The prompt for {@code text} in {@code role}.
    *
-   * @throws IllegalArgumentException for null, empty or whitespace-only text, or a prompt longer than
-   *     the model's positions
+   * @throws IllegalArgumentException for null, empty or whitespace-only text, or a prompt longer
+   *     than the model's positions
    */
   public EncodedPrompt encode(String text, TextRole role) {
     EncodedPrompt prompt = (role == TextRole.QUERY ? queryEncoder : documentEncoder).encode(text);
     int limit = model.config().maxPositions();
     if (limit > 0 && prompt.length() > limit) {
-      throw new IllegalArgumentException("text: its prompt has " + prompt.length() + " tokens, more than the "
-          + limit + " positions of the model in " + model.folder() + "; lower maxTokens (now "
-          + settings.maxTokensPerCopy() + " per copy)");
+      throw new IllegalArgumentException(
+          "text: its prompt has "
+              + prompt.length()
+              + " tokens, more than the "
+              + limit
+              + " positions of the model in "
+              + model.folder()
+              + "; lower maxTokens (now "
+              + settings.maxTokensPerCopy()
+              + " per copy)");
     }
     return prompt;
   }
@@ -149,8 +197,8 @@ public final class Embedder implements AutoCloseable {
   /**
    * Embeds already encoded prompts, in order, in length-sorted micro-batches.
    *
-   * @throws DeviceOutOfMemoryException naming the prompt length and the device when a single
-   *     prompt does not fit in device memory
+   * @throws DeviceOutOfMemoryException naming the prompt length and the device when a single prompt
+   *     does not fit in device memory
    */
   public List<Embedding> embedPrompts(List<EncodedPrompt> prompts) {
     Integer[] order = new Integer[prompts.size()];
@@ -162,7 +210,8 @@ public final class Embedder implements AutoCloseable {
       int longest = prompts.get(order[start]).length();
       int maxRows = Math.min(settings.maxBatchSize(), budget.maxRows(longest));
       int end = start + 1;
-      while (end < order.length && end - start < maxRows
+      while (end < order.length
+          && end - start < maxRows
           && (long) (end - start + 1) * longest <= settings.maxBatchTokens()) {
         end++;
       }
@@ -184,10 +233,21 @@ public final class Embedder implements AutoCloseable {
     } catch (DeviceOutOfMemoryException e) {
       if (members.length == 1) {
         EncodedPrompt prompt = prompts.get(members[0]);
-        throw new DeviceOutOfMemoryException("a single prompt of " + prompt.length() + " tokens does not fit in the"
-            + " memory of " + model.device() + " (" + model.dtype() + "); lower maxTokens (now "
-            + settings.maxTokensPerCopy() + " per copy)" + (model.dtype().equals("float16") ? "" : ", use dtype=float16")
-            + " or free device memory: " + e.getMessage(), e);
+        throw new DeviceOutOfMemoryException(
+            "a single prompt of "
+                + prompt.length()
+                + " tokens does not fit in the"
+                + " memory of "
+                + model.device()
+                + " ("
+                + model.dtype()
+                + "); lower maxTokens (now "
+                + settings.maxTokensPerCopy()
+                + " per copy)"
+                + (model.dtype().equals("float16") ? "" : ", use dtype=float16")
+                + " or free device memory: "
+                + e.getMessage(),
+            e);
       }
       int half = members.length / 2;
       embedBatch(prompts, Arrays.copyOfRange(members, 0, half), results);
@@ -211,6 +271,14 @@ public final class Embedder implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "Embedder(" + model + ", " + settings + ", " + budget + ", fingerprint=" + fingerprint + ")";
+    return "Embedder("
+        + model
+        + ", "
+        + settings
+        + ", "
+        + budget
+        + ", fingerprint="
+        + fingerprint
+        + ")";
   }
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.embed;
 
 import java.util.Locale;
@@ -6,16 +21,28 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Reads {@link EmbeddingSettings} from named string parameters, the one spelling shared by the
- * Solr configuration and the command line: {@code mode}, {@code pooling}, {@code documentTemplate}
- * (alias {@code template}), {@code queryTemplate}, {@code instruction}, {@code spans},
- * {@code normalize}, {@code maxTokens}, {@code addBos}, {@code batchSize}, {@code maxBatchTokens}.
- * Every error names the parameter and the accepted values.
+ * Reads {@link EmbeddingSettings} from named string parameters, the one spelling shared by the Solr
+ * configuration and the command line: {@code mode}, {@code pooling}, {@code documentTemplate}
+ * (alias {@code template}), {@code queryTemplate}, {@code instruction}, {@code spans}, {@code
+ * normalize}, {@code maxTokens}, {@code addBos}, {@code batchSize}, {@code maxBatchTokens}. Every
+ * error names the parameter and the accepted values.
  */
 public final class EmbeddingParameters {
   /** The parameter names understood here. */
-  public static final Set<String> NAMES = Set.of("mode", "pooling", "template", "documentTemplate", "queryTemplate",
-      "instruction", "spans", "normalize", "maxTokens", "addBos", "batchSize", "maxBatchTokens");
+  public static final Set<String> NAMES =
+      Set.of(
+          "mode",
+          "pooling",
+          "template",
+          "documentTemplate",
+          "queryTemplate",
+          "instruction",
+          "spans",
+          "normalize",
+          "maxTokens",
+          "addBos",
+          "batchSize",
+          "maxBatchTokens");
 
   private EmbeddingParameters() {}
 
@@ -28,7 +55,8 @@ public final class EmbeddingParameters {
     Set<String> unknown = new TreeSet<>(parameters.keySet());
     unknown.removeAll(NAMES);
     if (!unknown.isEmpty()) {
-      throw new IllegalArgumentException("unknown embedding parameter(s) " + unknown + "; known: " + new TreeSet<>(NAMES));
+      throw new IllegalArgumentException(
+          "unknown embedding parameter(s) " + unknown + "; known: " + new TreeSet<>(NAMES));
     }
     EmbeddingSettings.Builder b = EmbeddingSettings.builder();
     String mode = parameters.get("mode");
@@ -75,7 +103,10 @@ public final class EmbeddingParameters {
     }
   }
 
-  /** Templates written on one line (XML attributes, shell arguments) may spell a newline as {@code \n}. */
+  /**
+   * Templates written on one line (XML attributes, shell arguments) may spell a newline as {@code
+   * \n}.
+   */
   static String unescape(String template) {
     return template.replace("\\n", "\n").replace("\\t", "\t");
   }
@@ -86,9 +117,12 @@ public final class EmbeddingParameters {
     } catch (IllegalArgumentException e) {
       StringBuilder accepted = new StringBuilder();
       for (E constant : type.getEnumConstants()) {
-        accepted.append(accepted.length() == 0 ? "" : ", ").append(constant.name().toLowerCase(Locale.ROOT));
+        accepted
+            .append(accepted.length() == 0 ? "" : ", ")
+            .append(constant.name().toLowerCase(Locale.ROOT));
       }
-      throw new IllegalArgumentException(name + ": expected one of " + accepted + ", got '" + value + "'", e);
+      throw new IllegalArgumentException(
+          name + ": expected one of " + accepted + ", got '" + value + "'", e);
     }
   }
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.embed;
 
 import java.time.Duration;
@@ -58,22 +73,23 @@ public final class EmbeddingService implements AutoCloseable {
   }
 
   /**
-   * Queues {@code text}. The future fails with {@link IllegalArgumentException} for text that cannot
-   * be embedded, {@link RejectedExecutionException} when the queue stayed full or the service is
-   * closed.
+   * Queues {@code text}. The future fails with {@link IllegalArgumentException} for text that
+   * cannot be embedded, {@link RejectedExecutionException} when the queue stayed full or the
+   * service is closed.
    */
   public CompletableFuture<Embedding> submit(String text, TextRole role) {
     return submit(text, role, System.nanoTime() + timeout.toNanos());
   }
 
   /**
-   * Queues {@code text}, waiting for queue space until {@code deadlineNanos} ({@link System#nanoTime}
-   * time), so a caller queueing many texts waits at most once for the whole group.
+   * Queues {@code text}, waiting for queue space until {@code deadlineNanos} ({@link
+   * System#nanoTime} time), so a caller queueing many texts waits at most once for the whole group.
    */
   public CompletableFuture<Embedding> submit(String text, TextRole role, long deadlineNanos) {
     CompletableFuture<Embedding> future = new CompletableFuture<>();
     if (closed) {
-      future.completeExceptionally(new RejectedExecutionException("the embedding service is closed"));
+      future.completeExceptionally(
+          new RejectedExecutionException("the embedding service is closed"));
       return future;
     }
     EncodedPrompt prompt;
@@ -83,19 +99,26 @@ public final class EmbeddingService implements AutoCloseable {
       future.completeExceptionally(e);
       return future;
     } catch (IllegalStateException e) {
-      future.completeExceptionally(new RejectedExecutionException("the embedding service is closing", e));
+      future.completeExceptionally(
+          new RejectedExecutionException("the embedding service is closing", e));
       return future;
     }
     Request request = new Request(prompt, future);
     try {
       long wait = Math.max(0, deadlineNanos - System.nanoTime());
       if (!queue.offer(request, wait, TimeUnit.NANOSECONDS)) {
-        future.completeExceptionally(new RejectedExecutionException("embedding queue full (" + queue.size()
-            + " waiting) until the deadline of " + timeout.toMillis() + " ms: the model cannot keep up; retry later"
-            + " or add capacity"));
+        future.completeExceptionally(
+            new RejectedExecutionException(
+                "embedding queue full ("
+                    + queue.size()
+                    + " waiting) until the deadline of "
+                    + timeout.toMillis()
+                    + " ms: the model cannot keep up; retry later"
+                    + " or add capacity"));
       } else if (closed && queue.remove(request)) {
         // close() may have drained the queue between the check above and the offer.
-        future.completeExceptionally(new RejectedExecutionException("the embedding service is closed"));
+        future.completeExceptionally(
+            new RejectedExecutionException("the embedding service is closed"));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -190,7 +213,8 @@ public final class EmbeddingService implements AutoCloseable {
         live.get(0).future.completeExceptionally(e);
         return;
       }
-      // One prompt may be at fault (too large for the device even alone, float16 overflow): run each
+      // One prompt may be at fault (too large for the device even alone, float16 overflow): run
+      // each
       // request by itself so only that one fails and the others' callers get their vectors.
       for (Request r : live) {
         run(List.of(r));
@@ -212,8 +236,11 @@ public final class EmbeddingService implements AutoCloseable {
   private void failQueued() {
     List<Request> rest = new ArrayList<>();
     queue.drainTo(rest);
-    rest.forEach(r -> r.future.completeExceptionally(
-        new RejectedExecutionException("the embedding service was closed before this text was embedded")));
+    rest.forEach(
+        r ->
+            r.future.completeExceptionally(
+                new RejectedExecutionException(
+                    "the embedding service was closed before this text was embedded")));
   }
 
   /** Texts embedded so far. */
@@ -233,8 +260,8 @@ public final class EmbeddingService implements AutoCloseable {
 
   /**
    * Stops accepting, lets queued work finish within the timeout, fails the rest, and returns only
-   * once the worker has stopped, so the model can be freed safely: a forward pass in progress always
-   * runs to its end.
+   * once the worker has stopped, so the model can be freed safely: a forward pass in progress
+   * always runs to its end.
    */
   @Override
   public void close() {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.embed;
 
 import java.util.Objects;
@@ -22,7 +37,8 @@ public final class EmbeddingSettings {
 
   private EmbeddingSettings(Builder b) {
     this.mode = b.mode;
-    String documentText = b.documentTemplate != null ? b.documentTemplate : b.mode.defaultTemplate();
+    String documentText =
+        b.documentTemplate != null ? b.documentTemplate : b.mode.defaultTemplate();
     String queryText = b.queryTemplate != null ? b.queryTemplate : documentText;
     this.documentTemplate = template(b.mode, documentText, b.instruction);
     this.queryTemplate = template(b.mode, queryText, b.instruction);
@@ -38,7 +54,8 @@ public final class EmbeddingSettings {
   /** The instruction fills templates that write {@code {instruction}}; the others ignore it. */
   private static PromptTemplate template(EmbeddingMode mode, String text, String instruction) {
     return instruction != null && text.contains(PromptTemplate.INSTRUCTION)
-        ? PromptTemplate.of(mode, text, instruction) : PromptTemplate.of(mode, text);
+        ? PromptTemplate.of(mode, text, instruction)
+        : PromptTemplate.of(mode, text);
   }
 
   /** Echo mode with the paper's zero-shot template, mean pooling, normalised vectors. */
@@ -92,10 +109,24 @@ public final class EmbeddingSettings {
 
   /** A stable text of every setting, for fingerprints. */
   String describe() {
-    return "mode=" + mode + "\npooling=" + pooling + "\nnormalize=" + normalize + "\nspans=" + spanConvention
-        + "\nmaxTokensPerCopy=" + maxTokensPerCopy + "\naddBos=" + addBos
-        + "\ndocumentTemplate=" + documentTemplate.template() + "\nqueryTemplate=" + queryTemplate.template()
-        + "\ninstruction=" + queryTemplate.instruction().orElse(documentTemplate.instruction().orElse(""));
+    return "mode="
+        + mode
+        + "\npooling="
+        + pooling
+        + "\nnormalize="
+        + normalize
+        + "\nspans="
+        + spanConvention
+        + "\nmaxTokensPerCopy="
+        + maxTokensPerCopy
+        + "\naddBos="
+        + addBos
+        + "\ndocumentTemplate="
+        + documentTemplate.template()
+        + "\nqueryTemplate="
+        + queryTemplate.template()
+        + "\ninstruction="
+        + queryTemplate.instruction().orElse(documentTemplate.instruction().orElse(""));
   }
 
   @Override

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.embed;
 
 import java.util.Arrays;
@@ -15,8 +30,14 @@ public final class EncodedPrompt {
 
   EncodedPrompt(int[] ids, int pooledStart, int pooledEnd, boolean truncated) {
     if (pooledStart < 0 || pooledStart >= pooledEnd || pooledEnd > ids.length) {
-      throw new IllegalArgumentException("pooled range [" + pooledStart + ", " + pooledEnd
-          + ") is empty or outside a prompt of " + ids.length + " tokens");
+      throw new IllegalArgumentException(
+          "pooled range ["
+              + pooledStart
+              + ", "
+              + pooledEnd
+              + ") is empty or outside a prompt of "
+              + ids.length
+              + " tokens");
     }
     this.ids = ids;
     this.pooledStart = pooledStart;
@@ -51,7 +72,13 @@ public final class EncodedPrompt {
 
   @Override
   public String toString() {
-    return "EncodedPrompt" + Arrays.toString(ids) + " pooled [" + pooledStart + ", " + pooledEnd
-        + ")" + (truncated ? " truncated" : "");
+    return "EncodedPrompt"
+        + Arrays.toString(ids)
+        + " pooled ["
+        + pooledStart
+        + ", "
+        + pooledEnd
+        + ")"
+        + (truncated ? " truncated" : "");
   }
 }

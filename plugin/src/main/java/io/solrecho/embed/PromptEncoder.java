@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.embed;
 
 import io.solrecho.lm.TextTokenizer;
@@ -16,17 +31,18 @@ import java.util.List;
  * whose characters intersect the last copy (usually including the space before it). For {@link
  * EmbeddingMode#PROMPTEOL} the pooled range is the last token of the prompt.
  *
- * <p>A text longer than {@link EncodingOptions#maxTokensPerCopy()} tokens is cut to its first
- * ones, identically in every copy, and the prompt is marked truncated; literal pieces are never
- * cut. With offsets the text is cut at the character end of its last kept token (tokenized on its
- * own), and the prompt is built from that. Only a bounded prefix of a huge text is ever
- * tokenized (see {@link TextTokenizer#encodeHead}). No BOS or EOS token is added unless the
- * template writes it or {@link EncodingOptions#bosTokenId()} is set.
+ * <p>A text longer than {@link EncodingOptions#maxTokensPerCopy()} tokens is cut to its first ones,
+ * identically in every copy, and the prompt is marked truncated; literal pieces are never cut. With
+ * offsets the text is cut at the character end of its last kept token (tokenized on its own), and
+ * the prompt is built from that. Only a bounded prefix of a huge text is ever tokenized (see {@link
+ * TextTokenizer#encodeHead}). No BOS or EOS token is added unless the template writes it or {@link
+ * EncodingOptions#bosTokenId()} is set.
  */
 public final class PromptEncoder {
   private final TextTokenizer tokenizer;
   private final PromptTemplate template;
   private final EncodingOptions options;
+
   /** Ids of the literal pieces of each gap of the template (used by the pieces convention). */
   private final int[][] gapIds;
 

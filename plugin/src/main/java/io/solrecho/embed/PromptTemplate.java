@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.embed;
 
 import java.util.ArrayList;
@@ -11,18 +26,19 @@ import java.util.regex.Pattern;
  * text written as {@code {x}} and, optionally, an instruction fixed at construction written as
  * {@code {instruction}} (query and document templates are simply two instances).
  *
- * <p>An echo template writes {@code {x}} exactly twice, classical and PromptEOL templates once.
- * The pooled copy is the last {@code {x}}. Special tokens are written literally (such as
- * {@code <s>}); nothing else is added. Other braces are literal text, but a brace-enclosed word
- * other than {@code x} and {@code instruction}, such as {@code {text}}, is rejected as a typo.
+ * <p>An echo template writes {@code {x}} exactly twice, classical and PromptEOL templates once. The
+ * pooled copy is the last {@code {x}}. Special tokens are written literally (such as {@code <s>});
+ * nothing else is added. Other braces are literal text, but a brace-enclosed word other than {@code
+ * x} and {@code instruction}, such as {@code {text}}, is rejected as a typo.
  *
  * <p>The template is held as its pieces: the literal text before, between and after the copies of
- * the text. The instruction is a piece of its own, so that with {@link SpanConvention#PIECES} it
- * is tokenized on its own, like a variable of the reference implementation.
+ * the text. The instruction is a piece of its own, so that with {@link SpanConvention#PIECES} it is
+ * tokenized on its own, like a variable of the reference implementation.
  */
 public final class PromptTemplate {
   /** How a template writes the text to embed. */
   public static final String TEXT = "{x}";
+
   /** How a template writes its instruction. */
   public static final String INSTRUCTION = "{instruction}";
 
@@ -31,6 +47,7 @@ public final class PromptTemplate {
   private final EmbeddingMode mode;
   private final String template;
   private final String instruction;
+
   /** {@code gaps.get(i)}: the literal pieces before copy {@code i}; the last: after all copies. */
   private final List<List<String>> gaps;
 
@@ -55,8 +72,10 @@ public final class PromptTemplate {
   /** The template of {@code mode} with {@code {instruction}} replaced by {@code instruction}. */
   public static PromptTemplate of(EmbeddingMode mode, String template, String instruction) {
     if (instruction == null) {
-      throw new IllegalArgumentException("instruction must not be null for template \"" + template
-          + "\" (use the factory without instruction)");
+      throw new IllegalArgumentException(
+          "instruction must not be null for template \""
+              + template
+              + "\" (use the factory without instruction)");
     }
     return new PromptTemplate(mode, template, instruction);
   }
@@ -114,7 +133,10 @@ public final class PromptTemplate {
 
   @Override
   public String toString() {
-    return mode + " template \"" + template + "\""
+    return mode
+        + " template \""
+        + template
+        + "\""
         + (instruction == null ? "" : " with instruction \"" + instruction + "\"");
   }
 
@@ -134,29 +156,50 @@ public final class PromptTemplate {
         usesInstruction = true;
         addIfNotEmpty(gap, requireInstruction());
       } else {
-        throw new IllegalArgumentException("unknown placeholder " + placeholder.group() + " in "
-            + this + ": write the text as " + TEXT + " and the instruction as " + INSTRUCTION);
+        throw new IllegalArgumentException(
+            "unknown placeholder "
+                + placeholder.group()
+                + " in "
+                + this
+                + ": write the text as "
+                + TEXT
+                + " and the instruction as "
+                + INSTRUCTION);
       }
     }
     addIfNotEmpty(gap, template.substring(literalStart));
     parsed.add(List.copyOf(gap));
     int copies = parsed.size() - 1;
     if (copies != mode.textCopies()) {
-      throw new IllegalArgumentException(mode + " template \"" + template + "\" must contain "
-          + TEXT + " exactly " + mode.textCopies() + (mode.textCopies() == 1 ? " time" : " times")
-          + ", found " + copies + (mode == EmbeddingMode.ECHO ? " (the last copy is pooled)" : ""));
+      throw new IllegalArgumentException(
+          mode
+              + " template \""
+              + template
+              + "\" must contain "
+              + TEXT
+              + " exactly "
+              + mode.textCopies()
+              + (mode.textCopies() == 1 ? " time" : " times")
+              + ", found "
+              + copies
+              + (mode == EmbeddingMode.ECHO ? " (the last copy is pooled)" : ""));
     }
     if (instruction != null && !usesInstruction) {
-      throw new IllegalArgumentException(this + " has no " + INSTRUCTION
-          + " placeholder: add one or give no instruction");
+      throw new IllegalArgumentException(
+          this + " has no " + INSTRUCTION + " placeholder: add one or give no instruction");
     }
     return List.copyOf(parsed);
   }
 
   private String requireInstruction() {
     if (instruction == null || instruction.isBlank()) {
-      throw new IllegalArgumentException(mode + " template \"" + template + "\" uses "
-          + INSTRUCTION + " but no instruction was given");
+      throw new IllegalArgumentException(
+          mode
+              + " template \""
+              + template
+              + "\" uses "
+              + INSTRUCTION
+              + " but no instruction was given");
     }
     return instruction;
   }

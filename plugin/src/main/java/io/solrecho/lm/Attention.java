@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.lm;
 
 import ai.djl.ndarray.NDArray;
@@ -5,9 +20,9 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 
 /**
- * Multi-head causal self-attention with grouped-query heads, one fused {@code [q; k; v]}
- * projection (checkpoint layouts fuse or reorder their tensors into it at load), optional per-head
- * q/k RMSNorm (Qwen3) and optional rotary embedding. Scores and softmax run in float32.
+ * Multi-head causal self-attention with grouped-query heads, one fused {@code [q; k; v]} projection
+ * (checkpoint layouts fuse or reorder their tensors into it at load), optional per-head q/k RMSNorm
+ * (Qwen3) and optional rotary embedding. Scores and softmax run in float32.
  */
 final class Attention {
   private final Projection qkv;
@@ -23,8 +38,15 @@ final class Attention {
   private final NDIndex keyColumns;
   private final NDIndex valueColumns;
 
-  Attention(Projection qkv, Projection out, Norm queryNorm, Norm keyNorm, RotaryEmbedding rotary, int heads,
-      int kvHeads, int headDim) {
+  Attention(
+      Projection qkv,
+      Projection out,
+      Norm queryNorm,
+      Norm keyNorm,
+      RotaryEmbedding rotary,
+      int heads,
+      int kvHeads,
+      int headDim) {
     this.qkv = qkv;
     this.out = out;
     this.queryNorm = queryNorm;
@@ -49,7 +71,8 @@ final class Attention {
     NDArray fused = qkv.apply(x);
     NDArray query = fused.get(queryColumns).reshape(batch, length, heads, headDim);
     NDArray key = fused.get(keyColumns).reshape(batch, length, kvHeads, headDim);
-    NDArray value = fused.get(valueColumns).reshape(batch, length, kvHeads, headDim).transpose(0, 2, 1, 3);
+    NDArray value =
+        fused.get(valueColumns).reshape(batch, length, kvHeads, headDim).transpose(0, 2, 1, 3);
     if (queryNorm != null) {
       query = queryNorm.apply(query);
       key = keyNorm.apply(key);
@@ -61,9 +84,12 @@ final class Attention {
       key = rotary.apply(key, context.cos(), context.sin());
     }
     // Query head h reads key/value head h / groups: fold the group into the row axis.
-    NDArray scores = query.mul(scale).reshape(batch, kvHeads, groups * length, headDim)
-        .matMul(key.transpose(0, 1, 3, 2))
-        .reshape(batch, heads, length, length);
+    NDArray scores =
+        query
+            .mul(scale)
+            .reshape(batch, kvHeads, groups * length, headDim)
+            .matMul(key.transpose(0, 1, 3, 2))
+            .reshape(batch, heads, length, length);
     DataType type = scores.getDataType();
     if (type != DataType.FLOAT32) {
       scores = scores.toType(DataType.FLOAT32, false);
@@ -72,10 +98,13 @@ final class Attention {
     if (type != DataType.FLOAT32) {
       probabilities = probabilities.toType(type, false);
     }
-    NDArray mixed = probabilities.reshape(batch, kvHeads, groups * length, length).matMul(value)
-        .reshape(batch, heads, length, headDim)
-        .transpose(0, 2, 1, 3)
-        .reshape(batch, length, (long) heads * headDim);
+    NDArray mixed =
+        probabilities
+            .reshape(batch, kvHeads, groups * length, length)
+            .matMul(value)
+            .reshape(batch, heads, length, headDim)
+            .transpose(0, 2, 1, 3)
+            .reshape(batch, length, (long) heads * headDim);
     return out.apply(mixed);
   }
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.lm;
 
 import java.util.Locale;
@@ -31,7 +46,8 @@ public final class BatchBudget {
   private final long bytesPerKeyPair;
   private final String description;
 
-  private BatchBudget(long availableBytes, long bytesPerToken, long bytesPerKeyPair, String description) {
+  private BatchBudget(
+      long availableBytes, long bytesPerToken, long bytesPerKeyPair, String description) {
     this.availableBytes = availableBytes;
     this.bytesPerToken = bytesPerToken;
     this.bytesPerKeyPair = bytesPerKeyPair;
@@ -62,8 +78,8 @@ public final class BatchBudget {
   }
 
   /**
-   * The budget for {@code freeBytes} of device memory left after the weights of a model with
-   * {@code config} computing in {@code dtype} ({@code float32} or {@code float16}).
+   * The budget for {@code freeBytes} of device memory left after the weights of a model with {@code
+   * config} computing in {@code dtype} ({@code float32} or {@code float16}).
    */
   public static BatchBudget forFreeMemory(long freeBytes, ModelConfig config, String dtype) {
     if (freeBytes < 0) {
@@ -78,20 +94,37 @@ public final class BatchBudget {
         element = 4;
         break;
       default:
-        throw new IllegalArgumentException("dtype: expected float32 or float16, got '" + dtype + "'");
+        throw new IllegalArgumentException(
+            "dtype: expected float32 or float16, got '" + dtype + "'");
     }
     long hidden = config.hiddenSize();
     long queries = (long) config.heads() * config.headDim();
     long keysAndValues = (long) config.kvHeads() * config.headDim();
-    long normalised = 2 * hidden + (config.architecture().normsQueriesAndKeys() ? queries + keysAndValues : 0);
-    long mlpArrays = (config.architecture().gatedMlp() ? 5 : 1) + config.activation().intermediates();
-    long perToken = NORM_BYTES * normalised + element * (16 * (queries + keysAndValues) + 7 * hidden
-        + mlpArrays * config.intermediateSize() + 2L * config.headDim());
+    long normalised =
+        2 * hidden + (config.architecture().normsQueriesAndKeys() ? queries + keysAndValues : 0);
+    long mlpArrays =
+        (config.architecture().gatedMlp() ? 5 : 1) + config.activation().intermediates();
+    long perToken =
+        NORM_BYTES * normalised
+            + element
+                * (16 * (queries + keysAndValues)
+                    + 7 * hidden
+                    + mlpArrays * config.intermediateSize()
+                    + 2L * config.headDim());
     long perKeyPair = (long) SCORE_BYTES * config.heads() + MASK_BYTES;
     long available = (long) (freeBytes * USABLE_FRACTION);
-    return new BatchBudget(available, perToken, perKeyPair, String.format(Locale.ROOT,
-        "%d MiB planned of %d MiB free; %d bytes per token + %d per query-key pair, %s", available >> 20,
-        freeBytes >> 20, perToken, perKeyPair, dtype));
+    return new BatchBudget(
+        available,
+        perToken,
+        perKeyPair,
+        String.format(
+            Locale.ROOT,
+            "%d MiB planned of %d MiB free; %d bytes per token + %d per query-key pair, %s",
+            available >> 20,
+            freeBytes >> 20,
+            perToken,
+            perKeyPair,
+            dtype));
   }
 
   /** Whether this budget limits batches at all. */
@@ -119,7 +152,8 @@ public final class BatchBudget {
     if (!limited()) {
       return Integer.MAX_VALUE;
     }
-    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, availableBytes / bytesPerSequence(length)));
+    return (int)
+        Math.max(1, Math.min(Integer.MAX_VALUE, availableBytes / bytesPerSequence(length)));
   }
 
   private static void checkLength(int length) {

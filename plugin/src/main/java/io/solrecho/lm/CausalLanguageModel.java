@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.lm;
 
 import ai.djl.Device;
@@ -35,8 +50,8 @@ public final class CausalLanguageModel implements AutoCloseable {
   private final NDArray lmHead;
   private final RotaryEmbedding rotary;
 
-  private CausalLanguageModel(Path folder, ModelConfig config, NDManager manager, DataType dtype,
-      ModelWeights weights) {
+  private CausalLanguageModel(
+      Path folder, ModelConfig config, NDManager manager, DataType dtype, ModelWeights weights) {
     this.folder = folder;
     this.config = config;
     this.manager = manager;
@@ -54,15 +69,18 @@ public final class CausalLanguageModel implements AutoCloseable {
     }
     this.layers = List.copyOf(built);
     this.finalNorm = layout.finalNorm(source);
-    this.lmHead = config.tiedEmbeddings() && !source.contains(layout.lmHeadName()) ? tokenEmbedding
-        : source.load(layout.lmHeadName(), config.vocabSize(), config.hiddenSize());
+    this.lmHead =
+        config.tiedEmbeddings() && !source.contains(layout.lmHeadName())
+            ? tokenEmbedding
+            : source.load(layout.lmHeadName(), config.vocabSize(), config.hiddenSize());
   }
 
   /**
    * Loads the model in {@code folder}.
    *
    * @throws IOException when config.json or the weights are missing, truncated or LFS pointers
-   * @throws IllegalArgumentException for an unsupported model_type or a missing or mis-shaped tensor
+   * @throws IllegalArgumentException for an unsupported model_type or a missing or mis-shaped
+   *     tensor
    */
   public static CausalLanguageModel load(Path folder, LmOptions options) throws IOException {
     if (!Files.isDirectory(folder)) {
@@ -72,8 +90,9 @@ public final class CausalLanguageModel implements AutoCloseable {
     Device device = PyTorchEngine.device(options);
     DataType dtype = computeType(options, device);
     try (ModelWeights weights = ModelWeights.open(folder)) {
-      NDManager manager = PyTorchEngine.withPluginClassLoader(
-          () -> NDManager.newBaseManager(device, PyTorchEngine.NAME));
+      NDManager manager =
+          PyTorchEngine.withPluginClassLoader(
+              () -> NDManager.newBaseManager(device, PyTorchEngine.NAME));
       try {
         return new CausalLanguageModel(folder, config, manager, dtype, weights);
       } catch (RuntimeException e) {
@@ -172,21 +191,38 @@ public final class CausalLanguageModel implements AutoCloseable {
       if (e instanceof DeviceOutOfMemoryException || !DeviceOutOfMemoryException.isOutOfMemory(e)) {
         throw e;
       }
-      throw new DeviceOutOfMemoryException(device() + " ran out of memory running " + batch.size() + " sequence(s) of "
-          + batch.length() + " tokens in " + dtype() + " (" + DeviceOutOfMemoryException.firstLine(e) + ")", e);
+      throw new DeviceOutOfMemoryException(
+          device()
+              + " ran out of memory running "
+              + batch.size()
+              + " sequence(s) of "
+              + batch.length()
+              + " tokens in "
+              + dtype()
+              + " ("
+              + DeviceOutOfMemoryException.firstLine(e)
+              + ")",
+          e);
     }
   }
 
-  /** Runs the pass in a child scope, which is closed (its arrays freed) even when the pass fails. */
-  private Output runOnDevice(TokenBatch batch, boolean withLogits, List<HiddenStates> layerOutputs) {
+  /**
+   * Runs the pass in a child scope, which is closed (its arrays freed) even when the pass fails.
+   */
+  private Output runOnDevice(
+      TokenBatch batch, boolean withLogits, List<HiddenStates> layerOutputs) {
     int size = batch.size();
     int length = batch.length();
-    int[][] positions = batch.positionIds() != null ? batch.positionIds() : defaultPositions(size, length);
+    int[][] positions =
+        batch.positionIds() != null ? batch.positionIds() : defaultPositions(size, length);
     try (NDManager call = manager.newSubManager()) {
       NDArray x = embed(call, batch.inputIds(), positions);
       NDArray[] angles = rotary == null ? new NDArray[2] : rotary.angles(call, positions, dtype);
-      ForwardContext context = new ForwardContext(
-          AttentionMask.build(call, batch.attentionMask(), config.slidingWindow()), angles[0], angles[1]);
+      ForwardContext context =
+          new ForwardContext(
+              AttentionMask.build(call, batch.attentionMask(), config.slidingWindow()),
+              angles[0],
+              angles[1]);
       for (DecoderLayer layer : layers) {
         try (NDManager scope = call.newSubManager()) {
           x.attach(scope);
@@ -195,8 +231,12 @@ public final class CausalLanguageModel implements AutoCloseable {
           x = next;
         }
         if (layerOutputs != null) {
-          layerOutputs.add(new HiddenStates(x.toType(DataType.FLOAT32, false).toFloatArray(), size, length,
-              config.hiddenSize()));
+          layerOutputs.add(
+              new HiddenStates(
+                  x.toType(DataType.FLOAT32, false).toFloatArray(),
+                  size,
+                  length,
+                  config.hiddenSize()));
         }
       }
       NDArray hidden = finalNorm.apply(x);
@@ -211,16 +251,22 @@ public final class CausalLanguageModel implements AutoCloseable {
 
   private NDArray embed(NDManager call, int[][] inputIds, int[][] positions) {
     NDArray ids = call.create(flatten(inputIds), new Shape(inputIds.length, inputIds[0].length));
-    NDArray x = ids.getNDArrayInternal().embedding(ids, tokenEmbedding, ai.djl.ndarray.types.SparseFormat.DENSE)
-        .singletonOrThrow();
+    NDArray x =
+        ids.getNDArrayInternal()
+            .embedding(ids, tokenEmbedding, ai.djl.ndarray.types.SparseFormat.DENSE)
+            .singletonOrThrow();
     if (embeddingScale != 1f) {
       x = x.mul(embeddingScale);
     }
     if (positionEmbedding != null) {
       checkPositions(positions);
-      NDArray pos = call.create(flatten(positions), new Shape(positions.length, positions[0].length));
-      x = x.add(pos.getNDArrayInternal().embedding(pos, positionEmbedding, ai.djl.ndarray.types.SparseFormat.DENSE)
-          .singletonOrThrow());
+      NDArray pos =
+          call.create(flatten(positions), new Shape(positions.length, positions[0].length));
+      x =
+          x.add(
+              pos.getNDArrayInternal()
+                  .embedding(pos, positionEmbedding, ai.djl.ndarray.types.SparseFormat.DENSE)
+                  .singletonOrThrow());
     }
     return x;
   }
@@ -232,7 +278,8 @@ public final class CausalLanguageModel implements AutoCloseable {
       last.add(hidden.get(b, real.length == 0 ? 0 : real[real.length - 1]));
     }
     NDArray rows = ai.djl.ndarray.NDArrays.stack(last);
-    float[] flat = new Projection(lmHead, null).apply(rows).toType(DataType.FLOAT32, false).toFloatArray();
+    float[] flat =
+        new Projection(lmHead, null).apply(rows).toType(DataType.FLOAT32, false).toFloatArray();
     float[][] out = new float[batch.size()][config.vocabSize()];
     for (int b = 0; b < out.length; b++) {
       System.arraycopy(flat, b * config.vocabSize(), out[b], 0, config.vocabSize());
@@ -252,9 +299,17 @@ public final class CausalLanguageModel implements AutoCloseable {
         for (int h = 0; h < hidden; h++) {
           float v = values[base + h];
           if (!Float.isFinite(v)) {
-            throw new ArithmeticException("float16 overflow: the hidden state of sequence " + b + " at position " + t
-                + " is " + v + "; the activations of the model in " + folder + " exceed float16's range (65504)"
-                + " for this input; load it with dtype=float32");
+            throw new ArithmeticException(
+                "float16 overflow: the hidden state of sequence "
+                    + b
+                    + " at position "
+                    + t
+                    + " is "
+                    + v
+                    + "; the activations of the model in "
+                    + folder
+                    + " exceed float16's range (65504)"
+                    + " for this input; load it with dtype=float32");
           }
         }
       }
@@ -266,8 +321,13 @@ public final class CausalLanguageModel implements AutoCloseable {
     for (int[] row : batch.inputIds()) {
       for (int id : row) {
         if (id < 0 || id >= vocab) {
-          throw new IllegalArgumentException("input_ids: token id " + id + " is outside the vocabulary [0, "
-              + vocab + ") of " + folder);
+          throw new IllegalArgumentException(
+              "input_ids: token id "
+                  + id
+                  + " is outside the vocabulary [0, "
+                  + vocab
+                  + ") of "
+                  + folder);
         }
       }
     }
@@ -277,8 +337,14 @@ public final class CausalLanguageModel implements AutoCloseable {
     for (int[] row : positions) {
       for (int p : row) {
         if (p < 0 || p >= config.maxPositions()) {
-          throw new IllegalArgumentException("position_ids: position " + p + " is outside [0, "
-              + config.maxPositions() + "), the learned positions of " + folder + "; use shorter sequences");
+          throw new IllegalArgumentException(
+              "position_ids: position "
+                  + p
+                  + " is outside [0, "
+                  + config.maxPositions()
+                  + "), the learned positions of "
+                  + folder
+                  + "; use shorter sequences");
         }
       }
     }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.lm;
 
 import ai.djl.ndarray.NDArray;
@@ -32,16 +47,32 @@ final class Gpt2Layout implements CheckpointLayout {
     long hidden = c.hiddenSize();
     long inner = c.intermediateSize();
     String p = "transformer.h." + index + ".";
-    Attention attention = new Attention(conv1d(source, p + "attn.c_attn", hidden, 3 * hidden),
-        conv1d(source, p + "attn.c_proj", hidden, hidden), null, null, null, c.heads(), c.heads(), c.headDim());
-    FeedForward mlp = new PlainFeedForward(conv1d(source, p + "mlp.c_fc", hidden, inner),
-        conv1d(source, p + "mlp.c_proj", inner, hidden), c.activation());
-    return new DecoderLayer(source.layerNorm(p + "ln_1", hidden), attention, source.layerNorm(p + "ln_2", hidden),
-        mlp, false);
+    Attention attention =
+        new Attention(
+            conv1d(source, p + "attn.c_attn", hidden, 3 * hidden),
+            conv1d(source, p + "attn.c_proj", hidden, hidden),
+            null,
+            null,
+            null,
+            c.heads(),
+            c.heads(),
+            c.headDim());
+    FeedForward mlp =
+        new PlainFeedForward(
+            conv1d(source, p + "mlp.c_fc", hidden, inner),
+            conv1d(source, p + "mlp.c_proj", inner, hidden),
+            c.activation());
+    return new DecoderLayer(
+        source.layerNorm(p + "ln_1", hidden),
+        attention,
+        source.layerNorm(p + "ln_2", hidden),
+        mlp,
+        false);
   }
 
   private static Projection conv1d(TensorSource source, String prefix, long in, long out) {
-    return new Projection(source.transposed(source.load(prefix + ".weight", in, out)),
+    return new Projection(
+        source.transposed(source.load(prefix + ".weight", in, out)),
         source.load(prefix + ".bias", out));
   }
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.lm;
 
 /**
@@ -12,8 +27,15 @@ public final class HiddenStates {
 
   HiddenStates(float[] values, int batch, int length, int hidden) {
     if (values.length != (long) batch * length * hidden) {
-      throw new IllegalArgumentException("hidden states: expected " + batch + "x" + length + "x"
-          + hidden + " values, got " + values.length);
+      throw new IllegalArgumentException(
+          "hidden states: expected "
+              + batch
+              + "x"
+              + length
+              + "x"
+              + hidden
+              + " values, got "
+              + values.length);
     }
     this.values = values;
     this.batch = batch;
@@ -51,7 +73,9 @@ public final class HiddenStates {
     }
   }
 
-  /** The states of sequence {@code b} at the given positions, {@code [positions.length][hidden]}. */
+  /**
+   * The states of sequence {@code b} at the given positions, {@code [positions.length][hidden]}.
+   */
   public float[][] rows(int b, int[] positions) {
     float[][] out = new float[positions.length][];
     for (int i = 0; i < positions.length; i++) {
@@ -62,7 +86,8 @@ public final class HiddenStates {
 
   private int offset(int b, int t) {
     if (b < 0 || b >= batch || t < 0 || t >= length) {
-      throw new IndexOutOfBoundsException("position (" + b + ", " + t + ") outside " + batch + "x" + length);
+      throw new IndexOutOfBoundsException(
+          "position (" + b + ", " + t + ") outside " + batch + "x" + length);
     }
     return (b * length + t) * hidden;
   }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.lm;
 
 import ai.djl.ndarray.NDArray;
@@ -37,8 +52,12 @@ final class LlamaFamilyLayout implements CheckpointLayout {
     boolean gemma = architecture == Architecture.GEMMA;
     Norm inputNorm = source.rmsNorm(p + "input_layernorm.weight", c.hiddenSize(), gemma);
     Norm postNorm = source.rmsNorm(p + "post_attention_layernorm.weight", c.hiddenSize(), gemma);
-    return new DecoderLayer(inputNorm, attention(source, p + "self_attn.", rotary), postNorm,
-        feedForward(source, p + "mlp."), false);
+    return new DecoderLayer(
+        inputNorm,
+        attention(source, p + "self_attn.", rotary),
+        postNorm,
+        feedForward(source, p + "mlp."),
+        false);
   }
 
   private Attention attention(TensorSource source, String p, RotaryEmbedding rotary) {
@@ -48,17 +67,29 @@ final class LlamaFamilyLayout implements CheckpointLayout {
     long kv = (long) c.kvHeads() * c.headDim();
     Projection qkv;
     if (architecture == Architecture.PHI3) {
-      qkv = new Projection(source.load(p + "qkv_proj.weight", q + 2 * kv, hidden),
-          source.loadIfPresent(p + "qkv_proj.bias", q + 2 * kv));
+      qkv =
+          new Projection(
+              source.load(p + "qkv_proj.weight", q + 2 * kv, hidden),
+              source.loadIfPresent(p + "qkv_proj.bias", q + 2 * kv));
     } else {
-      NDArray weight = source.concatRows(source.load(p + "q_proj.weight", q, hidden),
-          source.load(p + "k_proj.weight", kv, hidden), source.load(p + "v_proj.weight", kv, hidden));
-      NDArray bias = source.contains(p + "q_proj.bias") ? source.concatRows(source.load(p + "q_proj.bias", q),
-          source.load(p + "k_proj.bias", kv), source.load(p + "v_proj.bias", kv)) : null;
+      NDArray weight =
+          source.concatRows(
+              source.load(p + "q_proj.weight", q, hidden),
+              source.load(p + "k_proj.weight", kv, hidden),
+              source.load(p + "v_proj.weight", kv, hidden));
+      NDArray bias =
+          source.contains(p + "q_proj.bias")
+              ? source.concatRows(
+                  source.load(p + "q_proj.bias", q),
+                  source.load(p + "k_proj.bias", kv),
+                  source.load(p + "v_proj.bias", kv))
+              : null;
       qkv = new Projection(weight, bias);
     }
-    Projection out = new Projection(source.load(p + "o_proj.weight", hidden, q),
-        source.loadIfPresent(p + "o_proj.bias", hidden));
+    Projection out =
+        new Projection(
+            source.load(p + "o_proj.weight", hidden, q),
+            source.loadIfPresent(p + "o_proj.bias", hidden));
     Norm queryNorm = null;
     Norm keyNorm = null;
     if (architecture.normsQueriesAndKeys()) {
@@ -76,20 +107,29 @@ final class LlamaFamilyLayout implements CheckpointLayout {
     if (architecture == Architecture.PHI3) {
       gateUp = new Projection(source.load(p + "gate_up_proj.weight", 2 * inner, hidden), null);
     } else {
-      NDArray bias = source.contains(p + "gate_proj.bias")
-          ? source.concatRows(source.load(p + "gate_proj.bias", inner), source.load(p + "up_proj.bias", inner))
-          : null;
-      gateUp = new Projection(source.concatRows(source.load(p + "gate_proj.weight", inner, hidden),
-          source.load(p + "up_proj.weight", inner, hidden)), bias);
+      NDArray bias =
+          source.contains(p + "gate_proj.bias")
+              ? source.concatRows(
+                  source.load(p + "gate_proj.bias", inner), source.load(p + "up_proj.bias", inner))
+              : null;
+      gateUp =
+          new Projection(
+              source.concatRows(
+                  source.load(p + "gate_proj.weight", inner, hidden),
+                  source.load(p + "up_proj.weight", inner, hidden)),
+              bias);
     }
-    Projection down = new Projection(source.load(p + "down_proj.weight", hidden, inner),
-        source.loadIfPresent(p + "down_proj.bias", hidden));
+    Projection down =
+        new Projection(
+            source.load(p + "down_proj.weight", hidden, inner),
+            source.loadIfPresent(p + "down_proj.bias", hidden));
     return new GatedFeedForward(gateUp, down, c.activation(), c.intermediateSize());
   }
 
   @Override
   public Norm finalNorm(TensorSource source) {
-    return source.rmsNorm("model.norm.weight", source.config().hiddenSize(), architecture == Architecture.GEMMA);
+    return source.rmsNorm(
+        "model.norm.weight", source.config().hiddenSize(), architecture == Architecture.GEMMA);
   }
 
   @Override

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.lm;
 
 import com.google.gson.JsonElement;
@@ -11,10 +26,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * A model's {@code config.json}, parsed once and normalised across architectures: GPT-2's
- * {@code n_embd}/{@code n_layer}, GPT-NeoX's {@code rotary_pct}, the transformers 5
- * {@code rope_parameters} block and the older top-level {@code rope_theta}/{@code rope_scaling}
- * all end up in the same fields.
+ * A model's {@code config.json}, parsed once and normalised across architectures: GPT-2's {@code
+ * n_embd}/{@code n_layer}, GPT-NeoX's {@code rotary_pct}, the transformers 5 {@code
+ * rope_parameters} block and the older top-level {@code rope_theta}/{@code rope_scaling} all end up
+ * in the same fields.
  */
 public final class ModelConfig {
   private final String json;
@@ -46,27 +61,40 @@ public final class ModelConfig {
     this.heads = requiredInt(c, gpt2 ? "n_head" : "num_attention_heads");
     this.kvHeads = optionalInt(c, "num_key_value_heads", heads);
     this.headDim = optionalInt(c, "head_dim", hiddenSize / heads);
-    this.intermediateSize = gpt2 ? optionalInt(c, "n_inner", 4 * hiddenSize) : requiredInt(c, "intermediate_size");
+    this.intermediateSize =
+        gpt2 ? optionalInt(c, "n_inner", 4 * hiddenSize) : requiredInt(c, "intermediate_size");
     this.vocabSize = requiredInt(c, "vocab_size");
     this.maxPositions = optionalInt(c, gpt2 ? "n_positions" : "max_position_embeddings", 0);
-    this.normEps = optionalDouble(c, gpt2 ? "layer_norm_epsilon" : architecture.usesLayerNorm() ? "layer_norm_eps" : "rms_norm_eps",
-        1e-5);
+    this.normEps =
+        optionalDouble(
+            c,
+            gpt2
+                ? "layer_norm_epsilon"
+                : architecture.usesLayerNorm() ? "layer_norm_eps" : "rms_norm_eps",
+            1e-5);
     String act = string(c, "hidden_activation");
     if (act == null) {
       act = string(c, gpt2 ? "activation_function" : "hidden_act");
     }
     this.activation = Activation.fromConfig(act == null ? "gelu_new" : act);
     this.rope = gpt2 ? null : RopeParameters.fromConfig(c, headDim);
-    this.slidingWindow = architecture.honoursSlidingWindow() ? optionalInt(c, "sliding_window", 0) : 0;
+    this.slidingWindow =
+        architecture.honoursSlidingWindow() ? optionalInt(c, "sliding_window", 0) : 0;
     this.tiedEmbeddings = optionalBoolean(c, "tie_word_embeddings", true);
     this.attentionBias = optionalBoolean(c, "attention_bias", architecture == Architecture.QWEN2);
     this.mlpBias = optionalBoolean(c, "mlp_bias", false);
-    this.parallelResidual = architecture == Architecture.GPT_NEOX && optionalBoolean(c, "use_parallel_residual", true);
-    this.bosTokenId = c.has("bos_token_id") && c.get("bos_token_id").isJsonPrimitive()
-        ? c.get("bos_token_id").getAsInt() : null;
+    this.parallelResidual =
+        architecture == Architecture.GPT_NEOX && optionalBoolean(c, "use_parallel_residual", true);
+    this.bosTokenId =
+        c.has("bos_token_id") && c.get("bos_token_id").isJsonPrimitive()
+            ? c.get("bos_token_id").getAsInt()
+            : null;
     if (heads % kvHeads != 0) {
-      throw new IllegalArgumentException("config.json: num_attention_heads " + heads
-          + " is not a multiple of num_key_value_heads " + kvHeads);
+      throw new IllegalArgumentException(
+          "config.json: num_attention_heads "
+              + heads
+              + " is not a multiple of num_key_value_heads "
+              + kvHeads);
     }
   }
 
@@ -74,8 +102,11 @@ public final class ModelConfig {
   public static ModelConfig read(Path folder) throws IOException {
     Path file = folder.resolve("config.json");
     if (!Files.isRegularFile(file)) {
-      throw new IOException("model folder " + folder + " has no config.json; point the model path at the folder"
-          + " downloaded from the Hugging Face hub (config.json, *.safetensors, tokenizer.json)");
+      throw new IOException(
+          "model folder "
+              + folder
+              + " has no config.json; point the model path at the folder"
+              + " downloaded from the Hugging Face hub (config.json, *.safetensors, tokenizer.json)");
     }
     return parse(Files.readString(file, StandardCharsets.UTF_8));
   }
@@ -222,7 +253,16 @@ public final class ModelConfig {
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "%s(layers=%d, hidden=%d, heads=%d/%d, head_dim=%d, intermediate=%d, vocab=%d)",
-        architecture.modelType(), layers, hiddenSize, heads, kvHeads, headDim, intermediateSize, vocabSize);
+    return String.format(
+        Locale.ROOT,
+        "%s(layers=%d, hidden=%d, heads=%d/%d, head_dim=%d, intermediate=%d, vocab=%d)",
+        architecture.modelType(),
+        layers,
+        hiddenSize,
+        heads,
+        kvHeads,
+        headDim,
+        intermediateSize,
+        vocabSize);
   }
 }

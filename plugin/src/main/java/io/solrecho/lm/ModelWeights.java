@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.lm;
 
 import ai.djl.ndarray.NDArray;
@@ -25,10 +40,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The weights of a model folder: {@code model.safetensors}, or the shards listed by
- * {@code model.safetensors.index.json}. Tensors are read from memory-mapped files and turned into
- * {@link NDArray}s of the compute type on request; BF16 is widened in Java because the engine
- * cannot hold BF16 tensors.
+ * The weights of a model folder: {@code model.safetensors}, or the shards listed by {@code
+ * model.safetensors.index.json}. Tensors are read from memory-mapped files and turned into {@link
+ * NDArray}s of the compute type on request; BF16 is widened in Java because the engine cannot hold
+ * BF16 tensors.
  */
 final class ModelWeights implements Closeable {
   static final String SINGLE_FILE = "model.safetensors";
@@ -68,17 +83,21 @@ final class ModelWeights implements Closeable {
     Path single = folder.resolve(SINGLE_FILE);
     Path index = folder.resolve(SHARD_INDEX);
     if (Files.isRegularFile(index)) {
-      JsonObject weightMap = JsonParser.parseString(Files.readString(index, StandardCharsets.UTF_8))
-          .getAsJsonObject().getAsJsonObject("weight_map");
+      JsonObject weightMap =
+          JsonParser.parseString(Files.readString(index, StandardCharsets.UTF_8))
+              .getAsJsonObject()
+              .getAsJsonObject("weight_map");
       if (weightMap == null) {
         throw new IOException(index + " has no \"weight_map\" object");
       }
       List<Path> shards = new ArrayList<>();
-      for (String shard : new java.util.TreeSet<>(weightMap.entrySet().stream()
-          .map(e -> e.getValue().getAsString()).toList())) {
+      for (String shard :
+          new java.util.TreeSet<>(
+              weightMap.entrySet().stream().map(e -> e.getValue().getAsString()).toList())) {
         Path path = folder.resolve(shard);
         if (!Files.isRegularFile(path)) {
-          throw new IOException(index + " lists shard " + shard + ", which is missing from " + folder);
+          throw new IOException(
+              index + " lists shard " + shard + ", which is missing from " + folder);
         }
         shards.add(path);
       }
@@ -87,8 +106,14 @@ final class ModelWeights implements Closeable {
     if (Files.isRegularFile(single)) {
       return List.of(single);
     }
-    throw new IOException("model folder " + folder + " has neither " + SINGLE_FILE + " nor " + SHARD_INDEX
-        + "; only safetensors weights are supported (convert .bin/.pth checkpoints with transformers' save_pretrained)");
+    throw new IOException(
+        "model folder "
+            + folder
+            + " has neither "
+            + SINGLE_FILE
+            + " nor "
+            + SHARD_INDEX
+            + "; only safetensors weights are supported (convert .bin/.pth checkpoints with transformers' save_pretrained)");
   }
 
   boolean contains(String name) {
@@ -100,11 +125,15 @@ final class ModelWeights implements Closeable {
     return List.copyOf(tensors.keySet());
   }
 
-  /** The single element type of floating weights, e.g. {@code BF16}; the most common one if mixed. */
+  /**
+   * The single element type of floating weights, e.g. {@code BF16}; the most common one if mixed.
+   */
   SafetensorsType dominantType() {
     Map<SafetensorsType, Long> counts = new TreeMap<>();
     tensors.values().forEach(t -> counts.merge(t.type(), t.elementCount(), Long::sum));
-    return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+    return counts.entrySet().stream()
+        .max(Map.Entry.comparingByValue())
+        .map(Map.Entry::getKey)
         .orElse(SafetensorsType.F32);
   }
 
@@ -113,15 +142,29 @@ final class ModelWeights implements Closeable {
    *
    * @throws IllegalArgumentException naming the tensor when it is missing or has another shape
    */
-  NDArray load(NDManager manager, String name, DataType type, long... expectedShape) throws IOException {
+  NDArray load(NDManager manager, String name, DataType type, long... expectedShape)
+      throws IOException {
     TensorInfo info = tensors.get(name);
     if (info == null) {
-      throw new IllegalArgumentException("tensor '" + name + "' is missing from the weights in " + folder
-          + " (" + tensors.size() + " tensors present); is config.json's model_type right for these weights?");
+      throw new IllegalArgumentException(
+          "tensor '"
+              + name
+              + "' is missing from the weights in "
+              + folder
+              + " ("
+              + tensors.size()
+              + " tensors present); is config.json's model_type right for these weights?");
     }
     if (!Arrays.equals(info.shape(), expectedShape)) {
-      throw new IllegalArgumentException("tensor '" + name + "' in " + info.file() + " has shape " + info.shapeText()
-          + " but config.json implies " + Arrays.toString(expectedShape));
+      throw new IllegalArgumentException(
+          "tensor '"
+              + name
+              + "' in "
+              + info.file()
+              + " has shape "
+              + info.shapeText()
+              + " but config.json implies "
+              + Arrays.toString(expectedShape));
     }
     ByteBuffer bytes = fileOf(info).map(info);
     Shape shape = new Shape(expectedShape);
@@ -147,7 +190,8 @@ final class ModelWeights implements Closeable {
   /** BF16 is the top half of an F32: shift each value into the high 16 bits. */
   private static ByteBuffer widenBf16(ByteBuffer bf16, long count) {
     ShortBuffer in = bf16.asShortBuffer();
-    ByteBuffer out = ByteBuffer.allocateDirect(Math.toIntExact(count * 4)).order(ByteOrder.nativeOrder());
+    ByteBuffer out =
+        ByteBuffer.allocateDirect(Math.toIntExact(count * 4)).order(ByteOrder.nativeOrder());
     java.nio.IntBuffer ints = out.asIntBuffer();
     for (int i = 0; i < count; i++) {
       ints.put(i, (in.get(i) & 0xFFFF) << 16);
@@ -168,8 +212,12 @@ final class ModelWeights implements Closeable {
   String headerDigest() {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      new TreeMap<>(tensors).forEach((name, info) -> digest.update(
-          (name + ':' + info.type() + ':' + info.shapeText() + '\n').getBytes(StandardCharsets.UTF_8)));
+      new TreeMap<>(tensors)
+          .forEach(
+              (name, info) ->
+                  digest.update(
+                      (name + ':' + info.type() + ':' + info.shapeText() + '\n')
+                          .getBytes(StandardCharsets.UTF_8)));
       return HexFormat.of().formatHex(digest.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.lm;
 
 import ai.djl.Device;
@@ -30,14 +45,18 @@ final class PyTorchEngine {
 
   /** The engine, loaded through this plugin's class loader. */
   static Engine get() {
-    return withPluginClassLoader(() -> {
-      try {
-        return Engine.getEngine(NAME);
-      } catch (RuntimeException e) {
-        throw new IllegalStateException("the DJL PyTorch engine could not start (offline mode: the native library must"
-            + " come from the pytorch-native jar on the classpath or PYTORCH_LIBRARY_PATH): " + e.getMessage(), e);
-      }
-    });
+    return withPluginClassLoader(
+        () -> {
+          try {
+            return Engine.getEngine(NAME);
+          } catch (RuntimeException e) {
+            throw new IllegalStateException(
+                "the DJL PyTorch engine could not start (offline mode: the native library must"
+                    + " come from the pytorch-native jar on the classpath or PYTORCH_LIBRARY_PATH): "
+                    + e.getMessage(),
+                e);
+          }
+        });
   }
 
   /** Resolves {@code auto} and validates a GPU index against the GPUs the engine sees. */
@@ -53,9 +72,17 @@ final class PyTorchEngine {
     }
     if (gpu >= gpus) {
       String build = engine.hasCapability("CUDA") ? "a CUDA build" : "a CPU-only build";
-      throw new IllegalArgumentException("device: " + options.device() + " requested but the PyTorch engine sees "
-          + gpus + " GPU(s) (libtorch " + engine.getVersion() + ", " + build + "); use device=cpu or device=auto,"
-          + " or run with the CUDA build of libtorch (build with -Pcuda, see docs/gpu.md)");
+      throw new IllegalArgumentException(
+          "device: "
+              + options.device()
+              + " requested but the PyTorch engine sees "
+              + gpus
+              + " GPU(s) (libtorch "
+              + engine.getVersion()
+              + ", "
+              + build
+              + "); use device=cpu or device=auto,"
+              + " or run with the CUDA build of libtorch (build with -Pcuda, see docs/gpu.md)");
     }
     return Device.gpu(gpu);
   }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.lm;
 
 import com.google.gson.JsonElement;
@@ -11,7 +26,11 @@ import com.google.gson.JsonObject;
  */
 final class RopeParameters {
   /** Frequency scaling schemes. */
-  enum Scaling { DEFAULT, LINEAR, LLAMA3 }
+  enum Scaling {
+    DEFAULT,
+    LINEAR,
+    LLAMA3
+  }
 
   private final double theta;
   private final int rotaryDim;
@@ -21,8 +40,14 @@ final class RopeParameters {
   private final double highFreqFactor;
   private final double originalMaxPositions;
 
-  private RopeParameters(double theta, int rotaryDim, Scaling scaling, double factor, double lowFreqFactor,
-      double highFreqFactor, double originalMaxPositions) {
+  private RopeParameters(
+      double theta,
+      int rotaryDim,
+      Scaling scaling,
+      double factor,
+      double lowFreqFactor,
+      double highFreqFactor,
+      double originalMaxPositions) {
     this.theta = theta;
     this.rotaryDim = rotaryDim;
     this.scaling = scaling;
@@ -35,29 +60,44 @@ final class RopeParameters {
   static RopeParameters fromConfig(JsonObject c, int headDim) {
     JsonObject block = object(c, "rope_parameters");
     JsonObject scalingBlock = block != null ? block : object(c, "rope_scaling");
-    double theta = block != null && block.has("rope_theta") ? block.get("rope_theta").getAsDouble()
-        : ModelConfig.optionalDouble(c, "rope_theta", ModelConfig.optionalDouble(c, "rotary_emb_base", 10000.0));
-    double partial = block != null && block.has("partial_rotary_factor")
-        ? block.get("partial_rotary_factor").getAsDouble()
-        : ModelConfig.optionalDouble(c, "partial_rotary_factor", ModelConfig.optionalDouble(c, "rotary_pct", 1.0));
+    double theta =
+        block != null && block.has("rope_theta")
+            ? block.get("rope_theta").getAsDouble()
+            : ModelConfig.optionalDouble(
+                c, "rope_theta", ModelConfig.optionalDouble(c, "rotary_emb_base", 10000.0));
+    double partial =
+        block != null && block.has("partial_rotary_factor")
+            ? block.get("partial_rotary_factor").getAsDouble()
+            : ModelConfig.optionalDouble(
+                c, "partial_rotary_factor", ModelConfig.optionalDouble(c, "rotary_pct", 1.0));
     int rotaryDim = (int) (headDim * partial);
     if (scalingBlock == null) {
       return new RopeParameters(theta, rotaryDim, Scaling.DEFAULT, 1, 0, 0, 0);
     }
-    String type = scalingBlock.has("rope_type") ? scalingBlock.get("rope_type").getAsString()
-        : scalingBlock.has("type") ? scalingBlock.get("type").getAsString() : "default";
+    String type =
+        scalingBlock.has("rope_type")
+            ? scalingBlock.get("rope_type").getAsString()
+            : scalingBlock.has("type") ? scalingBlock.get("type").getAsString() : "default";
     switch (type) {
       case "default":
         return new RopeParameters(theta, rotaryDim, Scaling.DEFAULT, 1, 0, 0, 0);
       case "linear":
-        return new RopeParameters(theta, rotaryDim, Scaling.LINEAR, scalingBlock.get("factor").getAsDouble(), 0, 0, 0);
+        return new RopeParameters(
+            theta, rotaryDim, Scaling.LINEAR, scalingBlock.get("factor").getAsDouble(), 0, 0, 0);
       case "llama3":
-        return new RopeParameters(theta, rotaryDim, Scaling.LLAMA3, scalingBlock.get("factor").getAsDouble(),
-            scalingBlock.get("low_freq_factor").getAsDouble(), scalingBlock.get("high_freq_factor").getAsDouble(),
+        return new RopeParameters(
+            theta,
+            rotaryDim,
+            Scaling.LLAMA3,
+            scalingBlock.get("factor").getAsDouble(),
+            scalingBlock.get("low_freq_factor").getAsDouble(),
+            scalingBlock.get("high_freq_factor").getAsDouble(),
             scalingBlock.get("original_max_position_embeddings").getAsDouble());
       default:
-        throw new IllegalArgumentException("config.json: unsupported rope scaling type \"" + type
-            + "\"; supported: default, linear, llama3");
+        throw new IllegalArgumentException(
+            "config.json: unsupported rope scaling type \""
+                + type
+                + "\"; supported: default, linear, llama3");
     }
   }
 
@@ -71,7 +111,9 @@ final class RopeParameters {
     return rotaryDim;
   }
 
-  /** The rotation frequencies, one per pair of rotated dims, computed in float32 like transformers. */
+  /**
+   * The rotation frequencies, one per pair of rotated dims, computed in float32 like transformers.
+   */
   float[] inverseFrequencies() {
     int half = rotaryDim / 2;
     float[] inv = new float[half];
@@ -92,7 +134,9 @@ final class RopeParameters {
     }
   }
 
-  /** Llama 3.1 scaling: long wavelengths divided by factor, short kept, the band between smoothed. */
+  /**
+   * Llama 3.1 scaling: long wavelengths divided by factor, short kept, the band between smoothed.
+   */
   private float[] llama3(float[] inv) {
     double lowFreqWavelen = originalMaxPositions / lowFreqFactor;
     double highFreqWavelen = originalMaxPositions / highFreqFactor;
@@ -104,7 +148,8 @@ final class RopeParameters {
       } else if (wavelen > lowFreqWavelen) {
         out[i] = (float) (inv[i] / factor);
       } else {
-        double smooth = (originalMaxPositions / wavelen - lowFreqFactor) / (highFreqFactor - lowFreqFactor);
+        double smooth =
+            (originalMaxPositions / wavelen - lowFreqFactor) / (highFreqFactor - lowFreqFactor);
         out[i] = (float) ((1 - smooth) * inv[i] / factor + smooth * inv[i]);
       }
     }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.lm;
 
 import com.google.gson.JsonArray;
@@ -34,8 +49,15 @@ public final class SafetensorsWriter {
   public SafetensorsWriter add(String name, long[] shape, float[] data, String dtype) {
     long count = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
     if (count != data.length) {
-      throw new IllegalArgumentException("tensor '" + name + "': shape " + Arrays.toString(shape) + " needs "
-          + count + " values, got " + data.length);
+      throw new IllegalArgumentException(
+          "tensor '"
+              + name
+              + "': shape "
+              + Arrays.toString(shape)
+              + " needs "
+              + count
+              + " values, got "
+              + data.length);
     }
     if (SafetensorsType.fromHeader(dtype) == null) {
       throw new IllegalArgumentException("tensor '" + name + "': unsupported dtype " + dtype);
@@ -51,7 +73,8 @@ public final class SafetensorsWriter {
     JsonObject header = new JsonObject();
     long offset = 0;
     for (String name : shapes.keySet()) {
-      long bytes = (long) values.get(name).length * SafetensorsType.valueOf(types.get(name)).bytes();
+      long bytes =
+          (long) values.get(name).length * SafetensorsType.valueOf(types.get(name)).bytes();
       JsonObject entry = new JsonObject();
       entry.addProperty("dtype", types.get(name));
       JsonArray shape = new JsonArray();
@@ -66,7 +89,8 @@ public final class SafetensorsWriter {
     }
     byte[] json = header.toString().getBytes(StandardCharsets.UTF_8);
     int padded = (json.length + 7) / 8 * 8;
-    try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+    try (OutputStream out =
+        new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
       ByteBuffer length = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(padded);
       out.write(length.array());
       out.write(json);

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.lm;
 
 import ai.djl.ndarray.NDArray;
@@ -9,8 +24,8 @@ import java.io.UncheckedIOException;
 
 /**
  * Hands checkpoint tensors to a {@link CheckpointLayout} as arrays of the compute type on the
- * model's device, and offers the few reshaping steps layouts need (fusing, transposing).
- * Temporary arrays are closed as soon as they are fused so no weight is held twice.
+ * model's device, and offers the few reshaping steps layouts need (fusing, transposing). Temporary
+ * arrays are closed as soon as they are fused so no weight is held twice.
  */
 final class TensorSource {
   private final ModelWeights weights;
@@ -19,7 +34,12 @@ final class TensorSource {
   private final ModelConfig config;
   private final String basePrefix;
 
-  TensorSource(ModelWeights weights, NDManager manager, DataType type, ModelConfig config, String basePrefix) {
+  TensorSource(
+      ModelWeights weights,
+      NDManager manager,
+      DataType type,
+      ModelConfig config,
+      String basePrefix) {
     this.weights = weights;
     this.manager = manager;
     this.type = type;
@@ -31,7 +51,10 @@ final class TensorSource {
     return config;
   }
 
-  /** Tensor {@code name} with the given shape; names under the base model prefix also match without it. */
+  /**
+   * Tensor {@code name} with the given shape; names under the base model prefix also match without
+   * it.
+   */
   NDArray load(String name, long... shape) {
     try {
       return weights.load(manager, resolve(name), type, shape);
@@ -71,7 +94,9 @@ final class TensorSource {
     return joined;
   }
 
-  /** A contiguous transpose of a Conv1D {@code [in, out]} weight into nn.Linear's {@code [out, in]}. */
+  /**
+   * A contiguous transpose of a Conv1D {@code [in, out]} weight into nn.Linear's {@code [out, in]}.
+   */
   NDArray transposed(NDArray weight) {
     long rows = weight.getShape().get(1);
     long columns = weight.getShape().get(0);
@@ -98,7 +123,7 @@ final class TensorSource {
   }
 
   Norm layerNorm(String prefix, long size) {
-    return new LayerNorm(load(prefix + ".weight", size), load(prefix + ".bias", size), config.normEps());
+    return new LayerNorm(
+        load(prefix + ".weight", size), load(prefix + ".bias", size), config.normEps());
   }
-
 }

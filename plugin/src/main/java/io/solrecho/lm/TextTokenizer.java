@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.lm;
 
 import ai.djl.huggingface.tokenizers.Encoding;
@@ -53,8 +68,8 @@ public final class TextTokenizer implements AutoCloseable {
   }
 
   /**
-   * Loads {@code tokenizer.json} from a model folder, and the BOS token from
-   * {@code tokenizer_config.json} or {@code config.json} when they say it.
+   * Loads {@code tokenizer.json} from a model folder, and the BOS token from {@code
+   * tokenizer_config.json} or {@code config.json} when they say it.
    *
    * @throws IOException when the folder or its {@code tokenizer.json} is missing or unreadable
    */
@@ -68,25 +83,34 @@ public final class TextTokenizer implements AutoCloseable {
     }
     Path file = folder.resolve(FILE_NAME);
     if (!Files.isRegularFile(file)) {
-      throw new IOException("no " + FILE_NAME + " in model folder " + folder + ": download "
-          + FILE_NAME + " together with the model weights (every Hugging Face model repository"
-          + " has one)");
+      throw new IOException(
+          "no "
+              + FILE_NAME
+              + " in model folder "
+              + folder
+              + ": download "
+              + FILE_NAME
+              + " together with the model weights (every Hugging Face model repository"
+              + " has one)");
     }
     HuggingFaceTokenizer tokenizer;
     try {
-      // DJL finds the tokenizer's native library through the context class loader (Solr's is not ours).
-      tokenizer = PyTorchEngine.withPluginClassLoader(() -> {
-        try {
-          return HuggingFaceTokenizer.builder()
-              .optTokenizerPath(file)
-              .optAddSpecialTokens(false)
-              .optTruncation(false)
-              .optPadding(false)
-              .build();
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      });
+      // DJL finds the tokenizer's native library through the context class loader (Solr's is not
+      // ours).
+      tokenizer =
+          PyTorchEngine.withPluginClassLoader(
+              () -> {
+                try {
+                  return HuggingFaceTokenizer.builder()
+                      .optTokenizerPath(file)
+                      .optAddSpecialTokens(false)
+                      .optTruncation(false)
+                      .optPadding(false)
+                      .build();
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              });
     } catch (java.io.UncheckedIOException e) {
       throw new IOException("cannot read " + file + ": " + e.getCause().getMessage(), e.getCause());
     } catch (RuntimeException e) {
@@ -106,9 +130,9 @@ public final class TextTokenizer implements AutoCloseable {
   }
 
   /**
-   * The id of the model's beginning-of-sequence token: from {@code tokenizer_config.json}'s
-   * {@code bos_token} when that file names one (a {@code null} there means the model uses none),
-   * otherwise from {@code config.json}'s {@code bos_token_id}; empty when neither says.
+   * The id of the model's beginning-of-sequence token: from {@code tokenizer_config.json}'s {@code
+   * bos_token} when that file names one (a {@code null} there means the model uses none), otherwise
+   * from {@code config.json}'s {@code bos_token_id}; empty when neither says.
    */
   public OptionalInt bosTokenId() {
     return bosTokenId;
@@ -133,15 +157,15 @@ public final class TextTokenizer implements AutoCloseable {
   }
 
   /**
-   * Tokenizes only as much of the text as its first {@code maxTokens} tokens need, so that the
-   * cost does not grow with the length of a huge text.
+   * Tokenizes only as much of the text as its first {@code maxTokens} tokens need, so that the cost
+   * does not grow with the length of a huge text.
    *
    * <p>The text is cut to {@code 32 * maxTokens} characters (at its last whitespace in the second
-   * half of that budget, so that no word is split), tokenized, and the budget doubled until the
-   * cut text has more than {@code maxTokens} tokens or the whole text fits. The tokens kept are
-   * then those of the whole text, unless a run of more than {@code 16 * maxTokens} characters
-   * without whitespace straddles the cut. The result is {@link TokenizedText#truncated()} when
-   * tokens were left out.
+   * half of that budget, so that no word is split), tokenized, and the budget doubled until the cut
+   * text has more than {@code maxTokens} tokens or the whole text fits. The tokens kept are then
+   * those of the whole text, unless a run of more than {@code 16 * maxTokens} characters without
+   * whitespace straddles the cut. The result is {@link TokenizedText#truncated()} when tokens were
+   * left out.
    */
   public TokenizedText encodeHead(String text, int maxTokens) {
     if (text == null) {
@@ -150,7 +174,8 @@ public final class TextTokenizer implements AutoCloseable {
     if (maxTokens < 1) {
       throw new IllegalArgumentException("maxTokens must be at least 1, got " + maxTokens);
     }
-    for (long budget = (long) CHARS_PER_TOKEN_BUDGET * maxTokens; budget < text.length();
+    for (long budget = (long) CHARS_PER_TOKEN_BUDGET * maxTokens;
+        budget < text.length();
         budget *= 2) {
       TokenizedText head = encode(text.substring(0, cutIndex(text, (int) budget)));
       if (head.size() > maxTokens) {
@@ -188,8 +213,9 @@ public final class TextTokenizer implements AutoCloseable {
         return i;
       }
     }
-    boolean splitsPair = Character.isLowSurrogate(text.charAt(budget))
-        && Character.isHighSurrogate(text.charAt(budget - 1));
+    boolean splitsPair =
+        Character.isLowSurrogate(text.charAt(budget))
+            && Character.isHighSurrogate(text.charAt(budget - 1));
     return splitsPair ? budget - 1 : budget;
   }
 
@@ -200,8 +226,10 @@ public final class TextTokenizer implements AutoCloseable {
       if (!Character.isSurrogate(c)) {
         continue;
       }
-      boolean pairStart = Character.isHighSurrogate(c) && i + 1 < text.length()
-          && Character.isLowSurrogate(text.charAt(i + 1));
+      boolean pairStart =
+          Character.isHighSurrogate(c)
+              && i + 1 < text.length()
+              && Character.isLowSurrogate(text.charAt(i + 1));
       if (pairStart) {
         i++;
         continue;
@@ -264,9 +292,10 @@ public final class TextTokenizer implements AutoCloseable {
           return OptionalInt.empty();
         }
         JsonElement content = bos.isJsonObject() ? bos.getAsJsonObject().get("content") : bos;
-        OptionalInt id = content != null && content.isJsonPrimitive()
-            ? idOfSingleToken(content.getAsString())
-            : OptionalInt.empty();
+        OptionalInt id =
+            content != null && content.isJsonPrimitive()
+                ? idOfSingleToken(content.getAsString())
+                : OptionalInt.empty();
         if (id.isPresent()) {
           return id;
         }
@@ -292,8 +321,8 @@ public final class TextTokenizer implements AutoCloseable {
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       return JsonParser.parseReader(reader).getAsJsonObject();
     } catch (JsonParseException | IllegalStateException e) {
-      throw new IOException("cannot read " + file + ": not a JSON object (" + e.getMessage() + ")",
-          e);
+      throw new IOException(
+          "cannot read " + file + ": not a JSON object (" + e.getMessage() + ")", e);
     }
   }
 }

@@ -1,11 +1,26 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.lm;
 
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * A rectangular batch of token id sequences with its attention mask and optional explicit
- * position ids, the input of {@link CausalLanguageModel#forward}.
+ * A rectangular batch of token id sequences with its attention mask and optional explicit position
+ * ids, the input of {@link CausalLanguageModel#forward}.
  *
  * <p>Rows are padded to one length; {@code attentionMask[b][t] == 1} marks a real token. When
  * {@code positionIds} is null every row uses positions {@code 0..T-1}, as transformers does; pass
@@ -62,8 +77,14 @@ public final class TokenBatch {
     for (int b = 0; b < batch; b++) {
       if (rows[b] == null || rows[b].length != length) {
         throw new IllegalArgumentException(
-            name + ": row " + b + " has length " + (rows[b] == null ? 0 : rows[b].length)
-                + ", expected " + length + " (pad all rows to one length)");
+            name
+                + ": row "
+                + b
+                + " has length "
+                + (rows[b] == null ? 0 : rows[b].length)
+                + ", expected "
+                + length
+                + " (pad all rows to one length)");
       }
     }
   }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.lm;
 
 import java.util.Arrays;
@@ -18,8 +33,14 @@ public final class TokenizedText {
 
   TokenizedText(int[] ids, int[] starts, int[] ends, boolean truncated) {
     if (starts.length != ids.length || ends.length != ids.length) {
-      throw new IllegalArgumentException("tokenized text: " + ids.length + " ids but "
-          + starts.length + " starts and " + ends.length + " ends");
+      throw new IllegalArgumentException(
+          "tokenized text: "
+              + ids.length
+              + " ids but "
+              + starts.length
+              + " starts and "
+              + ends.length
+              + " ends");
     }
     this.ids = ids;
     this.starts = starts;
@@ -59,8 +80,8 @@ public final class TokenizedText {
 
   /** The first {@code count} tokens, marked truncated. */
   TokenizedText firstTokens(int count) {
-    return new TokenizedText(Arrays.copyOf(ids, count), Arrays.copyOf(starts, count),
-        Arrays.copyOf(ends, count), true);
+    return new TokenizedText(
+        Arrays.copyOf(ids, count), Arrays.copyOf(starts, count), Arrays.copyOf(ends, count), true);
   }
 
   @Override

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.solr;
 
 import java.util.ArrayList;
@@ -61,7 +76,8 @@ final class DocumentText {
       touched = true;
       Object value = field.getValue();
       // a plain value in an atomic update is a "set", as for Solr
-      if (value instanceof Map && !(value instanceof SolrDocumentBase)
+      if (value instanceof Map
+          && !(value instanceof SolrDocumentBase)
           && !(((Map<?, ?>) value).size() == 1 && ((Map<?, ?>) value).containsKey("set"))) {
         setsAll = false;
       }
@@ -74,12 +90,15 @@ final class DocumentText {
     return read(doc, false, settings);
   }
 
-  /** The text of the document an atomic update leaves, whose input fields are {@code inputFields}. */
+  /**
+   * The text of the document an atomic update leaves, whose input fields are {@code inputFields}.
+   */
   static DocumentText ofUpdated(SolrInputDocument inputFields, EchoUpdateSettings settings) {
     return read(inputFields, true, settings);
   }
 
-  private static DocumentText read(SolrInputDocument doc, boolean atomic, EchoUpdateSettings settings) {
+  private static DocumentText read(
+      SolrInputDocument doc, boolean atomic, EchoUpdateSettings settings) {
     String after = atomic ? "after this atomic update, " : "";
     List<String> fields = settings.inputFields();
     List<Object> values = new ArrayList<>();
@@ -96,8 +115,15 @@ final class DocumentText {
       }
       for (Object v : values.subList(first, values.size())) {
         if (!(v instanceof CharSequence || v instanceof Number || v instanceof Boolean)) {
-          return new DocumentText(null, atomic, after + "inputField '" + name + "' holds a "
-              + v.getClass().getSimpleName() + ", not text; only strings, numbers and booleans are embedded");
+          return new DocumentText(
+              null,
+              atomic,
+              after
+                  + "inputField '"
+                  + name
+                  + "' holds a "
+                  + v.getClass().getSimpleName()
+                  + ", not text; only strings, numbers and booleans are embedded");
         }
       }
     }
@@ -109,9 +135,15 @@ final class DocumentText {
       }
     }
     if (text.length() == 0) {
-      return new DocumentText(null, atomic, after + (present.isEmpty()
-          ? "none of the input fields " + fields + " has a value: there is no text to embed"
-          : "the input fields " + present + " hold only empty or whitespace text: there is nothing to embed"));
+      return new DocumentText(
+          null,
+          atomic,
+          after
+              + (present.isEmpty()
+                  ? "none of the input fields " + fields + " has a value: there is no text to embed"
+                  : "the input fields "
+                      + present
+                      + " hold only empty or whitespace text: there is nothing to embed"));
     }
     return new DocumentText(text.toString(), atomic, null);
   }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.solr;
 
 import io.solrecho.embed.Embedder;
@@ -20,6 +35,7 @@ final class EchoModel {
   private final EchoModelDefinition definition;
   private volatile Loaded loaded;
   private boolean closed;
+
   /** Cores and plugins holding this model; guarded by the registry. */
   int users;
 
@@ -60,7 +76,8 @@ final class EchoModel {
     }
     synchronized (this) {
       if (closed) {
-        throw new SolrException(SolrException.ErrorCode.SERVICE_UNAVAILABLE,
+        throw new SolrException(
+            SolrException.ErrorCode.SERVICE_UNAVAILABLE,
             definition + " was released because its core is closing");
       }
       if (loaded == null) {
@@ -80,25 +97,41 @@ final class EchoModel {
     ClassLoader previous = thread.getContextClassLoader();
     thread.setContextClassLoader(EchoModel.class.getClassLoader());
     try {
-      Embedder embedder = Embedder.open(definition.folder(), definition.options(), definition.settings());
+      Embedder embedder =
+          Embedder.open(definition.folder(), definition.options(), definition.settings());
       try {
-        Loaded result = new Loaded(new EmbeddingService(embedder, definition.queueCapacity(), definition.timeout()),
-            new QueryCache(definition.queryCacheSize()));
-        log.info("solr-echo: loaded {} in {} ms: dimension {}, fingerprint {}", definition,
-            (System.nanoTime() - start) / 1_000_000, embedder.dimension(), embedder.fingerprint());
+        Loaded result =
+            new Loaded(
+                new EmbeddingService(embedder, definition.queueCapacity(), definition.timeout()),
+                new QueryCache(definition.queryCacheSize()));
+        log.info(
+            "solr-echo: loaded {} in {} ms: dimension {}, fingerprint {}",
+            definition,
+            (System.nanoTime() - start) / 1_000_000,
+            embedder.dimension(),
+            embedder.fingerprint());
         return result;
       } catch (RuntimeException e) {
         embedder.close();
         throw e;
       }
     } catch (Exception e) {
-      throw new SolrException(SolrException.ErrorCode.SERVER_ERROR,
-          "solr-echo: " + definition + " could not be loaded: " + e.getMessage(), e);
+      throw new SolrException(
+          SolrException.ErrorCode.SERVER_ERROR,
+          "solr-echo: " + definition + " could not be loaded: " + e.getMessage(),
+          e);
     } catch (LinkageError | AssertionError e) {
-      // DJL reports native-library problems this way, e.g. when the plugin jars are on two class loaders.
-      throw new SolrException(SolrException.ErrorCode.SERVER_ERROR, "solr-echo: " + definition
-          + " could not load its native libraries (" + e + "); install the solr-echo archive once per node,"
-          + " as a module or on solr.sharedLib, not per core", e);
+      // DJL reports native-library problems this way, e.g. when the plugin jars are on two class
+      // loaders.
+      throw new SolrException(
+          SolrException.ErrorCode.SERVER_ERROR,
+          "solr-echo: "
+              + definition
+              + " could not load its native libraries ("
+              + e
+              + "); install the solr-echo archive once per node,"
+              + " as a module or on solr.sharedLib, not per core",
+          e);
     } finally {
       thread.setContextClassLoader(previous);
     }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.solr;
 
 import io.solrecho.embed.EmbeddingParameters;
@@ -35,8 +50,14 @@ final class EchoModelDefinition {
   private final Duration timeout;
   private final int queryCacheSize;
 
-  private EchoModelDefinition(String name, Path folder, LmOptions options, EmbeddingSettings settings,
-      int queueCapacity, Duration timeout, int queryCacheSize) {
+  private EchoModelDefinition(
+      String name,
+      Path folder,
+      LmOptions options,
+      EmbeddingSettings settings,
+      int queueCapacity,
+      Duration timeout,
+      int queryCacheSize) {
     this.name = name;
     this.folder = folder;
     this.options = options;
@@ -70,7 +91,9 @@ final class EchoModelDefinition {
       checkFolder(folder, path, base);
       Map<String, String> embedding = new HashMap<>(parameters);
       embedding.keySet().removeAll(RUNTIME_PARAMETERS);
-      return new EchoModelDefinition(name, folder,
+      return new EchoModelDefinition(
+          name,
+          folder,
           LmOptions.of(parameters.get("device"), parameters.get("dtype")),
           EmbeddingParameters.parse(embedding),
           positive(parameters, "queueCapacity", 1024),
@@ -83,14 +106,25 @@ final class EchoModelDefinition {
 
   private static void checkFolder(Path folder, String declared, Path base) {
     if (!Files.isDirectory(folder)) {
-      throw new IllegalArgumentException("model folder " + folder + " does not exist (path \"" + declared
-          + "\" resolved against " + base + "; relative paths resolve against -D" + MODELS_DIR_PROPERTY
-          + " when set, else the Solr home)");
+      throw new IllegalArgumentException(
+          "model folder "
+              + folder
+              + " does not exist (path \""
+              + declared
+              + "\" resolved against "
+              + base
+              + "; relative paths resolve against -D"
+              + MODELS_DIR_PROPERTY
+              + " when set, else the Solr home)");
     }
     for (String file : new String[] {"config.json", TextTokenizer.FILE_NAME}) {
       if (!Files.isRegularFile(folder.resolve(file))) {
-        throw new IllegalArgumentException("model folder " + folder + " has no " + file
-            + " (download the whole model folder from the Hugging Face hub)");
+        throw new IllegalArgumentException(
+            "model folder "
+                + folder
+                + " has no "
+                + file
+                + " (download the whole model folder from the Hugging Face hub)");
       }
     }
   }
@@ -153,23 +187,41 @@ final class EchoModelDefinition {
   }
 
   /**
-   * The length of the model's vectors (its hidden size), read from config.json without loading
-   * the weights, so that a core can check its vector field at load time.
+   * The length of the model's vectors (its hidden size), read from config.json without loading the
+   * weights, so that a core can check its vector field at load time.
    */
   int dimension() {
     try {
       return ModelConfig.read(folder).hiddenSize();
     } catch (IOException | RuntimeException e) {
-      throw new IllegalArgumentException("model '" + name + "': cannot read " + folder.resolve("config.json")
-          + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "model '"
+              + name
+              + "': cannot read "
+              + folder.resolve("config.json")
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 
   /** What makes two declarations the same loaded model: everything but the name. */
   String key() {
-    return folder + "\n" + options + "\n" + settings + "\nbatchSize=" + settings.maxBatchSize()
-        + "\nmaxBatchTokens=" + settings.maxBatchTokens() + "\nqueueCapacity=" + queueCapacity
-        + "\ntimeout=" + timeout + "\nqueryCacheSize=" + queryCacheSize;
+    return folder
+        + "\n"
+        + options
+        + "\n"
+        + settings
+        + "\nbatchSize="
+        + settings.maxBatchSize()
+        + "\nmaxBatchTokens="
+        + settings.maxBatchTokens()
+        + "\nqueueCapacity="
+        + queueCapacity
+        + "\ntimeout="
+        + timeout
+        + "\nqueryCacheSize="
+        + queryCacheSize;
   }
 
   @Override

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.solr;
 
 import java.util.HashMap;
@@ -6,9 +21,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The models of this JVM, shared by every core, processor and query parser that declares the same
- * model (same {@link EchoModelDefinition#key()}, whatever its name): each user takes a {@link Lease}
- * at core load and closes it when its core closes; the model, loaded on first use, is closed when
- * the last lease goes.
+ * model (same {@link EchoModelDefinition#key()}, whatever its name): each user takes a {@link
+ * Lease} at core load and closes it when its core closes; the model, loaded on first use, is closed
+ * when the last lease goes.
  */
 final class EchoModelRegistry {
   private static final EchoModelRegistry GLOBAL = new EchoModelRegistry();
@@ -20,7 +35,9 @@ final class EchoModelRegistry {
     return GLOBAL;
   }
 
-  /** A lease on the model of {@code definition}, shared with every other lease on the same model. */
+  /**
+   * A lease on the model of {@code definition}, shared with every other lease on the same model.
+   */
   synchronized Lease acquire(EchoModelDefinition definition) {
     EchoModel model = models.computeIfAbsent(definition.key(), key -> new EchoModel(definition));
     model.users++;

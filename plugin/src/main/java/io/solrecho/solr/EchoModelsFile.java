@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.solr;
 
 import java.io.IOException;
@@ -34,12 +49,19 @@ final class EchoModelsFile {
 
   private EchoModelsFile() {}
 
-  /** The definition of {@code model} in {@code resource}, or a core-load error saying what is wrong. */
+  /**
+   * The definition of {@code model} in {@code resource}, or a core-load error saying what is wrong.
+   */
   static EchoModelDefinition definition(SolrResourceLoader loader, String resource, String model) {
     Map<String, Map<String, String>> declared = read(loader, resource);
     Map<String, String> parameters = declared.get(model);
     if (parameters == null) {
-      throw configError(resource + ": unknown model '" + model + "'; declared: " + new TreeSet<>(declared.keySet()));
+      throw configError(
+          resource
+              + ": unknown model '"
+              + model
+              + "'; declared: "
+              + new TreeSet<>(declared.keySet()));
     }
     try {
       return EchoModelDefinition.parse(model, parameters, base(loader));
@@ -53,7 +75,8 @@ final class EchoModelsFile {
     try (InputStream in = loader.openResource(resource)) {
       json = Utils.fromJSON(in);
     } catch (IOException | RuntimeException e) {
-      throw configError("cannot read the models file " + resource + " of the configset: " + e.getMessage());
+      throw configError(
+          "cannot read the models file " + resource + " of the configset: " + e.getMessage());
     }
     if (!(json instanceof Map) || !(((Map<?, ?>) json).get("models") instanceof Map)) {
       throw configError(resource + ": expected {\"models\": {\"name\": {\"path\": ...}, ...}}");
@@ -61,14 +84,20 @@ final class EchoModelsFile {
     Map<String, Map<String, String>> models = new LinkedHashMap<>();
     for (Map.Entry<?, ?> model : ((Map<?, ?>) ((Map<?, ?>) json).get("models")).entrySet()) {
       if (!(model.getValue() instanceof Map)) {
-        throw configError(resource + ": model '" + model.getKey() + "' must be a JSON object of parameters");
+        throw configError(
+            resource + ": model '" + model.getKey() + "' must be a JSON object of parameters");
       }
       Map<String, String> parameters = new LinkedHashMap<>();
       for (Map.Entry<?, ?> parameter : ((Map<?, ?>) model.getValue()).entrySet()) {
         Object value = parameter.getValue();
         if (value instanceof Map || value instanceof Iterable) {
-          throw configError(resource + ": model '" + model.getKey() + "', " + parameter.getKey()
-              + ": expected a string, number or boolean");
+          throw configError(
+              resource
+                  + ": model '"
+                  + model.getKey()
+                  + "', "
+                  + parameter.getKey()
+                  + ": expected a string, number or boolean");
         }
         if (value != null) {
           parameters.put(String.valueOf(parameter.getKey()), substitute(String.valueOf(value)));
@@ -90,7 +119,9 @@ final class EchoModelsFile {
       return Paths.get(configured).toAbsolutePath();
     }
     CoreContainer container = loader.getCoreContainer();
-    return container != null ? Paths.get(container.getSolrHome()).toAbsolutePath() : loader.getInstancePath();
+    return container != null
+        ? Paths.get(container.getSolrHome()).toAbsolutePath()
+        : loader.getInstancePath();
   }
 
   private static SolrException configError(String message) {

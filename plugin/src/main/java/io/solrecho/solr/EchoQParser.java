@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.solr;
 
 import java.io.IOException;
@@ -20,7 +35,12 @@ final class EchoQParser extends KnnQParser {
   private final EchoQParserPlugin plugin;
   private String vector;
 
-  EchoQParser(String qstr, SolrParams localParams, SolrParams params, SolrQueryRequest req, EchoQParserPlugin plugin) {
+  EchoQParser(
+      String qstr,
+      SolrParams localParams,
+      SolrParams params,
+      SolrQueryRequest req,
+      EchoQParserPlugin plugin) {
     super(qstr, localParams, params, req);
     this.plugin = plugin;
   }
@@ -29,8 +49,13 @@ final class EchoQParser extends KnnQParser {
   public Query parse() throws SyntaxError {
     String requested = localParams.get("model");
     if (requested != null && !requested.equals(plugin.modelName())) {
-      throw plugin.badRequest("model '" + requested + "' cannot be chosen per request: this echo query parser"
-          + " embeds with model '" + plugin.modelName() + "', set in solrconfig.xml");
+      throw plugin.badRequest(
+          "model '"
+              + requested
+              + "' cannot be chosen per request: this echo query parser"
+              + " embeds with model '"
+              + plugin.modelName()
+              + "', set in solrconfig.xml");
     }
     String text = plugin.checkText(qstr);
     checkTopK();
@@ -38,7 +63,8 @@ final class EchoQParser extends KnnQParser {
     try {
       plugin.checkFingerprints(req.getSearcher());
     } catch (IOException e) {
-      throw new SolrException(SolrException.ErrorCode.SERVER_ERROR, "cannot read the index fingerprints", e);
+      throw new SolrException(
+          SolrException.ErrorCode.SERVER_ERROR, "cannot read the index fingerprints", e);
     }
     vector = Arrays.toString(plugin.embed(text));
     return super.parse();
@@ -61,8 +87,12 @@ final class EchoQParser extends KnnQParser {
       throw plugin.badRequest("topK: expected an integer, got '" + value + "'");
     }
     if (topK < 1 || topK > plugin.maxTopK()) {
-      throw plugin.badRequest("topK must be between 1 and maxTopK=" + plugin.maxTopK() + " of the echo query"
-          + " parser, got " + topK);
+      throw plugin.badRequest(
+          "topK must be between 1 and maxTopK="
+              + plugin.maxTopK()
+              + " of the echo query"
+              + " parser, got "
+              + topK);
     }
   }
 
@@ -76,9 +106,17 @@ final class EchoQParser extends KnnQParser {
     DenseVectorField type = (DenseVectorField) field.getType();
     int dimension = plugin.model().dimension();
     if (type.getDimension() != dimension || type.getVectorEncoding() != VectorEncoding.FLOAT32) {
-      throw plugin.badRequest("f: field '" + field.getName() + "' holds " + type.getVectorEncoding() + " vectors of "
-          + type.getDimension() + " dimensions; model '" + plugin.modelName() + "' writes FLOAT32 vectors of "
-          + dimension);
+      throw plugin.badRequest(
+          "f: field '"
+              + field.getName()
+              + "' holds "
+              + type.getVectorEncoding()
+              + " vectors of "
+              + type.getDimension()
+              + " dimensions; model '"
+              + plugin.modelName()
+              + "' writes FLOAT32 vectors of "
+              + dimension);
     }
   }
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.solr;
 
 import com.codahale.metrics.Timer;
@@ -23,8 +38,8 @@ import org.apache.solr.search.SolrIndexSearcher;
 /**
  * {@code {!echo f=vector topK=10}what is the capital of France}: embeds the query text with the
  * model's query template and runs Solr's knn search over the field, with everything the {@code knn}
- * parser supports ({@code topK}, {@code preFilter}, filter queries, {@code includeTags} /
- * {@code excludeTags}, use inside {@code {!bool}} or as a rerank query).
+ * parser supports ({@code topK}, {@code preFilter}, filter queries, {@code includeTags} / {@code
+ * excludeTags}, use inside {@code {!bool}} or as a rerank query).
  *
  * <pre>
  * &lt;queryParser name="echo" class="io.solrecho.solr.EchoQParserPlugin"&gt;
@@ -58,10 +73,13 @@ public final class EchoQParserPlugin extends QParserPlugin implements ResourceLo
     PARAMETERS.check(params, EchoQParserPlugin::configError);
     model = params.get("model");
     if (model == null || model.isBlank()) {
-      throw configError("model is required (a model declared in " + EchoModelsFile.DEFAULT_RESOURCE + ")");
+      throw configError(
+          "model is required (a model declared in " + EchoModelsFile.DEFAULT_RESOURCE + ")");
     }
     modelsResource = params.get("models", EchoModelsFile.DEFAULT_RESOURCE);
-    fingerprints = new IndexFingerprints(params.get("fingerprintField", EchoUpdateSettings.DEFAULT_FINGERPRINT_FIELD));
+    fingerprints =
+        new IndexFingerprints(
+            params.get("fingerprintField", EchoUpdateSettings.DEFAULT_FINGERPRINT_FIELD));
     maxQueryLength = positive(params, "maxQueryLength", 2048);
     maxTopK = positive(params, "maxTopK", 1000);
   }
@@ -81,8 +99,9 @@ public final class EchoQParserPlugin extends QParserPlugin implements ResourceLo
 
   @Override
   public void inform(ResourceLoader loader) {
-    lease = EchoModelRegistry.global().acquire(
-        EchoModelsFile.definition((SolrResourceLoader) loader, modelsResource, model));
+    lease =
+        EchoModelRegistry.global()
+            .acquire(EchoModelsFile.definition((SolrResourceLoader) loader, modelsResource, model));
   }
 
   @Override
@@ -97,10 +116,12 @@ public final class EchoQParserPlugin extends QParserPlugin implements ResourceLo
   }
 
   @Override
-  public QParser createParser(String qstr, SolrParams localParams, SolrParams params, SolrQueryRequest req) {
+  public QParser createParser(
+      String qstr, SolrParams localParams, SolrParams params, SolrQueryRequest req) {
     if (localParams == null) {
-      throw badRequest("the echo query parser takes its field as a local parameter:"
-          + " {!echo f=vector topK=10}query text");
+      throw badRequest(
+          "the echo query parser takes its field as a local parameter:"
+              + " {!echo f=vector topK=10}query text");
     }
     return new EchoQParser(qstr, localParams, params, req, this);
   }
@@ -136,11 +157,18 @@ public final class EchoQParserPlugin extends QParserPlugin implements ResourceLo
   /** The query text, checked: present, not blank, at most {@code maxQueryLength} characters. */
   String checkText(String text) {
     if (text == null || text.isBlank()) {
-      throw badRequest("the echo query parser needs query text to embed: {!echo f=vector}query text");
+      throw badRequest(
+          "the echo query parser needs query text to embed: {!echo f=vector}query text");
     }
     if (text.length() > maxQueryLength) {
-      throw badRequest("the query text has " + text.length() + " characters, more than maxQueryLength="
-          + maxQueryLength + " of the echo query parser over model '" + model + "'");
+      throw badRequest(
+          "the query text has "
+              + text.length()
+              + " characters, more than maxQueryLength="
+              + maxQueryLength
+              + " of the echo query parser over model '"
+              + model
+              + "'");
     }
     return text;
   }
@@ -148,16 +176,26 @@ public final class EchoQParserPlugin extends QParserPlugin implements ResourceLo
   /** Refuses when live documents carry vectors of another model fingerprint than this parser's. */
   void checkFingerprints(SolrIndexSearcher searcher) throws IOException {
     if (searcher.getSchema().getFieldOrNull(fingerprints.field()) == null) {
-      throw badRequest("fingerprintField '" + fingerprints.field() + "' of the echo query parser is not defined"
-          + " in the schema");
+      throw badRequest(
+          "fingerprintField '"
+              + fingerprints.field()
+              + "' of the echo query parser is not defined"
+              + " in the schema");
     }
     String expected = model().fingerprint();
     Set<String> others = new TreeSet<>(fingerprints.of(searcher));
     others.remove(expected);
     if (!others.isEmpty()) {
-      throw badRequest("the index holds vectors written with model fingerprint(s) " + others + " in '"
-          + fingerprints.field() + "', but this echo query parser embeds with model '" + model + "' (fingerprint "
-          + expected + "): those vectors are not comparable; re-index them with this model or query with theirs");
+      throw badRequest(
+          "the index holds vectors written with model fingerprint(s) "
+              + others
+              + " in '"
+              + fingerprints.field()
+              + "', but this echo query parser embeds with model '"
+              + model
+              + "' (fingerprint "
+              + expected
+              + "): those vectors are not comparable; re-index them with this model or query with theirs");
     }
   }
 
@@ -177,8 +215,10 @@ public final class EchoQParserPlugin extends QParserPlugin implements ResourceLo
     } catch (IllegalArgumentException e) {
       throw badRequest("the query text cannot be embedded: " + e.getMessage());
     } catch (EmbeddingFailedException e) {
-      throw new SolrException(SolrException.ErrorCode.SERVICE_UNAVAILABLE, "model '" + model
-          + "' did not embed the query: " + e.getMessage() + "; retry later", e);
+      throw new SolrException(
+          SolrException.ErrorCode.SERVICE_UNAVAILABLE,
+          "model '" + model + "' did not embed the query: " + e.getMessage() + "; retry later",
+          e);
     }
     metrics.embeddings.inc();
     metrics.tokens.inc(embedding.tokens());

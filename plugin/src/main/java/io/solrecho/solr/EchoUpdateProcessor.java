@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.solr;
 
 import com.codahale.metrics.Timer;
@@ -33,18 +48,18 @@ import org.apache.solr.update.processor.UpdateRequestProcessor;
  * there, as it would without batching: the documents before it are indexed, the ones after it are
  * not. Each text is queued for the model as its document arrives, so a text the model refuses is
  * reported against its own document, also behind a {@code TolerantUpdateProcessorFactory}; only an
- * overloaded or failing model (503) surfaces on the document that completes the batch. The processor
- * owns the vector and fingerprint fields: values sent by a client are replaced, or removed when the
- * document gets no vector.
+ * overloaded or failing model (503) surfaces on the document that completes the batch. The
+ * processor owns the vector and fingerprint fields: values sent by a client are replaced, or
+ * removed when the document gets no vector.
  *
  * <p>An atomic update that changes the input fields gets the vector of the text it leaves (see
  * {@link LatestInputFields}), written as {@code set} operations that Solr's merge stores with the
  * rest of the document. The stored document is read here, before {@code
  * DistributedUpdateProcessorFactory} reads it again to merge the update: if another request changes
  * the input fields of the same document in between, Solr merges both changes into the fields, but
- * the vector is computed from the text without the other change (until the text changes again).
- * An update that carries the document's exact {@code _version_} (optimistic concurrency) cannot
- * race so: Solr applies it only if the document is still at that version, the one read here.
+ * the vector is computed from the text without the other change (until the text changes again). An
+ * update that carries the document's exact {@code _version_} (optimistic concurrency) cannot race
+ * so: Solr applies it only if the document is still at that version, the one read here.
  */
 final class EchoUpdateProcessor extends UpdateRequestProcessor {
   private final EchoUpdateSettings settings;
@@ -54,8 +69,12 @@ final class EchoUpdateProcessor extends UpdateRequestProcessor {
   private final List<Pending> pending = new ArrayList<>();
   private long batchDeadline;
 
-  EchoUpdateProcessor(EchoUpdateSettings settings, EchoModel model, EchoUpdateMetrics metrics,
-      SolrQueryRequest req, UpdateRequestProcessor next) {
+  EchoUpdateProcessor(
+      EchoUpdateSettings settings,
+      EchoModel model,
+      EchoUpdateMetrics metrics,
+      SolrQueryRequest req,
+      UpdateRequestProcessor next) {
     super(next);
     this.settings = settings;
     this.model = model;
@@ -127,8 +146,10 @@ final class EchoUpdateProcessor extends UpdateRequestProcessor {
         write(batch.get(i));
         super.processAdd(batch.get(i).cmd);
       } catch (IOException | RuntimeException e) {
-        // Keep the documents after the failing one: a tolerant processor in front of this one goes on
-        // with the request, and they are indexed (or reported) by the next flush instead of being lost.
+        // Keep the documents after the failing one: a tolerant processor in front of this one goes
+        // on
+        // with the request, and they are indexed (or reported) by the next flush instead of being
+        // lost.
         pending.addAll(0, batch.subList(i + 1, batch.size()));
         throw e;
       }
@@ -158,7 +179,10 @@ final class EchoUpdateProcessor extends UpdateRequestProcessor {
     metrics.skipped.inc();
   }
 
-  /** Waits (up to the model timeout) for the vectors of the batch, queued as their documents arrived. */
+  /**
+   * Waits (up to the model timeout) for the vectors of the batch, queued as their documents
+   * arrived.
+   */
   private void awaitVectors(List<Pending> batch) {
     long deadline = System.nanoTime() + model.definition().timeout().toNanos();
     int texts = (int) batch.stream().filter(p -> p.vector != null).count();
@@ -203,7 +227,8 @@ final class EchoUpdateProcessor extends UpdateRequestProcessor {
       Embedding embedding = p.vector.getNow(null);
       if (embedding == null) {
         p.vector.cancel(false);
-        throw unavailable(p.cmd, "no vector within " + model.definition().timeout().toMillis() + " ms", null);
+        throw unavailable(
+            p.cmd, "no vector within " + model.definition().timeout().toMillis() + " ms", null);
       }
       metrics.embeddings.inc();
       metrics.tokens.inc(embedding.tokens());
@@ -231,7 +256,10 @@ final class EchoUpdateProcessor extends UpdateRequestProcessor {
     set(doc, atomic, settings.fingerprintField(), model.fingerprint());
   }
 
-  /** No vector: a whole document gets none; an atomic update removes the stored one, which no longer fits the text. */
+  /**
+   * No vector: a whole document gets none; an atomic update removes the stored one, which no longer
+   * fits the text.
+   */
   private void writeNoVector(SolrInputDocument doc, boolean atomic) {
     if (atomic) {
       set(doc, true, settings.outputField(), null);
@@ -248,16 +276,30 @@ final class EchoUpdateProcessor extends UpdateRequestProcessor {
 
   private SolrException rejection(AddUpdateCommand cmd, String problem) {
     metrics.errors.inc();
-    return new SolrException(SolrException.ErrorCode.BAD_REQUEST, "document '" + cmd.getPrintableId()
-        + "' cannot be embedded into '" + settings.outputField() + "' (onError=" + settings.onError()
-        .name().toLowerCase(Locale.ROOT) + "): " + problem);
+    return new SolrException(
+        SolrException.ErrorCode.BAD_REQUEST,
+        "document '"
+            + cmd.getPrintableId()
+            + "' cannot be embedded into '"
+            + settings.outputField()
+            + "' (onError="
+            + settings.onError().name().toLowerCase(Locale.ROOT)
+            + "): "
+            + problem);
   }
 
   private SolrException unavailable(AddUpdateCommand cmd, String problem, Throwable cause) {
     metrics.errors.inc();
-    return new SolrException(SolrException.ErrorCode.SERVICE_UNAVAILABLE, "document '" + cmd.getPrintableId()
-        + "' was not indexed: model '" + model.definition().name() + "' did not embed it: " + problem
-        + "; retry later", cause);
+    return new SolrException(
+        SolrException.ErrorCode.SERVICE_UNAVAILABLE,
+        "document '"
+            + cmd.getPrintableId()
+            + "' was not indexed: model '"
+            + model.definition().name()
+            + "' did not embed it: "
+            + problem
+            + "; retry later",
+        cause);
   }
 
   @Override

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.solr;
 
 import org.apache.solr.common.SolrException;
@@ -28,12 +43,13 @@ import org.apache.solr.util.plugin.SolrCoreAware;
  * &lt;/processor&gt;
  * </pre>
  *
- * <p>Everything is checked when the core loads (model declared, fields present, vector field of
- * the model's dimension); the model itself loads on first use and is shared by all cores of the
- * JVM that declare it, see {@link EchoModelRegistry}. See {@link EchoUpdateProcessor} for what
- * happens per document.
+ * <p>Everything is checked when the core loads (model declared, fields present, vector field of the
+ * model's dimension); the model itself loads on first use and is shared by all cores of the JVM
+ * that declare it, see {@link EchoModelRegistry}. See {@link EchoUpdateProcessor} for what happens
+ * per document.
  */
-public final class EchoUpdateProcessorFactory extends UpdateRequestProcessorFactory implements SolrCoreAware {
+public final class EchoUpdateProcessorFactory extends UpdateRequestProcessorFactory
+    implements SolrCoreAware {
   private EchoUpdateSettings settings;
   private EchoModelRegistry.Lease lease;
   private EchoUpdateMetrics metrics;
@@ -50,7 +66,8 @@ public final class EchoUpdateProcessorFactory extends UpdateRequestProcessorFact
   @Override
   public void inform(SolrCore core) {
     EchoModelDefinition definition =
-        EchoModelsFile.definition(core.getResourceLoader(), settings.modelsResource(), settings.model());
+        EchoModelsFile.definition(
+            core.getResourceLoader(), settings.modelsResource(), settings.model());
     try {
       settings.checkSchema(core.getLatestSchema(), definition.dimension());
     } catch (IllegalArgumentException e) {
@@ -59,21 +76,24 @@ public final class EchoUpdateProcessorFactory extends UpdateRequestProcessorFact
     SolrMetricsContext metricsContext = core.getSolrMetricsContext().getChildContext(this);
     metrics = new EchoUpdateMetrics(metricsContext, settings.outputField());
     lease = EchoModelRegistry.global().acquire(definition);
-    core.addCloseHook(new CloseHook() {
-      @Override
-      public void postClose(SolrCore closed) {
-        lease.close();
-        metricsContext.unregister();
-      }
-    });
+    core.addCloseHook(
+        new CloseHook() {
+          @Override
+          public void postClose(SolrCore closed) {
+            lease.close();
+            metricsContext.unregister();
+          }
+        });
   }
 
   @Override
-  public UpdateRequestProcessor getInstance(SolrQueryRequest req, SolrQueryResponse rsp, UpdateRequestProcessor next) {
+  public UpdateRequestProcessor getInstance(
+      SolrQueryRequest req, SolrQueryResponse rsp, UpdateRequestProcessor next) {
     return new EchoUpdateProcessor(settings, lease.model(), metrics, req, next);
   }
 
   private static SolrException configError(String message) {
-    return new SolrException(SolrException.ErrorCode.SERVER_ERROR, "EchoUpdateProcessorFactory: " + message);
+    return new SolrException(
+        SolrException.ErrorCode.SERVER_ERROR, "EchoUpdateProcessorFactory: " + message);
   }
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.solr;
 
 import java.util.ArrayList;
@@ -25,8 +40,16 @@ final class EchoUpdateSettings {
   }
 
   static final String DEFAULT_FINGERPRINT_FIELD = "echo_fingerprint";
-  private static final KnownParameters PARAMETERS = new KnownParameters("model", "models", "inputField", "separator",
-      "outputField", "fingerprintField", "batchSize", "onError");
+  private static final KnownParameters PARAMETERS =
+      new KnownParameters(
+          "model",
+          "models",
+          "inputField",
+          "separator",
+          "outputField",
+          "fingerprintField",
+          "batchSize",
+          "onError");
 
   private final String model;
   private final String modelsResource;
@@ -47,10 +70,17 @@ final class EchoUpdateSettings {
     this.fingerprintField = params.get("fingerprintField", DEFAULT_FINGERPRINT_FIELD).trim();
     this.batchSize = batchSize(params.get("batchSize", "16"));
     this.onError = onError(params.get("onError", "fail"));
-    if (inputFields.contains(outputField) || inputFields.contains(fingerprintField)
+    if (inputFields.contains(outputField)
+        || inputFields.contains(fingerprintField)
         || outputField.equals(fingerprintField)) {
-      throw new IllegalArgumentException("inputField " + inputFields + ", outputField '" + outputField
-          + "' and fingerprintField '" + fingerprintField + "' must be different fields");
+      throw new IllegalArgumentException(
+          "inputField "
+              + inputFields
+              + ", outputField '"
+              + outputField
+              + "' and fingerprintField '"
+              + fingerprintField
+              + "' must be different fields");
     }
   }
 
@@ -82,7 +112,8 @@ final class EchoUpdateSettings {
       }
     }
     if (fields.isEmpty()) {
-      throw new IllegalArgumentException("inputField is required (repeat it to join several fields)");
+      throw new IllegalArgumentException(
+          "inputField is required (repeat it to join several fields)");
     }
     return List.copyOf(fields);
   }
@@ -116,40 +147,72 @@ final class EchoUpdateSettings {
   void checkSchema(IndexSchema schema, int dimension) {
     for (String field : inputFields) {
       if (schema.getFieldOrNull(field) == null) {
-        throw new IllegalArgumentException("inputField '" + field + "' is not defined in the schema");
+        throw new IllegalArgumentException(
+            "inputField '" + field + "' is not defined in the schema");
       }
     }
     SchemaField output = schema.getFieldOrNull(outputField);
     if (output == null) {
-      throw new IllegalArgumentException("outputField '" + outputField + "' is not defined in the schema");
+      throw new IllegalArgumentException(
+          "outputField '" + outputField + "' is not defined in the schema");
     }
     if (!(output.getType() instanceof DenseVectorField)) {
-      throw new IllegalArgumentException("outputField '" + outputField + "' has type "
-          + output.getType().getClass().getSimpleName() + "; it must be a DenseVectorField");
+      throw new IllegalArgumentException(
+          "outputField '"
+              + outputField
+              + "' has type "
+              + output.getType().getClass().getSimpleName()
+              + "; it must be a DenseVectorField");
     }
     DenseVectorField vectors = (DenseVectorField) output.getType();
     if (vectors.getDimension() != dimension) {
-      throw new IllegalArgumentException("outputField '" + outputField + "' has vectorDimension "
-          + vectors.getDimension() + " but model '" + model + "' writes vectors of " + dimension
-          + " (its hidden size): set vectorDimension=\"" + dimension + "\" in the schema");
+      throw new IllegalArgumentException(
+          "outputField '"
+              + outputField
+              + "' has vectorDimension "
+              + vectors.getDimension()
+              + " but model '"
+              + model
+              + "' writes vectors of "
+              + dimension
+              + " (its hidden size): set vectorDimension=\""
+              + dimension
+              + "\" in the schema");
     }
     if (vectors.getVectorEncoding() != VectorEncoding.FLOAT32) {
-      throw new IllegalArgumentException("outputField '" + outputField + "' has vectorEncoding "
-          + vectors.getVectorEncoding() + "; echo vectors need FLOAT32");
+      throw new IllegalArgumentException(
+          "outputField '"
+              + outputField
+              + "' has vectorEncoding "
+              + vectors.getVectorEncoding()
+              + "; echo vectors need FLOAT32");
     }
     if (!output.stored()) {
-      throw new IllegalArgumentException("outputField '" + outputField + "' must be stored=\"true\": atomic"
-          + " updates that do not change the text carry the stored vector over instead of embedding again");
+      throw new IllegalArgumentException(
+          "outputField '"
+              + outputField
+              + "' must be stored=\"true\": atomic"
+              + " updates that do not change the text carry the stored vector over instead of embedding again");
     }
     SchemaField fingerprint = schema.getFieldOrNull(fingerprintField);
     if (fingerprint == null) {
-      throw new IllegalArgumentException("fingerprintField '" + fingerprintField + "' is not defined in the"
-          + " schema: add <field name=\"" + fingerprintField + "\" type=\"string\" indexed=\"true\" stored=\"true\"/>");
+      throw new IllegalArgumentException(
+          "fingerprintField '"
+              + fingerprintField
+              + "' is not defined in the"
+              + " schema: add <field name=\""
+              + fingerprintField
+              + "\" type=\"string\" indexed=\"true\" stored=\"true\"/>");
     }
-    if (!(fingerprint.getType() instanceof StrField) || !fingerprint.indexed() || fingerprint.multiValued()
+    if (!(fingerprint.getType() instanceof StrField)
+        || !fingerprint.indexed()
+        || fingerprint.multiValued()
         || !(fingerprint.stored() || fingerprint.hasDocValues())) {
-      throw new IllegalArgumentException("fingerprintField '" + fingerprintField + "' must be a single-valued"
-          + " indexed string field (StrField) that is stored or has docValues");
+      throw new IllegalArgumentException(
+          "fingerprintField '"
+              + fingerprintField
+              + "' must be a single-valued"
+              + " indexed string field (StrField) that is stored or has docValues");
     }
   }
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.solr;
 
 import java.io.IOException;
@@ -18,13 +33,14 @@ import org.apache.solr.schema.FieldType;
 import org.apache.solr.search.SolrIndexSearcher;
 
 /**
- * The model fingerprints carried by live documents in one field of an index: the terms of the
- * field (a handful per segment), each checked for at least one live document so that deleted or
+ * The model fingerprints carried by live documents in one field of an index: the terms of the field
+ * (a handful per segment), each checked for at least one live document so that deleted or
  * re-embedded documents do not count. Computed once per index reader, so once per searcher.
  */
 final class IndexFingerprints {
   private final String field;
-  private final Map<IndexReader.CacheKey, Set<String>> byReader = Collections.synchronizedMap(new WeakHashMap<>());
+  private final Map<IndexReader.CacheKey, Set<String>> byReader =
+      Collections.synchronizedMap(new WeakHashMap<>());
 
   IndexFingerprints(String field) {
     this.field = field;
@@ -62,7 +78,9 @@ final class IndexFingerprints {
       PostingsEnum postings = null;
       for (BytesRef bytes = term.next(); bytes != null; bytes = term.next()) {
         postings = term.postings(postings, PostingsEnum.NONE);
-        for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+        for (int doc = postings.nextDoc();
+            doc != DocIdSetIterator.NO_MORE_DOCS;
+            doc = postings.nextDoc()) {
           if (live == null || live.get(doc)) {
             found.add(type.indexedToReadable(bytes.utf8ToString()));
             break;

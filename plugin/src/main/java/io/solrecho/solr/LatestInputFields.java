@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.solr;
 
 import java.io.IOException;
@@ -16,21 +31,22 @@ import org.apache.solr.update.AddUpdateCommand;
 import org.apache.solr.update.processor.AtomicUpdateDocumentMerger;
 
 /**
- * The input fields of the documents one update request changes, as the request leaves them: what
- * an atomic update that touches them is applied to, with Solr's own {@link
- * AtomicUpdateDocumentMerger} (so {@code set}, {@code add}, {@code add-distinct}, {@code remove},
- * {@code removeregex} and {@code inc} mean what they mean to Solr).
+ * The input fields of the documents one update request changes, as the request leaves them: what an
+ * atomic update that touches them is applied to, with Solr's own {@link AtomicUpdateDocumentMerger}
+ * (so {@code set}, {@code add}, {@code add-distinct}, {@code remove}, {@code removeregex} and
+ * {@code inc} mean what they mean to Solr).
  *
  * <p>The first update of a document in the request starts from the stored document ({@link
  * StoredDocuments}), or from an empty one when there is none, as Solr's atomic update of a new
  * document does. A later update of the same document starts from what the earlier one left, which
- * is remembered for the {@value #REMEMBERED} documents the request changed last: the earlier
- * update may still be held in a batch here, or on its way to the shard leader in SolrCloud, so the
- * stored document would not show it yet. An update of a nested (child) document is embedded only
- * when it sets every input field or none: its stored version is part of its root's.
+ * is remembered for the {@value #REMEMBERED} documents the request changed last: the earlier update
+ * may still be held in a batch here, or on its way to the shard leader in SolrCloud, so the stored
+ * document would not show it yet. An update of a nested (child) document is embedded only when it
+ * sets every input field or none: its stored version is part of its root's.
  */
 final class LatestInputFields {
   static final int REMEMBERED = 1024;
+
   /** Remembered for a document the request deleted. */
   private static final SolrInputDocument DELETED = new SolrInputDocument();
 
@@ -48,15 +64,18 @@ final class LatestInputFields {
     this.schema = req.getSchema();
     this.idField = schema.getUniqueKeyField().getName();
     int capacity = Math.max(REMEMBERED, settings.batchSize());
-    this.recent = new LinkedHashMap<>(16, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, SolrInputDocument> eldest) {
-        return size() > capacity;
-      }
-    };
+    this.recent =
+        new LinkedHashMap<>(16, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, SolrInputDocument> eldest) {
+            return size() > capacity;
+          }
+        };
   }
 
-  /** Remembers the input fields of the whole document {@code cmd} adds, if it has a unique key yet. */
+  /**
+   * Remembers the input fields of the whole document {@code cmd} adds, if it has a unique key yet.
+   */
   void replaced(AddUpdateCommand cmd) {
     SolrInputDocument doc = cmd.getSolrInputDocument();
     if (doc.getFieldValue(idField) != null) {
@@ -69,21 +88,32 @@ final class LatestInputFields {
    * read, not to be changed. {@code replacesAll}: whether it sets every input field, so that the
    * stored document is not needed.
    *
-   * @throws SolrException 400 for an update of a nested document that does not set every input field
+   * @throws SolrException 400 for an update of a nested document that does not set every input
+   *     field
    */
-  SolrInputDocument afterAtomicUpdate(AddUpdateCommand cmd, boolean replacesAll) throws IOException {
+  SolrInputDocument afterAtomicUpdate(AddUpdateCommand cmd, boolean replacesAll)
+      throws IOException {
     String id = cmd.getIndexedIdStr();
     SolrInputDocument doc = cmd.getSolrInputDocument();
-    boolean nested = !schema.indexableUniqueKey(cmd.getSelfOrNestedDocIdStr()).equals(cmd.getIndexedId());
+    boolean nested =
+        !schema.indexableUniqueKey(cmd.getSelfOrNestedDocIdStr()).equals(cmd.getIndexedId());
     if (nested && !replacesAll) {
-      throw new SolrException(SolrException.ErrorCode.BAD_REQUEST, "document '" + cmd.getSelfOrNestedDocIdStr()
-          + "' is a nested document: to embed it into '" + settings.outputField() + "', an atomic update must"
-          + " set all of " + settings.inputFields() + " or none");
+      throw new SolrException(
+          SolrException.ErrorCode.BAD_REQUEST,
+          "document '"
+              + cmd.getSelfOrNestedDocIdStr()
+              + "' is a nested document: to embed it into '"
+              + settings.outputField()
+              + "', an atomic update must"
+              + " set all of "
+              + settings.inputFields()
+              + " or none");
     }
     SolrInputDocument target = empty(doc);
     if (!replacesAll) {
       SolrInputDocument remembered = recent.get(id);
-      SolrInputDocument before = remembered == null ? stored.latest(cmd) : remembered == DELETED ? null : remembered;
+      SolrInputDocument before =
+          remembered == null ? stored.latest(cmd) : remembered == DELETED ? null : remembered;
       if (before != null) {
         withInputFieldsOf(before, target);
       }
@@ -100,7 +130,10 @@ final class LatestInputFields {
     recent.put(indexedId, DELETED);
   }
 
-  /** Forgets everything remembered, after a change that may touch any document (a delete by query, a rollback). */
+  /**
+   * Forgets everything remembered, after a change that may touch any document (a delete by query, a
+   * rollback).
+   */
   void forgetAll() {
     recent.clear();
   }
@@ -112,7 +145,10 @@ final class LatestInputFields {
     return empty;
   }
 
-  /** The unique key and input-field operations of {@code update}, copied: the merger may change what it gets. */
+  /**
+   * The unique key and input-field operations of {@code update}, copied: the merger may change what
+   * it gets.
+   */
   private SolrInputDocument operations(SolrInputDocument update) {
     SolrInputDocument operations = empty(update);
     for (String name : settings.inputFields()) {
@@ -124,7 +160,10 @@ final class LatestInputFields {
     return operations;
   }
 
-  /** Adds copies of the input fields of {@code from} to {@code to}: the merger changes value lists in place. */
+  /**
+   * Adds copies of the input fields of {@code from} to {@code to}: the merger changes value lists
+   * in place.
+   */
   private SolrInputDocument withInputFieldsOf(SolrInputDocument from, SolrInputDocument to) {
     for (String name : settings.inputFields()) {
       SolrInputField field = from.getField(name);

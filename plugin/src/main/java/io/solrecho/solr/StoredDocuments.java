@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.solr;
 
 import java.io.IOException;
@@ -64,22 +79,38 @@ final class StoredDocuments {
     ZkController zk = core.getCoreContainer().getZkController();
     DocCollection collection = zk.getClusterState().getCollection(cloud.getCollectionName());
     // the same routing as DistributedZkUpdateProcessor's
-    Slice slice = collection.getRouter().getTargetSlice(cmd.getIndexedIdStr(), cmd.getSolrInputDocument(), null,
-        req.getParams(), collection);
+    Slice slice =
+        collection
+            .getRouter()
+            .getTargetSlice(
+                cmd.getIndexedIdStr(),
+                cmd.getSolrInputDocument(),
+                null,
+                req.getParams(),
+                collection);
     Replica leader;
     try {
       leader = zk.getZkStateReader().getLeaderRetry(collection.getName(), slice.getName());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw unavailable(cmd, "the leader of shard " + slice.getName() + " was not found (interrupted)", e);
+      throw unavailable(
+          cmd, "the leader of shard " + slice.getName() + " was not found (interrupted)", e);
     }
-    return leader.getName().equals(cloud.getCoreNodeName()) ? local(core, cmd) : remote(cmd, leader);
+    return leader.getName().equals(cloud.getCoreNodeName())
+        ? local(core, cmd)
+        : remote(cmd, leader);
   }
 
   private SolrInputDocument local(SolrCore core, AddUpdateCommand cmd) throws IOException {
     // The update log's own copy or the realtime searcher's: read, never changed.
-    SolrInputDocument doc = RealTimeGetComponent.getInputDocument(core, cmd.getIndexedId(), cmd.getIndexedId(), null,
-        inputFields, RealTimeGetComponent.Resolution.DOC);
+    SolrInputDocument doc =
+        RealTimeGetComponent.getInputDocument(
+            core,
+            cmd.getIndexedId(),
+            cmd.getIndexedId(),
+            null,
+            inputFields,
+            RealTimeGetComponent.Resolution.DOC);
     return doc == null ? null : inputFields(doc::getFieldValues);
   }
 
@@ -88,14 +119,25 @@ final class StoredDocuments {
     params.set(CommonParams.DISTRIB, false);
     params.set(CommonParams.ID, idField.getType().indexedToReadable(cmd.getIndexedIdStr()));
     params.set(CommonParams.FL, fieldList);
-    GenericSolrRequest get = new GenericSolrRequest(SolrRequest.METHOD.GET, "/get", params).setRequiresCollection(true);
+    GenericSolrRequest get =
+        new GenericSolrRequest(SolrRequest.METHOD.GET, "/get", params).setRequiresCollection(true);
     Object doc;
     try {
-      doc = req.getCoreContainer().getUpdateShardHandler().getUpdateOnlyHttpClient()
-          .requestWithBaseUrl(leader.getBaseUrl(), leader.getCoreName(), get).getResponse().get("doc");
+      doc =
+          req.getCoreContainer()
+              .getUpdateShardHandler()
+              .getUpdateOnlyHttpClient()
+              .requestWithBaseUrl(leader.getBaseUrl(), leader.getCoreName(), get)
+              .getResponse()
+              .get("doc");
     } catch (SolrServerException | IOException | SolrException e) {
-      throw unavailable(cmd, "the stored document could not be read from " + leader.getCoreUrl() + ": "
-          + e.getMessage(), e);
+      throw unavailable(
+          cmd,
+          "the stored document could not be read from "
+              + leader.getCoreUrl()
+              + ": "
+              + e.getMessage(),
+          e);
     }
     return doc == null ? null : inputFields(((SolrDocument) doc)::getFieldValues);
   }
@@ -112,7 +154,13 @@ final class StoredDocuments {
   }
 
   private static SolrException unavailable(AddUpdateCommand cmd, String problem, Throwable cause) {
-    return new SolrException(SolrException.ErrorCode.SERVICE_UNAVAILABLE, "document '" + cmd.getPrintableId()
-        + "' was not indexed: its atomic update changes the input fields, but " + problem + "; retry later", cause);
+    return new SolrException(
+        SolrException.ErrorCode.SERVICE_UNAVAILABLE,
+        "document '"
+            + cmd.getPrintableId()
+            + "' was not indexed: its atomic update changes the input fields, but "
+            + problem
+            + "; retry later",
+        cause);
   }
 }

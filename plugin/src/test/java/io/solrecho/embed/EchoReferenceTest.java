@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.embed;
 
 import static org.junit.Assert.assertArrayEquals;
@@ -29,9 +44,10 @@ public class EchoReferenceTest {
 
   @BeforeClass
   public static void loadReference() throws IOException {
-    try (Reader reader = Files.newBufferedReader(
-        SharedFixtures.resolve("fixtures/hf-reference/echo/echo_reference.json"),
-        StandardCharsets.UTF_8)) {
+    try (Reader reader =
+        Files.newBufferedReader(
+            SharedFixtures.resolve("fixtures/hf-reference/echo/echo_reference.json"),
+            StandardCharsets.UTF_8)) {
       reference = JsonParser.parseReader(reader).getAsJsonObject();
     }
     tokenizer = TextTokenizer.load(SharedFixtures.resolve("models/toy-gpt2"));
@@ -70,14 +86,15 @@ public class EchoReferenceTest {
   }
 
   private static void assertMatchesReference(String mode, SpanConvention convention) {
-    String template = reference.getAsJsonObject("templates").getAsJsonObject(mode)
-        .get("template").getAsString();
-    PromptEncoder encoder = new PromptEncoder(tokenizer,
-        PromptTemplate.of(EmbeddingMode.valueOf(mode.toUpperCase()), template),
-        EncodingOptions.builder().spanConvention(convention).build());
-    String conventionKey = convention == SpanConvention.PIECES
-        ? "pieces_convention"
-        : "whole_string_convention";
+    String template =
+        reference.getAsJsonObject("templates").getAsJsonObject(mode).get("template").getAsString();
+    PromptEncoder encoder =
+        new PromptEncoder(
+            tokenizer,
+            PromptTemplate.of(EmbeddingMode.valueOf(mode.toUpperCase()), template),
+            EncodingOptions.builder().spanConvention(convention).build());
+    String conventionKey =
+        convention == SpanConvention.PIECES ? "pieces_convention" : "whole_string_convention";
     for (JsonElement element : reference.getAsJsonArray("sentences")) {
       JsonObject sentence = element.getAsJsonObject();
       String text = sentence.get("text").getAsString();

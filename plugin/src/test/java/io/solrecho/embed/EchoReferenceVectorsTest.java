@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.embed;
 
 import static org.junit.Assert.assertArrayEquals;
@@ -31,9 +46,12 @@ public class EchoReferenceVectorsTest {
 
   @BeforeClass
   public static void loadReference() throws IOException {
-    reference = JsonParser.parseString(Files.readString(
-        SharedFixtures.resolve("fixtures/hf-reference/echo/echo_reference.json"), StandardCharsets.UTF_8))
-        .getAsJsonObject();
+    reference =
+        JsonParser.parseString(
+                Files.readString(
+                    SharedFixtures.resolve("fixtures/hf-reference/echo/echo_reference.json"),
+                    StandardCharsets.UTF_8))
+            .getAsJsonObject();
     model = SharedFixtures.resolve("models/toy-gpt2");
   }
 
@@ -74,7 +92,8 @@ public class EchoReferenceVectorsTest {
 
   @Test
   public void normalisedVectorsHaveUnitLengthAndTheReferenceDirection() throws IOException {
-    EmbeddingSettings settings = settings("echo", Pooling.MEAN, SpanConvention.PIECES).normalize(true).build();
+    EmbeddingSettings settings =
+        settings("echo", Pooling.MEAN, SpanConvention.PIECES).normalize(true).build();
     try (Embedder embedder = Embedder.open(model, LmOptions.of("cpu", "auto"), settings)) {
       List<Embedding> embeddings = embedder.embed(sentences(), TextRole.DOCUMENT);
       for (int i = 0; i < embeddings.size(); i++) {
@@ -87,8 +106,10 @@ public class EchoReferenceVectorsTest {
     }
   }
 
-  private void assertVectors(String mode, Pooling pooling, SpanConvention convention) throws IOException {
-    String conventionKey = convention == SpanConvention.PIECES ? "pieces_convention" : "whole_string_convention";
+  private void assertVectors(String mode, Pooling pooling, SpanConvention convention)
+      throws IOException {
+    String conventionKey =
+        convention == SpanConvention.PIECES ? "pieces_convention" : "whole_string_convention";
     String vectorKey = pooling == Pooling.MEAN ? "embedding_mean" : "embedding_last";
     EmbeddingSettings settings = settings(mode, pooling, convention).normalize(false).build();
     try (Embedder embedder = Embedder.open(model, LmOptions.of("cpu", "auto"), settings)) {
@@ -97,24 +118,34 @@ public class EchoReferenceVectorsTest {
       for (int i = 0; i < embeddings.size(); i++) {
         JsonObject expectedRun = run(i, mode, conventionKey);
         Embedding actual = embeddings.get(i);
-        assertArrayEquals("ids of sentence " + i, ints(expectedRun.getAsJsonArray("input_ids")), actual.ids());
-        assertEquals(expectedRun.getAsJsonArray("pooled_range").get(0).getAsInt(), actual.pooledStart());
-        assertEquals(expectedRun.getAsJsonArray("pooled_range").get(1).getAsInt(), actual.pooledEnd());
+        assertArrayEquals(
+            "ids of sentence " + i, ints(expectedRun.getAsJsonArray("input_ids")), actual.ids());
+        assertEquals(
+            expectedRun.getAsJsonArray("pooled_range").get(0).getAsInt(), actual.pooledStart());
+        assertEquals(
+            expectedRun.getAsJsonArray("pooled_range").get(1).getAsInt(), actual.pooledEnd());
         float[] expected = expected(i, mode, conventionKey, vectorKey);
         float[] vector = actual.vector();
         for (int h = 0; h < expected.length; h++) {
           worst = Math.max(worst, Math.abs(expected[h] - vector[h]));
         }
       }
-      System.out.printf(Locale.ROOT, "echo reference %s/%s/%s: max abs %.2e%n", mode, pooling, convention, worst);
-      assertTrue(mode + "/" + pooling + "/" + convention + " differs by " + worst, worst <= TOLERANCE);
+      System.out.printf(
+          Locale.ROOT, "echo reference %s/%s/%s: max abs %.2e%n", mode, pooling, convention, worst);
+      assertTrue(
+          mode + "/" + pooling + "/" + convention + " differs by " + worst, worst <= TOLERANCE);
     }
   }
 
-  private static EmbeddingSettings.Builder settings(String mode, Pooling pooling, SpanConvention convention) {
-    String template = reference.getAsJsonObject("templates").getAsJsonObject(mode).get("template").getAsString();
-    return EmbeddingSettings.builder().mode(EmbeddingMode.valueOf(mode.toUpperCase(Locale.ROOT)))
-        .documentTemplate(template).pooling(pooling).spanConvention(convention);
+  private static EmbeddingSettings.Builder settings(
+      String mode, Pooling pooling, SpanConvention convention) {
+    String template =
+        reference.getAsJsonObject("templates").getAsJsonObject(mode).get("template").getAsString();
+    return EmbeddingSettings.builder()
+        .mode(EmbeddingMode.valueOf(mode.toUpperCase(Locale.ROOT)))
+        .documentTemplate(template)
+        .pooling(pooling)
+        .spanConvention(convention);
   }
 
   private static List<String> sentences() {
@@ -126,7 +157,11 @@ public class EchoReferenceVectorsTest {
   }
 
   private static JsonObject run(int sentence, String mode, String conventionKey) {
-    return reference.getAsJsonArray("sentences").get(sentence).getAsJsonObject().getAsJsonObject(conventionKey)
+    return reference
+        .getAsJsonArray("sentences")
+        .get(sentence)
+        .getAsJsonObject()
+        .getAsJsonObject(conventionKey)
         .getAsJsonObject(mode);
   }
 

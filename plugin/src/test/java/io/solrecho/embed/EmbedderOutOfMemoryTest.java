@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.embed;
 
 import static org.junit.Assert.assertArrayEquals;
@@ -29,13 +44,14 @@ import org.junit.BeforeClass;
 import org.junit.Test;
 
 /**
- * Device out-of-memory handling, with the fault injected in place of the forward pass on the CPU:
- * a micro-batch that runs out of memory is split in halves and retried until it fits, and no
- * vector is lost or changed; a single prompt that does not fit fails with its length and the
- * device; other engine errors are not retried; the GPU batch budget caps micro-batches.
+ * Device out-of-memory handling, with the fault injected in place of the forward pass on the CPU: a
+ * micro-batch that runs out of memory is split in halves and retried until it fits, and no vector
+ * is lost or changed; a single prompt that does not fit fails with its length and the device; other
+ * engine errors are not retried; the GPU batch budget caps micro-batches.
  */
 public class EmbedderOutOfMemoryTest {
-  private static final EmbeddingSettings SETTINGS = EmbeddingSettings.builder().maxBatchSize(8).build();
+  private static final EmbeddingSettings SETTINGS =
+      EmbeddingSettings.builder().maxBatchSize(8).build();
   private static CausalLanguageModel model;
   private static TextTokenizer tokenizer;
 
@@ -84,11 +100,21 @@ public class EmbedderOutOfMemoryTest {
     }
   }
 
-  /** What {@link CausalLanguageModel#forward} throws when PyTorch reports a CUDA out-of-memory error. */
+  /**
+   * What {@link CausalLanguageModel#forward} throws when PyTorch reports a CUDA out-of-memory
+   * error.
+   */
   private static DeviceOutOfMemoryException injectedOom(TokenBatch batch) {
     String engine = "CUDA out of memory. Tried to allocate 2.00 GiB (injected)";
-    return new DeviceOutOfMemoryException("gpu(0) ran out of memory running " + batch.size() + " sequence(s) of "
-        + batch.length() + " tokens in float16 (" + engine + ")", new EngineException(engine));
+    return new DeviceOutOfMemoryException(
+        "gpu(0) ran out of memory running "
+            + batch.size()
+            + " sequence(s) of "
+            + batch.length()
+            + " tokens in float16 ("
+            + engine
+            + ")",
+        new EngineException(engine));
   }
 
   private static Embedder embedder(FaultyForward forward, BatchBudget budget) {
@@ -97,9 +123,12 @@ public class EmbedderOutOfMemoryTest {
 
   @Test
   public void aBatchOfEightThatOnlyFitsInPairsIsSplitAndLosesNothing() {
-    List<Embedding> expected = new Embedder(model, tokenizer, SETTINGS).embed(eightTexts(), TextRole.DOCUMENT);
-    FaultyForward forward = new FaultyForward(batch -> batch.size() > 2 ? injectedOom(batch) : null);
-    List<Embedding> split = embedder(forward, BatchBudget.unlimited("test")).embed(eightTexts(), TextRole.DOCUMENT);
+    List<Embedding> expected =
+        new Embedder(model, tokenizer, SETTINGS).embed(eightTexts(), TextRole.DOCUMENT);
+    FaultyForward forward =
+        new FaultyForward(batch -> batch.size() > 2 ? injectedOom(batch) : null);
+    List<Embedding> split =
+        embedder(forward, BatchBudget.unlimited("test")).embed(eightTexts(), TextRole.DOCUMENT);
     assertEquals("8 fails, each 4 fails, each 2 runs", List.of(8, 4, 2, 2, 4, 2, 2), forward.sizes);
     assertEquals(8, split.size());
     for (int i = 0; i < 8; i++) {
@@ -113,42 +142,60 @@ public class EmbedderOutOfMemoryTest {
     FaultyForward forward = new FaultyForward(EmbedderOutOfMemoryTest::injectedOom);
     Embedder embedder = embedder(forward, BatchBudget.unlimited("test"));
     int length = embedder.encode("one long text", TextRole.DOCUMENT).length();
-    DeviceOutOfMemoryException e = assertThrows(DeviceOutOfMemoryException.class,
-        () -> embedder.embed(List.of("one long text"), TextRole.DOCUMENT));
+    DeviceOutOfMemoryException e =
+        assertThrows(
+            DeviceOutOfMemoryException.class,
+            () -> embedder.embed(List.of("one long text"), TextRole.DOCUMENT));
     assertEquals(List.of(1), forward.sizes);
-    for (String part : new String[] {"single prompt of " + length + " tokens", "cpu()", "maxTokens", "CUDA out of memory"}) {
-      assertTrue("message should mention '" + part + "': " + e.getMessage(), e.getMessage().contains(part));
+    for (String part :
+        new String[] {
+          "single prompt of " + length + " tokens", "cpu()", "maxTokens", "CUDA out of memory"
+        }) {
+      assertTrue(
+          "message should mention '" + part + "': " + e.getMessage(),
+          e.getMessage().contains(part));
     }
   }
 
   @Test
   public void otherEngineErrorsAreNotRetried() {
-    EngineException illegalAccess = new EngineException("CUDA error: an illegal memory access was encountered");
+    EngineException illegalAccess =
+        new EngineException("CUDA error: an illegal memory access was encountered");
     FaultyForward forward = new FaultyForward(batch -> illegalAccess);
     Embedder embedder = embedder(forward, BatchBudget.unlimited("test"));
-    EngineException e = assertThrows(EngineException.class, () -> embedder.embed(eightTexts(), TextRole.DOCUMENT));
+    EngineException e =
+        assertThrows(EngineException.class, () -> embedder.embed(eightTexts(), TextRole.DOCUMENT));
     assertSame(illegalAccess, e);
     assertEquals("one call, no split", List.of(8), forward.sizes);
   }
 
   @Test
   public void theGpuBudgetCapsMicroBatches() {
-    // 3 sequences of the longest text fit: rows of shorter texts may be a few more, never above the budget
+    // 3 sequences of the longest text fit: rows of shorter texts may be a few more, never above the
+    // budget
     BatchBudget probe = BatchBudget.forFreeMemory(0, model.config(), "float32");
-    int longest = new Embedder(model, tokenizer, SETTINGS).encode(eightTexts().get(7), TextRole.DOCUMENT).length();
+    int longest =
+        new Embedder(model, tokenizer, SETTINGS)
+            .encode(eightTexts().get(7), TextRole.DOCUMENT)
+            .length();
     long free = (long) Math.ceil(3 * probe.bytesPerSequence(longest) / 0.8) + 1;
     BatchBudget budget = BatchBudget.forFreeMemory(free, model.config(), "float32");
     assertEquals(3, budget.maxRows(longest));
     List<TokenBatch> batches = new CopyOnWriteArrayList<>();
-    FaultyForward forward = new FaultyForward(batch -> {
-      batches.add(batch);
-      return null;
-    });
+    FaultyForward forward =
+        new FaultyForward(
+            batch -> {
+              batches.add(batch);
+              return null;
+            });
     List<Embedding> capped = embedder(forward, budget).embed(eightTexts(), TextRole.DOCUMENT);
-    List<Embedding> expected = new Embedder(model, tokenizer, SETTINGS).embed(eightTexts(), TextRole.DOCUMENT);
+    List<Embedding> expected =
+        new Embedder(model, tokenizer, SETTINGS).embed(eightTexts(), TextRole.DOCUMENT);
     assertTrue("more than one micro-batch: " + forward.sizes, forward.sizes.size() > 1);
     for (TokenBatch batch : batches) {
-      assertTrue(batch.size() + " rows of " + batch.length(), batch.size() <= budget.maxRows(batch.length()));
+      assertTrue(
+          batch.size() + " rows of " + batch.length(),
+          batch.size() <= budget.maxRows(batch.length()));
     }
     for (int i = 0; i < 8; i++) {
       assertArrayEquals("text " + i, expected.get(i).vector(), capped.get(i).vector(), 1e-6f);
@@ -163,22 +210,32 @@ public class EmbedderOutOfMemoryTest {
   @Test
   public void theServiceFailsOnlyTheRequestThatDoesNotFitAlone() throws Exception {
     int tooLong = longestPromptLength();
-    Throwable failure = failureOfTheLongestThroughTheService(
-        new FaultyForward(batch -> batch.length() >= tooLong ? injectedOom(batch) : null));
-    assertTrue(failure.getMessage(), failure instanceof DeviceOutOfMemoryException
-        && failure.getMessage().contains("single prompt of " + tooLong + " tokens"));
+    Throwable failure =
+        failureOfTheLongestThroughTheService(
+            new FaultyForward(batch -> batch.length() >= tooLong ? injectedOom(batch) : null));
+    assertTrue(
+        failure.getMessage(),
+        failure instanceof DeviceOutOfMemoryException
+            && failure.getMessage().contains("single prompt of " + tooLong + " tokens"));
   }
 
   @Test
   public void theServiceFailsOnlyTheRequestWhosePassOverflows() throws Exception {
     int poison = longestPromptLength();
-    Throwable failure = failureOfTheLongestThroughTheService(new FaultyForward(
-        batch -> batch.length() >= poison ? new ArithmeticException("float16 activations overflowed (injected)") : null));
+    Throwable failure =
+        failureOfTheLongestThroughTheService(
+            new FaultyForward(
+                batch ->
+                    batch.length() >= poison
+                        ? new ArithmeticException("float16 activations overflowed (injected)")
+                        : null));
     assertTrue(String.valueOf(failure), failure instanceof ArithmeticException);
   }
 
   private int longestPromptLength() {
-    return new Embedder(model, tokenizer, SETTINGS).encode(eightTexts().get(7), TextRole.DOCUMENT).length();
+    return new Embedder(model, tokenizer, SETTINGS)
+        .encode(eightTexts().get(7), TextRole.DOCUMENT)
+        .length();
   }
 
   /**
@@ -189,14 +246,18 @@ public class EmbedderOutOfMemoryTest {
     List<String> texts = eightTexts();
     Embedder plain = new Embedder(model, tokenizer, SETTINGS);
     List<CompletableFuture<Embedding>> futures = new ArrayList<>();
-    try (EmbeddingService service = new EmbeddingService(embedder(forward, BatchBudget.unlimited("test")), 16,
-        Duration.ofSeconds(60))) {
+    try (EmbeddingService service =
+        new EmbeddingService(
+            embedder(forward, BatchBudget.unlimited("test")), 16, Duration.ofSeconds(60))) {
       for (String text : texts) {
         futures.add(service.submit(text, TextRole.DOCUMENT));
       }
       for (int i = 0; i < 7; i++) {
-        assertArrayEquals("text " + i, plain.embed(List.of(texts.get(i)), TextRole.DOCUMENT).get(0).vector(),
-            futures.get(i).get().vector(), 1e-6f);
+        assertArrayEquals(
+            "text " + i,
+            plain.embed(List.of(texts.get(i)), TextRole.DOCUMENT).get(0).vector(),
+            futures.get(i).get().vector(),
+            1e-6f);
       }
       return assertThrows(ExecutionException.class, () -> futures.get(7).get()).getCause();
     }

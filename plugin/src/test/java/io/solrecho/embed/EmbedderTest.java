@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.embed;
 
 import static org.junit.Assert.assertArrayEquals;
@@ -24,7 +39,11 @@ public class EmbedderTest {
 
   @Test
   public void batchingDoesNotChangeVectors() throws Exception {
-    List<String> texts = List.of("short", "a much longer text that needs more tokens than the others do", "mid size text");
+    List<String> texts =
+        List.of(
+            "short",
+            "a much longer text that needs more tokens than the others do",
+            "mid size text");
     try (Embedder big = open(EmbeddingSettings.builder().maxBatchSize(16).build());
         Embedder single = open(EmbeddingSettings.builder().maxBatchSize(1).build())) {
       List<Embedding> batched = big.embed(texts, TextRole.DOCUMENT);
@@ -44,11 +63,12 @@ public class EmbedderTest {
     try (Embedder b = open(EmbeddingSettings.defaults())) {
       assertEquals(first, b.fingerprint());
     }
-    for (EmbeddingSettings other : List.of(
-        EmbeddingSettings.builder().mode(EmbeddingMode.CLASSICAL).build(),
-        EmbeddingSettings.builder().pooling(Pooling.LAST).build(),
-        EmbeddingSettings.builder().documentTemplate("Text: {x}\nText again: {x}").build(),
-        EmbeddingSettings.builder().normalize(false).build())) {
+    for (EmbeddingSettings other :
+        List.of(
+            EmbeddingSettings.builder().mode(EmbeddingMode.CLASSICAL).build(),
+            EmbeddingSettings.builder().pooling(Pooling.LAST).build(),
+            EmbeddingSettings.builder().documentTemplate("Text: {x}\nText again: {x}").build(),
+            EmbeddingSettings.builder().normalize(false).build())) {
       try (Embedder c = open(other)) {
         assertNotEquals(other.toString(), first, c.fingerprint());
       }
@@ -57,10 +77,12 @@ public class EmbedderTest {
 
   @Test
   public void queriesAndDocumentsUseTheirOwnTemplates() throws Exception {
-    EmbeddingSettings settings = EmbeddingSettings.builder()
-        .queryTemplate("Instruct: {instruction}\nQuery: {x}\nQuery again: {x}")
-        .documentTemplate("Document: {x}\nDocument again: {x}")
-        .instruction("Find the document").build();
+    EmbeddingSettings settings =
+        EmbeddingSettings.builder()
+            .queryTemplate("Instruct: {instruction}\nQuery: {x}\nQuery again: {x}")
+            .documentTemplate("Document: {x}\nDocument again: {x}")
+            .instruction("Find the document")
+            .build();
     try (Embedder embedder = open(settings)) {
       Embedding query = embedder.embed(List.of("cats"), TextRole.QUERY).get(0);
       Embedding document = embedder.embed(List.of("cats"), TextRole.DOCUMENT).get(0);
@@ -75,14 +97,17 @@ public class EmbedderTest {
       embedder.embed(List.of("word ".repeat(300)), TextRole.DOCUMENT);
       fail("the toy model has 256 positions");
     } catch (IllegalArgumentException e) {
-      assertTrue(e.getMessage(), e.getMessage().contains("256 positions") && e.getMessage().contains("maxTokens"));
+      assertTrue(
+          e.getMessage(),
+          e.getMessage().contains("256 positions") && e.getMessage().contains("maxTokens"));
     }
   }
 
   @Test
   public void aMegabyteTextIsTruncatedAndReported() throws Exception {
     try (Embedder embedder = open(EmbeddingSettings.builder().maxTokensPerCopy(100).build())) {
-      Embedding e = embedder.embed(List.of("lorem ipsum ".repeat(90_000)), TextRole.DOCUMENT).get(0);
+      Embedding e =
+          embedder.embed(List.of("lorem ipsum ".repeat(90_000)), TextRole.DOCUMENT).get(0);
       assertTrue(e.truncated());
       assertEquals(100, e.pooledEnd() - e.pooledStart());
     }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.embed;
 
 import static org.junit.Assert.assertArrayEquals;
@@ -21,14 +36,19 @@ import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
 
-/** The shared embedding service: concurrent callers, per-request errors, back-pressure, shutdown. */
+/**
+ * The shared embedding service: concurrent callers, per-request errors, back-pressure, shutdown.
+ */
 public class EmbeddingServiceTest {
   private static Embedder embedder;
 
   @BeforeClass
   public static void openEmbedder() throws Exception {
-    embedder = Embedder.open(SharedFixtures.resolve("models/toy-gpt2"), LmOptions.of("cpu", "auto"),
-        EmbeddingSettings.builder().maxTokensPerCopy(100).maxBatchSize(8).build());
+    embedder =
+        Embedder.open(
+            SharedFixtures.resolve("models/toy-gpt2"),
+            LmOptions.of("cpu", "auto"),
+            EmbeddingSettings.builder().maxTokensPerCopy(100).maxBatchSize(8).build());
   }
 
   @AfterClass
@@ -41,7 +61,13 @@ public class EmbeddingServiceTest {
   private static List<String> texts(int count) {
     List<String> texts = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      texts.add("Document " + i + " talks about " + "topic ".repeat(1 + i % 9) + "and number " + (i * 7919 % 1000));
+      texts.add(
+          "Document "
+              + i
+              + " talks about "
+              + "topic ".repeat(1 + i % 9)
+              + "and number "
+              + (i * 7919 % 1000));
     }
     return texts;
   }
@@ -62,10 +88,15 @@ public class EmbeddingServiceTest {
         }
       }
       for (int i = 0; i < results.size(); i++) {
-        assertArrayEquals("text " + (i % texts.size()), expected.get(i % texts.size()), results.get(i).get(), 1e-5f);
+        assertArrayEquals(
+            "text " + (i % texts.size()),
+            expected.get(i % texts.size()),
+            results.get(i).get(),
+            1e-5f);
       }
       assertEquals(3L * texts.size(), service.embeddings());
-      assertTrue("requests were merged into shared passes: " + service.passes(),
+      assertTrue(
+          "requests were merged into shared passes: " + service.passes(),
           service.passes() < 3L * texts.size());
     } finally {
       pool.shutdownNow();
@@ -122,16 +153,20 @@ public class EmbeddingServiceTest {
       for (String text : texts(200)) {
         futures.add(service.submit(text, TextRole.DOCUMENT));
       }
-      long rejected = futures.stream().filter(f -> {
-        try {
-          f.get(30, TimeUnit.SECONDS);
-          return false;
-        } catch (ExecutionException e) {
-          return e.getCause() instanceof RejectedExecutionException;
-        } catch (Exception e) {
-          throw new AssertionError(e);
-        }
-      }).count();
+      long rejected =
+          futures.stream()
+              .filter(
+                  f -> {
+                    try {
+                      f.get(30, TimeUnit.SECONDS);
+                      return false;
+                    } catch (ExecutionException e) {
+                      return e.getCause() instanceof RejectedExecutionException;
+                    } catch (Exception e) {
+                      throw new AssertionError(e);
+                    }
+                  })
+              .count();
       assertTrue("some requests met a full queue", rejected > 0);
     }
   }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.embed;
 
 import static org.junit.Assert.assertEquals;
@@ -17,8 +32,8 @@ import org.junit.Test;
  * <p>Observed on toy-gpt2 (echo, mean pooling, normalised): 1 - cosine similarity to the float32
  * vectors 0.9e-7 to 1.4e-7, largest element difference 2.9e-4. Pooling averages away most of the
  * per-position rounding measured on hidden states (up to 2.5e-2 there). The bound, 1 - cosine at
- * most 1e-5, is 70 times the observed and still fails on any structural difference (a wrong mask
- * or pooled range moves vectors by 1e-2 and more).
+ * most 1e-5, is 70 times the observed and still fails on any structural difference (a wrong mask or
+ * pooled range moves vectors by 1e-2 and more).
  */
 public class Float16EmbeddingsTest {
   private static final double MIN_COSINE = 1 - 1e-5;
@@ -26,8 +41,11 @@ public class Float16EmbeddingsTest {
   @Test
   public void float16VectorsAreFloat32AndCloseToTheFloat32Ones() throws Exception {
     Path folder = SharedFixtures.resolve("models/toy-gpt2");
-    List<String> texts = List.of("cats sleep a lot", "The quick brown fox jumps over the lazy dog.",
-        "Solr indexes documents; echo embeddings repeat each text twice before pooling.");
+    List<String> texts =
+        List.of(
+            "cats sleep a lot",
+            "The quick brown fox jumps over the lazy dog.",
+            "Solr indexes documents; echo embeddings repeat each text twice before pooling.");
     EmbeddingSettings settings = EmbeddingSettings.defaults();
     try (Embedder full = Embedder.open(folder, LmOptions.of("cpu", "float32"), settings);
         Embedder half = Embedder.open(folder, LmOptions.of("cpu", "float16"), settings)) {
@@ -44,7 +62,12 @@ public class Float16EmbeddingsTest {
           dot += (double) a[j] * b[j];
           maxDiff = Math.max(maxDiff, Math.abs(a[j] - b[j]));
         }
-        System.out.printf(Locale.ROOT, "float16 embedding %d: 1 - cosine %.2e, max abs diff %.2e%n", i, 1 - dot, maxDiff);
+        System.out.printf(
+            Locale.ROOT,
+            "float16 embedding %d: 1 - cosine %.2e, max abs diff %.2e%n",
+            i,
+            1 - dot,
+            maxDiff);
         assertTrue("text " + i + ": cosine " + dot, dot >= MIN_COSINE);
       }
     }

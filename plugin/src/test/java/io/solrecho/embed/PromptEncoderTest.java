@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.embed;
 
 import static org.junit.Assert.assertArrayEquals;
@@ -32,8 +47,8 @@ public class PromptEncoderTest {
     }
   }
 
-  private static PromptEncoder encoder(EmbeddingMode mode, String template,
-      EncodingOptions.Builder options) {
+  private static PromptEncoder encoder(
+      EmbeddingMode mode, String template, EncodingOptions.Builder options) {
     return new PromptEncoder(tokenizer, PromptTemplate.of(mode, template), options.build());
   }
 
@@ -56,12 +71,13 @@ public class PromptEncoderTest {
   @Test
   public void piecesTruncationCutsBothCopiesIdenticallyAndKeepsTheClosingPiece() {
     String text = words(100);
-    PromptEncoder encoder = encoder(EmbeddingMode.ECHO, ECHO_WITH_CLOSING,
-        EncodingOptions.builder().maxTokensPerCopy(10));
+    PromptEncoder encoder =
+        encoder(
+            EmbeddingMode.ECHO, ECHO_WITH_CLOSING, EncodingOptions.builder().maxTokensPerCopy(10));
     EncodedPrompt prompt = encoder.encode(text);
     int[] head = Arrays.copyOf(ids(text), 10);
-    assertArrayEquals(concat(ids("Rewrite: "), head, ids("\nAgain: "), head, ids("\nDone.")),
-        prompt.ids());
+    assertArrayEquals(
+        concat(ids("Rewrite: "), head, ids("\nAgain: "), head, ids("\nDone.")), prompt.ids());
     assertArrayEquals(head, pooledIds(prompt));
     assertTrue(prompt.truncated());
   }
@@ -70,16 +86,23 @@ public class PromptEncoderTest {
   public void offsetsTruncationBuildsThePromptFromTheTextCutAtItsLastKeptToken() {
     String text = words(100);
     PromptTemplate template = PromptTemplate.of(EmbeddingMode.ECHO, ECHO_WITH_CLOSING);
-    PromptEncoder encoder = new PromptEncoder(tokenizer, template, EncodingOptions.builder()
-        .spanConvention(SpanConvention.OFFSETS).maxTokensPerCopy(10).build());
+    PromptEncoder encoder =
+        new PromptEncoder(
+            tokenizer,
+            template,
+            EncodingOptions.builder()
+                .spanConvention(SpanConvention.OFFSETS)
+                .maxTokensPerCopy(10)
+                .build());
     EncodedPrompt prompt = encoder.encode(text);
     TokenizedText alone = tokenizer.encode(text);
     String kept = text.substring(0, alone.charEnd(9));
     assertArrayEquals(ids(template.render(kept)), prompt.ids());
     assertEquals(10, prompt.pooledEnd() - prompt.pooledStart());
     int[] closing = ids("\nDone.");
-    assertArrayEquals(closing, Arrays.copyOfRange(prompt.ids(),
-        prompt.length() - closing.length, prompt.length()));
+    assertArrayEquals(
+        closing,
+        Arrays.copyOfRange(prompt.ids(), prompt.length() - closing.length, prompt.length()));
     assertTrue(prompt.truncated());
   }
 
@@ -96,9 +119,12 @@ public class PromptEncoderTest {
     int tokens = ids(text).length;
     assertTrue(tokens >= 2000);
     for (SpanConvention convention : SpanConvention.values()) {
-      EncodedPrompt prompt = encoder(EmbeddingMode.ECHO, ECHO_WITH_CLOSING,
-          EncodingOptions.builder().spanConvention(convention).maxTokensPerCopy(3000))
-          .encode(text);
+      EncodedPrompt prompt =
+          encoder(
+                  EmbeddingMode.ECHO,
+                  ECHO_WITH_CLOSING,
+                  EncodingOptions.builder().spanConvention(convention).maxTokensPerCopy(3000))
+              .encode(text);
       assertEquals(convention.toString(), tokens, prompt.pooledEnd() - prompt.pooledStart());
       assertFalse(convention.toString(), prompt.truncated());
     }
@@ -109,15 +135,18 @@ public class PromptEncoderTest {
     String text = words(300_000);
     assertTrue(text.length() > 1_000_000);
     for (SpanConvention convention : SpanConvention.values()) {
-      PromptEncoder encoder = encoder(EmbeddingMode.ECHO, ECHO_WITH_CLOSING,
-          EncodingOptions.builder().spanConvention(convention));
+      PromptEncoder encoder =
+          encoder(
+              EmbeddingMode.ECHO,
+              ECHO_WITH_CLOSING,
+              EncodingOptions.builder().spanConvention(convention));
       encoder.encode(text); // warm-up
       long start = System.nanoTime();
       EncodedPrompt prompt = encoder.encode(text);
       long millis = (System.nanoTime() - start) / 1_000_000;
       assertTrue(convention + ": truncated", prompt.truncated());
-      assertEquals(EncodingOptions.DEFAULT_MAX_TOKENS_PER_COPY,
-          prompt.pooledEnd() - prompt.pooledStart());
+      assertEquals(
+          EncodingOptions.DEFAULT_MAX_TOKENS_PER_COPY, prompt.pooledEnd() - prompt.pooledStart());
       // Tokenizing the whole megabyte alone takes about a second; this takes about 10 ms.
       assertTrue(convention + ": took " + millis + " ms", millis < 300);
     }
@@ -125,23 +154,39 @@ public class PromptEncoderTest {
 
   @Test
   public void instructionIsTokenizedAsAPieceOfItsOwn() {
-    PromptTemplate query = PromptTemplate.of(EmbeddingMode.ECHO,
-        "Instruct: {instruction}\nQuery: {x}\nQuery again: {x}", "Find the claim");
+    PromptTemplate query =
+        PromptTemplate.of(
+            EmbeddingMode.ECHO,
+            "Instruct: {instruction}\nQuery: {x}\nQuery again: {x}",
+            "Find the claim");
     EncodedPrompt prompt =
         new PromptEncoder(tokenizer, query, EncodingOptions.defaults()).encode("cats purr");
     int[] text = ids("cats purr");
-    assertArrayEquals(concat(ids("Instruct: "), ids("Find the claim"), ids("\nQuery: "), text,
-        ids("\nQuery again: "), text), prompt.ids());
+    assertArrayEquals(
+        concat(
+            ids("Instruct: "),
+            ids("Find the claim"),
+            ids("\nQuery: "),
+            text,
+            ids("\nQuery again: "),
+            text),
+        prompt.ids());
     assertArrayEquals(text, pooledIds(prompt));
   }
 
   @Test
   public void instructionIsPartOfTheWholePromptWithOffsets() {
-    PromptTemplate query = PromptTemplate.of(EmbeddingMode.ECHO,
-        "Instruct: {instruction}\nQuery: {x}\nQuery again: {x}", "Find the claim");
-    EncodedPrompt prompt = new PromptEncoder(tokenizer, query,
-        EncodingOptions.builder().spanConvention(SpanConvention.OFFSETS).build())
-        .encode("cats purr");
+    PromptTemplate query =
+        PromptTemplate.of(
+            EmbeddingMode.ECHO,
+            "Instruct: {instruction}\nQuery: {x}\nQuery again: {x}",
+            "Find the claim");
+    EncodedPrompt prompt =
+        new PromptEncoder(
+                tokenizer,
+                query,
+                EncodingOptions.builder().spanConvention(SpanConvention.OFFSETS).build())
+            .encode("cats purr");
     assertArrayEquals(
         ids("Instruct: Find the claim\nQuery: cats purr\nQuery again: cats purr"), prompt.ids());
     assertArrayEquals(ids(" cats purr"), pooledIds(prompt));
@@ -150,10 +195,12 @@ public class PromptEncoderTest {
   @Test
   public void promptEolPoolsTheLastTokenOfThePrompt() {
     for (SpanConvention convention : SpanConvention.values()) {
-      EncodedPrompt prompt = new PromptEncoder(tokenizer,
-          PromptTemplate.defaultFor(EmbeddingMode.PROMPTEOL),
-          EncodingOptions.builder().spanConvention(convention).build())
-          .encode("A cat sat.");
+      EncodedPrompt prompt =
+          new PromptEncoder(
+                  tokenizer,
+                  PromptTemplate.defaultFor(EmbeddingMode.PROMPTEOL),
+                  EncodingOptions.builder().spanConvention(convention).build())
+              .encode("A cat sat.");
       assertEquals(convention.toString(), prompt.length() - 1, prompt.pooledStart());
       assertEquals(convention.toString(), prompt.length(), prompt.pooledEnd());
     }
@@ -181,15 +228,19 @@ public class PromptEncoderTest {
 
   @Test
   public void nullTextIsRejectedNamingText() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> pieces(EmbeddingMode.CLASSICAL, "{x}").encode(null));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> pieces(EmbeddingMode.CLASSICAL, "{x}").encode(null));
     assertTrue(e.getMessage(), e.getMessage().startsWith("text "));
   }
 
   @Test
   public void emptyTextIsRejected() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> pieces(EmbeddingMode.CLASSICAL, "{x}").encode(""));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> pieces(EmbeddingMode.CLASSICAL, "{x}").encode(""));
     assertTrue(e.getMessage(), e.getMessage().contains("nothing to embed"));
   }
 
@@ -204,8 +255,9 @@ public class PromptEncoderTest {
   @Test
   public void controlCharactersOtherThanTabAndNewlinesAreReadAsSpaces() {
     for (SpanConvention convention : SpanConvention.values()) {
-      PromptEncoder encoder = encoder(EmbeddingMode.CLASSICAL, "{x}",
-          EncodingOptions.builder().spanConvention(convention));
+      PromptEncoder encoder =
+          encoder(
+              EmbeddingMode.CLASSICAL, "{x}", EncodingOptions.builder().spanConvention(convention));
       assertArrayEquals(ids("a b c d"), encoder.encode("a\u0000b\u0007c\u007fd").ids());
       assertArrayEquals(ids("a\tb\nc\rd"), encoder.encode("a\tb\nc\rd").ids());
     }
@@ -214,8 +266,11 @@ public class PromptEncoderTest {
   @Test
   public void loneSurrogatesAreReadAsReplacementCharacters() {
     for (SpanConvention convention : SpanConvention.values()) {
-      PromptEncoder encoder = encoder(EmbeddingMode.ECHO, ECHO_WITH_CLOSING,
-          EncodingOptions.builder().spanConvention(convention));
+      PromptEncoder encoder =
+          encoder(
+              EmbeddingMode.ECHO,
+              ECHO_WITH_CLOSING,
+              EncodingOptions.builder().spanConvention(convention));
       EncodedPrompt broken = encoder.encode("x\uD800y \uDC00z");
       EncodedPrompt replaced = encoder.encode("x\uFFFDy \uFFFDz");
       assertArrayEquals(convention.toString(), replaced.ids(), broken.ids());
@@ -241,16 +296,19 @@ public class PromptEncoderTest {
 
   @Test
   public void maxTokensBelowOneIsRejected() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> EncodingOptions.builder().maxTokensPerCopy(0));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> EncodingOptions.builder().maxTokensPerCopy(0));
     assertTrue(e.getMessage(), e.getMessage().contains("maxTokensPerCopy"));
   }
 
   /** A text of {@code count} common English words, about one token each. */
   private static String words(int count) {
     String[] words = {"the", "cat", "sat", "on", "mat", "and", "dog", "ran", "far", "away"};
-    return String.join(" ",
-        IntStream.range(0, count).mapToObj(i -> words[(i * 7 + i / 10) % words.length])
+    return String.join(
+        " ",
+        IntStream.range(0, count)
+            .mapToObj(i -> words[(i * 7 + i / 10) % words.length])
             .toArray(String[]::new));
   }
 }

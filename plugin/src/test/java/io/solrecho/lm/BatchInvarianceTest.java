@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.lm;
 
 import static org.junit.Assert.assertTrue;
@@ -19,9 +34,9 @@ import org.junit.runners.Parameterized.Parameters;
 
 /**
  * A sequence's hidden states do not depend on what it is batched with or on tokens after it: right
- * padding beside longer rows, appended tokens and left padding with explicit position ids all
- * leave its states within 1e-5 of running it alone (transformers itself shows up to 4e-6 here).
- * Random token ids with a fixed seed; the sequences are longer than mistral_sw8's window of 8.
+ * padding beside longer rows, appended tokens and left padding with explicit position ids all leave
+ * its states within 1e-5 of running it alone (transformers itself shows up to 4e-6 here). Random
+ * token ids with a fixed seed; the sequences are longer than mistral_sw8's window of 8.
  */
 @RunWith(Parameterized.class)
 public class BatchInvarianceTest {
@@ -44,7 +59,9 @@ public class BatchInvarianceTest {
     synchronized (MODELS) {
       CausalLanguageModel model = MODELS.get(fixture);
       if (model == null) {
-        model = CausalLanguageModel.load(SharedFixtures.referenceModel(fixture), LmOptions.of("cpu", "float32"));
+        model =
+            CausalLanguageModel.load(
+                SharedFixtures.referenceModel(fixture), LmOptions.of("cpu", "float32"));
         MODELS.put(fixture, model);
       }
       return model;
@@ -78,12 +95,17 @@ public class BatchInvarianceTest {
   public void rightPaddingBesideLongerSequencesDoesNotChangeStates() throws Exception {
     int vocab = model().config().vocabSize();
     Random random = new Random(7);
-    List<int[]> sequences = List.of(randomIds(random, 11, vocab), randomIds(random, 29, vocab),
-        randomIds(random, 3, vocab), randomIds(random, 17, vocab));
+    List<int[]> sequences =
+        List.of(
+            randomIds(random, 11, vocab),
+            randomIds(random, 29, vocab),
+            randomIds(random, 3, vocab),
+            randomIds(random, 17, vocab));
     HiddenStates batched = model().forward(TokenBatch.rightPadded(sequences, 0));
     for (int b = 0; b < sequences.size(); b++) {
       int[] real = range(0, sequences.get(b).length);
-      assertClose("row " + b + " (length " + real.length + ") right-padded vs alone",
+      assertClose(
+          "row " + b + " (length " + real.length + ") right-padded vs alone",
           StateDifference.between(alone(sequences.get(b)), 0, real, batched, b, real));
     }
   }
@@ -95,8 +117,10 @@ public class BatchInvarianceTest {
     HiddenStates longer = alone(full);
     for (int prefix : new int[] {1, 8, 9, 25}) {
       int[] positions = range(0, prefix);
-      assertClose("first " + prefix + " of 40 tokens vs the prefix alone",
-          StateDifference.between(alone(Arrays.copyOf(full, prefix)), 0, positions, longer, 0, positions));
+      assertClose(
+          "first " + prefix + " of 40 tokens vs the prefix alone",
+          StateDifference.between(
+              alone(Arrays.copyOf(full, prefix)), 0, positions, longer, 0, positions));
     }
   }
 
@@ -104,7 +128,9 @@ public class BatchInvarianceTest {
   public void leftPaddingWithExplicitPositionIdsMatchesRunningAlone() throws Exception {
     int vocab = model().config().vocabSize();
     Random random = new Random(13);
-    int[][] sequences = {randomIds(random, 12, vocab), randomIds(random, 31, vocab), randomIds(random, 5, vocab)};
+    int[][] sequences = {
+      randomIds(random, 12, vocab), randomIds(random, 31, vocab), randomIds(random, 5, vocab)
+    };
     int length = 31;
     int[][] ids = new int[sequences.length][length];
     int[][] mask = new int[sequences.length][length];
@@ -120,8 +146,10 @@ public class BatchInvarianceTest {
     HiddenStates batched = model().forward(new TokenBatch(ids, mask, positions));
     for (int b = 0; b < sequences.length; b++) {
       int n = sequences[b].length;
-      assertClose("row " + b + " (length " + n + ") left-padded with position ids vs alone",
-          StateDifference.between(alone(sequences[b]), 0, range(0, n), batched, b, range(length - n, length)));
+      assertClose(
+          "row " + b + " (length " + n + ") left-padded with position ids vs alone",
+          StateDifference.between(
+              alone(sequences[b]), 0, range(0, n), batched, b, range(length - n, length)));
     }
   }
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.lm;
 
 import com.google.gson.JsonObject;
@@ -19,14 +34,17 @@ final class FixtureCopies {
   /** Writes {@code fixture}'s config.json into {@code folder}, after {@code edit} changed it. */
   static void config(String fixture, Path folder, Consumer<JsonObject> edit) throws IOException {
     Path source = SharedFixtures.referenceModel(fixture).resolve("config.json");
-    JsonObject config = JsonParser.parseString(Files.readString(source, StandardCharsets.UTF_8)).getAsJsonObject();
+    JsonObject config =
+        JsonParser.parseString(Files.readString(source, StandardCharsets.UTF_8)).getAsJsonObject();
     edit.accept(config);
     Files.writeString(folder.resolve("config.json"), config.toString(), StandardCharsets.UTF_8);
   }
 
   /** Copies {@code fixture}'s config.json unchanged into {@code folder}. */
   static void config(String fixture, Path folder) throws IOException {
-    Files.copy(SharedFixtures.referenceModel(fixture).resolve("config.json"), folder.resolve("config.json"));
+    Files.copy(
+        SharedFixtures.referenceModel(fixture).resolve("config.json"),
+        folder.resolve("config.json"));
   }
 
   /** Copies {@code fixture}'s model.safetensors into {@code folder} and returns the copy. */

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.lm;
 
 import static org.junit.Assert.assertEquals;
@@ -13,16 +28,18 @@ import java.util.Locale;
 import org.junit.Test;
 
 /**
- * The checks that need a real GPU (docs/gpu-verification.md), run only with
- * {@code -Dsolrecho.gpu=cuda:N} and the CUDA build of libtorch; skipped everywhere else. Every
- * fixture architecture matches transformers on the GPU in float32 (the CPU tolerance) and float16
- * (the CPU float16 tolerance); the batch budget reads the GPU's free memory; a real CUDA
- * out-of-memory error arrives as {@link DeviceOutOfMemoryException} and leaves the model usable.
+ * The checks that need a real GPU (docs/gpu-verification.md), run only with {@code
+ * -Dsolrecho.gpu=cuda:N} and the CUDA build of libtorch; skipped everywhere else. Every fixture
+ * architecture matches transformers on the GPU in float32 (the CPU tolerance) and float16 (the CPU
+ * float16 tolerance); the batch budget reads the GPU's free memory; a real CUDA out-of-memory error
+ * arrives as {@link DeviceOutOfMemoryException} and leaves the model usable.
  */
 public class GpuVerificationTest {
   private static String gpu() {
     String device = System.getProperty("solrecho.gpu", "");
-    assumeTrue("skipped: GPU checks run with -Dsolrecho.gpu=cuda:N on a machine with the CUDA build", !device.isEmpty());
+    assumeTrue(
+        "skipped: GPU checks run with -Dsolrecho.gpu=cuda:N on a machine with the CUDA build",
+        !device.isEmpty());
     return device;
   }
 
@@ -30,16 +47,25 @@ public class GpuVerificationTest {
     String device = gpu();
     for (String fixture : SharedFixtures.REFERENCE_MODELS) {
       ReferenceCase.Errors errors;
-      try (CausalLanguageModel model = CausalLanguageModel.load(SharedFixtures.referenceModel(fixture),
-          LmOptions.of(device, dtype))) {
+      try (CausalLanguageModel model =
+          CausalLanguageModel.load(
+              SharedFixtures.referenceModel(fixture), LmOptions.of(device, dtype))) {
         assertTrue(model.device(), model.device().startsWith("gpu("));
         assertEquals(dtype, model.dtype());
-        errors = ReferenceCase.largestErrors(model, ReferenceCase.read(SharedFixtures.referenceModel(fixture)));
+        errors =
+            ReferenceCase.largestErrors(
+                model, ReferenceCase.read(SharedFixtures.referenceModel(fixture)));
       }
       double hidden = errors.hidden();
       double logits = errors.logits();
-      System.out.printf(Locale.ROOT, "gpu %s %s %s: hidden max abs %.2e, logits max abs %.2e%n", device, dtype, fixture,
-          hidden, logits);
+      System.out.printf(
+          Locale.ROOT,
+          "gpu %s %s %s: hidden max abs %.2e, logits max abs %.2e%n",
+          device,
+          dtype,
+          fixture,
+          hidden,
+          logits);
       assertTrue(fixture + " " + dtype + " hidden states differ by " + hidden, hidden <= tolerance);
       assertTrue(fixture + " " + dtype + " logits differ by " + logits, logits <= tolerance);
     }
@@ -58,20 +84,25 @@ public class GpuVerificationTest {
   @Test
   public void theBatchBudgetReadsTheFreeGpuMemory() throws Exception {
     String device = gpu();
-    try (CausalLanguageModel model = CausalLanguageModel.load(SharedFixtures.referenceModel("llama"),
-        LmOptions.of(device, "float16"))) {
+    try (CausalLanguageModel model =
+        CausalLanguageModel.load(
+            SharedFixtures.referenceModel("llama"), LmOptions.of(device, "float16"))) {
       BatchBudget budget = BatchBudget.of(model);
       System.out.println("gpu budget: " + budget + ", rows of 512 tokens: " + budget.maxRows(512));
       assertTrue(budget.toString(), budget.limited() && budget.availableBytes() > 0);
     }
   }
 
-  /** 64 sequences of 16384 tokens need over 270 GB of attention scores alone: more than any one GPU has. */
+  /**
+   * 64 sequences of 16384 tokens need over 270 GB of attention scores alone: more than any one GPU
+   * has.
+   */
   @Test
   public void aRealOutOfMemoryIsReportedAndTheModelStaysUsable() throws Exception {
     String device = gpu();
-    try (CausalLanguageModel model = CausalLanguageModel.load(SharedFixtures.referenceModel("llama"),
-        LmOptions.of(device, "float16"))) {
+    try (CausalLanguageModel model =
+        CausalLanguageModel.load(
+            SharedFixtures.referenceModel("llama"), LmOptions.of(device, "float16"))) {
       int weights = model.managedArrayCount();
       List<int[]> rows = new ArrayList<>();
       for (int b = 0; b < 64; b++) {
@@ -79,8 +110,10 @@ public class GpuVerificationTest {
         Arrays.fill(ids, 5);
         rows.add(ids);
       }
-      DeviceOutOfMemoryException e = assertThrows(DeviceOutOfMemoryException.class,
-          () -> model.forward(TokenBatch.rightPadded(rows, 0)));
+      DeviceOutOfMemoryException e =
+          assertThrows(
+              DeviceOutOfMemoryException.class,
+              () -> model.forward(TokenBatch.rightPadded(rows, 0)));
       System.out.println("gpu out of memory: " + e.getMessage());
       assertTrue(e.getMessage(), e.getMessage().contains("64 sequence(s) of 16384 tokens"));
       assertEquals("the failed call freed its arrays", weights, model.managedArrayCount());

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.lm;
 
 import static org.junit.Assert.assertEquals;
@@ -21,15 +36,16 @@ import org.junit.runners.Parameterized.Parameters;
  * 1.6e-2 / 1.0e-2, qwen3 1.3e-2 / 7.4e-3, gpt2 5.6e-3 / 6.4e-3, gpt_neox 4.2e-3 / 5.2e-3, phi3
  * 2.5e-2 / 1.2e-2, gemma 9.3e-3 / 8.3e-3. About half of it is the rounding of the weights alone
  * (float32 compute on float16-rounded weights gives 2e-3 to 1.4e-2). Half precision keeps 11
- * significant bits: each rounding moves a value by up to 2^-11 = 4.9e-4 of itself, i.e. up to
- * 1e-3 for hidden values of 2 to 4, and two layers of a dozen rounded operations each, followed
- * by the final norm's rescaling, add up to the 1e-2 seen. The tolerance, 5e-2, is twice the
- * largest observation (about 1% of the largest hidden values) and still far below what a wrong
- * mask, a lost position or an overflow gives (errors of order 1, or infinite for NaN).
+ * significant bits: each rounding moves a value by up to 2^-11 = 4.9e-4 of itself, i.e. up to 1e-3
+ * for hidden values of 2 to 4, and two layers of a dozen rounded operations each, followed by the
+ * final norm's rescaling, add up to the 1e-2 seen. The tolerance, 5e-2, is twice the largest
+ * observation (about 1% of the largest hidden values) and still far below what a wrong mask, a lost
+ * position or an overflow gives (errors of order 1, or infinite for NaN).
  */
 @RunWith(Parameterized.class)
 public class HalfPrecisionFidelityTest {
   static final double TOLERANCE = 5e-2;
+
   /** float32 matches within 5e-6; anything below this did not really run in half precision. */
   static final double SURELY_HALF = 1e-4;
 
@@ -45,7 +61,8 @@ public class HalfPrecisionFidelityTest {
   }
 
   private CausalLanguageModel loadHalf() throws Exception {
-    return CausalLanguageModel.load(SharedFixtures.referenceModel(fixture), LmOptions.of("cpu", "float16"));
+    return CausalLanguageModel.load(
+        SharedFixtures.referenceModel(fixture), LmOptions.of("cpu", "float16"));
   }
 
   @Test
@@ -59,15 +76,23 @@ public class HalfPrecisionFidelityTest {
     }
     double hiddenError = errors.hidden();
     double logitError = errors.logits();
-    System.out.printf(Locale.ROOT, "float16 on cpu %s: hidden max abs %.2e, logits max abs %.2e%n", fixture,
-        hiddenError, logitError);
-    assertTrue(fixture + " float16 hidden states differ by " + hiddenError, hiddenError <= TOLERANCE);
+    System.out.printf(
+        Locale.ROOT,
+        "float16 on cpu %s: hidden max abs %.2e, logits max abs %.2e%n",
+        fixture,
+        hiddenError,
+        logitError);
+    assertTrue(
+        fixture + " float16 hidden states differ by " + hiddenError, hiddenError <= TOLERANCE);
     assertTrue(fixture + " float16 logits differ by " + logitError, logitError <= TOLERANCE);
-    assertTrue(fixture + ": an error of " + hiddenError + " means the pass did not run in float16",
+    assertTrue(
+        fixture + ": an error of " + hiddenError + " means the pass did not run in float16",
         hiddenError > SURELY_HALF);
   }
 
-  /** Scores are cast to float32 before the mask (-1.7e38) is added, so masked rows never overflow. */
+  /**
+   * Scores are cast to float32 before the mask (-1.7e38) is added, so masked rows never overflow.
+   */
   @Test
   public void paddedPositionsStayFiniteInFloat16() throws Exception {
     ReferenceCase padded = ReferenceCase.read(SharedFixtures.referenceModel(fixture)).get(0);

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.lm;
 
 import static org.junit.Assert.assertArrayEquals;
@@ -36,14 +51,23 @@ public class HfReferenceFidelityTest {
   public void hiddenStatesAndLogitsMatchTransformers() throws Exception {
     Path folder = SharedFixtures.referenceModel(fixture);
     List<ReferenceCase> cases = ReferenceCase.read(folder);
-    try (CausalLanguageModel model = CausalLanguageModel.load(folder, LmOptions.of("cpu", "auto"))) {
+    try (CausalLanguageModel model =
+        CausalLanguageModel.load(folder, LmOptions.of("cpu", "auto"))) {
       for (ReferenceCase c : cases) {
         double hiddenError = c.hiddenError(model.forward(c.batch));
         double logitError = c.logitError(model);
-        System.out.printf(Locale.ROOT, "fidelity %s %s: hidden max abs %.2e, logits max abs %.2e%n", fixture, c.name,
-            hiddenError, logitError);
-        assertTrue(fixture + "/" + c.name + " hidden states differ by " + hiddenError, hiddenError <= TOLERANCE);
-        assertTrue(fixture + "/" + c.name + " logits differ by " + logitError, logitError <= TOLERANCE);
+        System.out.printf(
+            Locale.ROOT,
+            "fidelity %s %s: hidden max abs %.2e, logits max abs %.2e%n",
+            fixture,
+            c.name,
+            hiddenError,
+            logitError);
+        assertTrue(
+            fixture + "/" + c.name + " hidden states differ by " + hiddenError,
+            hiddenError <= TOLERANCE);
+        assertTrue(
+            fixture + "/" + c.name + " logits differ by " + logitError, logitError <= TOLERANCE);
       }
     }
   }
@@ -52,12 +76,16 @@ public class HfReferenceFidelityTest {
   public void rotaryFrequenciesMatchTransformers() throws Exception {
     Path folder = SharedFixtures.referenceModel(fixture);
     com.google.gson.JsonObject reference = ReferenceCase.json(folder);
-    try (CausalLanguageModel model = CausalLanguageModel.load(folder, LmOptions.of("cpu", "auto"))) {
+    try (CausalLanguageModel model =
+        CausalLanguageModel.load(folder, LmOptions.of("cpu", "auto"))) {
       if (reference.get("rope").isJsonNull()) {
-        assertTrue(fixture + " has no rope in transformers, so none here", model.rotaryInverseFrequencies() == null);
+        assertTrue(
+            fixture + " has no rope in transformers, so none here",
+            model.rotaryInverseFrequencies() == null);
         return;
       }
-      float[] expected = ReferenceCase.floats(reference.getAsJsonObject("rope").getAsJsonArray("inv_freq"));
+      float[] expected =
+          ReferenceCase.floats(reference.getAsJsonObject("rope").getAsJsonArray("inv_freq"));
       assertArrayEquals(expected, model.rotaryInverseFrequencies(), 1e-6f * 1 + 1e-7f);
     }
   }

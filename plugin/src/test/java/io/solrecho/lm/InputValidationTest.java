@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.lm;
 
 import static org.junit.Assert.assertThrows;
@@ -14,8 +29,8 @@ import org.junit.function.ThrowingRunnable;
 
 /**
  * Bad input fails before any native call with an {@link IllegalArgumentException} that names the
- * offending field as transformers does ({@code input_ids}, {@code attention_mask},
- * {@code position_ids}).
+ * offending field as transformers does ({@code input_ids}, {@code attention_mask}, {@code
+ * position_ids}).
  */
 public class InputValidationTest {
   private static CausalLanguageModel llama;
@@ -23,8 +38,12 @@ public class InputValidationTest {
 
   @BeforeClass
   public static void loadModels() throws Exception {
-    llama = CausalLanguageModel.load(SharedFixtures.referenceModel("llama"), LmOptions.of("cpu", "float32"));
-    gpt2 = CausalLanguageModel.load(SharedFixtures.referenceModel("gpt2"), LmOptions.of("cpu", "float32"));
+    llama =
+        CausalLanguageModel.load(
+            SharedFixtures.referenceModel("llama"), LmOptions.of("cpu", "float32"));
+    gpt2 =
+        CausalLanguageModel.load(
+            SharedFixtures.referenceModel("gpt2"), LmOptions.of("cpu", "float32"));
   }
 
   @AfterClass
@@ -40,7 +59,9 @@ public class InputValidationTest {
   private static void assertRejected(ThrowingRunnable call, String... parts) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
     for (String part : parts) {
-      assertTrue("message should mention '" + part + "': " + e.getMessage(), e.getMessage().contains(part));
+      assertTrue(
+          "message should mention '" + part + "': " + e.getMessage(),
+          e.getMessage().contains(part));
     }
   }
 
@@ -66,31 +87,42 @@ public class InputValidationTest {
 
   @Test
   public void raggedInputIdsNameInputIds() {
-    assertRejected(() -> new TokenBatch(new int[][] {{1, 2, 3}, {1, 2}}, ones(2, 3), null), "input_ids", "row 1");
+    assertRejected(
+        () -> new TokenBatch(new int[][] {{1, 2, 3}, {1, 2}}, ones(2, 3), null),
+        "input_ids",
+        "row 1");
   }
 
   @Test
   public void raggedAttentionMaskNamesAttentionMask() {
     int[][] mask = {{1, 1, 1}, {1, 1}};
-    assertRejected(() -> new TokenBatch(new int[][] {{1, 2, 3}, {4, 5, 6}}, mask, null), "attention_mask", "row 1");
+    assertRejected(
+        () -> new TokenBatch(new int[][] {{1, 2, 3}, {4, 5, 6}}, mask, null),
+        "attention_mask",
+        "row 1");
   }
 
   @Test
   public void attentionMaskWithAnotherRowCountNamesAttentionMask() {
-    assertRejected(() -> new TokenBatch(new int[][] {{1, 2, 3}, {4, 5, 6}}, ones(1, 3), null), "attention_mask");
+    assertRejected(
+        () -> new TokenBatch(new int[][] {{1, 2, 3}, {4, 5, 6}}, ones(1, 3), null),
+        "attention_mask");
   }
 
   @Test
   public void raggedPositionIdsNamePositionIds() {
     int[][] positions = {{0, 1, 2}, {0, 1}};
-    assertRejected(() -> new TokenBatch(new int[][] {{1, 2, 3}, {4, 5, 6}}, ones(2, 3), positions), "position_ids",
+    assertRejected(
+        () -> new TokenBatch(new int[][] {{1, 2, 3}, {4, 5, 6}}, ones(2, 3), positions),
+        "position_ids",
         "row 1");
   }
 
   @Test
   public void sequenceLongerThanGpt2PositionsNamesPositionIds() {
     int[] ids = new Random(1).ints(gpt2.config().maxPositions() + 1, 1, 1000).toArray();
-    assertRejected(() -> gpt2.forward(TokenBatch.rightPadded(List.of(ids), 0)), "position_ids", "256");
+    assertRejected(
+        () -> gpt2.forward(TokenBatch.rightPadded(List.of(ids), 0)), "position_ids", "256");
   }
 
   @Test

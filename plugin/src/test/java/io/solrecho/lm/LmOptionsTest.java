@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.lm;
 
 import static org.junit.Assert.assertEquals;
@@ -17,15 +32,18 @@ public class LmOptionsTest {
 
   private static void assertMentions(Throwable e, String... parts) {
     for (String part : parts) {
-      assertTrue("message should mention '" + part + "': " + e.getMessage(), e.getMessage().contains(part));
+      assertTrue(
+          "message should mention '" + part + "': " + e.getMessage(),
+          e.getMessage().contains(part));
     }
   }
 
   @Test
   public void unknownDeviceNamesTheDeviceParameter() {
-    for (String device : new String[] {"tpu", "cuda:", "cuda:-1", "cuda:x", "gpu0", "cuda:99999999999", ""}) {
-      IllegalArgumentException e = assertThrows(device, IllegalArgumentException.class,
-          () -> LmOptions.of(device, "auto"));
+    for (String device :
+        new String[] {"tpu", "cuda:", "cuda:-1", "cuda:x", "gpu0", "cuda:99999999999", ""}) {
+      IllegalArgumentException e =
+          assertThrows(device, IllegalArgumentException.class, () -> LmOptions.of(device, "auto"));
       assertMentions(e, "device", "'" + device + "'");
     }
   }
@@ -33,8 +51,8 @@ public class LmOptionsTest {
   @Test
   public void unknownDtypeNamesTheDtypeParameter() {
     for (String dtype : new String[] {"int8", "bfloat16", "fp32", ""}) {
-      IllegalArgumentException e = assertThrows(dtype, IllegalArgumentException.class,
-          () -> LmOptions.of("cpu", dtype));
+      IllegalArgumentException e =
+          assertThrows(dtype, IllegalArgumentException.class, () -> LmOptions.of("cpu", dtype));
       assertMentions(e, "dtype", "'" + dtype + "'");
     }
   }
@@ -51,13 +69,17 @@ public class LmOptionsTest {
     assertEquals("auto", LmOptions.of(null, null).dtype());
   }
 
-  /** On a machine without GPUs this is {@code cuda:0}; elsewhere, the first index past the last GPU. */
+  /**
+   * On a machine without GPUs this is {@code cuda:0}; elsewhere, the first index past the last GPU.
+   */
   @Test
   public void gpuTheEngineDoesNotSeeIsReportedAsADeviceError() {
     int gpus = PyTorchEngine.get().getGpuCount();
     Path folder = SharedFixtures.referenceModel("llama");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> CausalLanguageModel.load(folder, LmOptions.of("cuda:" + gpus, "auto")).close());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> CausalLanguageModel.load(folder, LmOptions.of("cuda:" + gpus, "auto")).close());
     assertMentions(e, "device", "cuda:" + gpus, gpus + " GPU(s)", "device=cpu");
   }
 
@@ -65,16 +87,21 @@ public class LmOptionsTest {
   @Test
   public void cudaOnACpuOnlyEngineNamesTheBuild() {
     assumeTrue("the engine sees a GPU", PyTorchEngine.get().getGpuCount() == 0);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> CausalLanguageModel.load(SharedFixtures.referenceModel("llama"), LmOptions.of("cuda:0", "float16")).close());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                CausalLanguageModel.load(
+                        SharedFixtures.referenceModel("llama"), LmOptions.of("cuda:0", "float16"))
+                    .close());
     assertMentions(e, "device: cuda:0", "0 GPU(s)", "CPU-only build", "device=cpu", "-Pcuda");
   }
 
   @Test
   public void autoPicksTheFirstGpuOrElseTheCpu() throws Exception {
     boolean gpu = PyTorchEngine.get().getGpuCount() > 0;
-    try (CausalLanguageModel model = CausalLanguageModel.load(SharedFixtures.referenceModel("gpt2"),
-        LmOptions.defaults())) {
+    try (CausalLanguageModel model =
+        CausalLanguageModel.load(SharedFixtures.referenceModel("gpt2"), LmOptions.defaults())) {
       assertEquals(gpu ? "gpu(0)" : "cpu()", model.device());
       assertEquals(gpu ? "float16" : "float32", model.dtype());
     }
@@ -82,8 +109,9 @@ public class LmOptionsTest {
 
   @Test
   public void float16IsHonouredOnTheCpu() throws Exception {
-    try (CausalLanguageModel model = CausalLanguageModel.load(SharedFixtures.referenceModel("gpt2"),
-        LmOptions.of("cpu", "float16"))) {
+    try (CausalLanguageModel model =
+        CausalLanguageModel.load(
+            SharedFixtures.referenceModel("gpt2"), LmOptions.of("cpu", "float16"))) {
       assertEquals("cpu()", model.device());
       assertEquals("float16", model.dtype());
     }
@@ -91,8 +119,9 @@ public class LmOptionsTest {
 
   @Test
   public void cpuDeviceAndAutoDtypeComputeInFloat32() throws Exception {
-    try (CausalLanguageModel model = CausalLanguageModel.load(SharedFixtures.referenceModel("gpt2"),
-        LmOptions.of("cpu", "auto"))) {
+    try (CausalLanguageModel model =
+        CausalLanguageModel.load(
+            SharedFixtures.referenceModel("gpt2"), LmOptions.of("cpu", "auto"))) {
       assertEquals("cpu()", model.device());
       assertEquals("float32", model.dtype());
     }

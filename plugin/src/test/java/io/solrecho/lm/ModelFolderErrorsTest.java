@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.lm;
 
 import static org.junit.Assert.assertThrows;
@@ -29,7 +44,8 @@ public class ModelFolderErrorsTest {
 
   private static void assertMentions(Throwable e, String... parts) {
     for (String part : parts) {
-      assertTrue("message should mention '" + part + "': " + e.getMessage(),
+      assertTrue(
+          "message should mention '" + part + "': " + e.getMessage(),
           e.getMessage() != null && e.getMessage().contains(part));
     }
   }
@@ -41,13 +57,17 @@ public class ModelFolderErrorsTest {
   /** Writes a safetensors file with a hand-made header and {@code dataBytes} zero bytes of data. */
   private static void writeRaw(Path file, String header, int dataBytes) throws IOException {
     byte[] json = header.getBytes(StandardCharsets.UTF_8);
-    ByteBuffer out = ByteBuffer.allocate(8 + json.length + dataBytes).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer out =
+        ByteBuffer.allocate(8 + json.length + dataBytes).order(ByteOrder.LITTLE_ENDIAN);
     out.putLong(json.length).put(json);
     Files.write(file, out.array());
   }
 
-  /** Loads llama's weights under llama's config.json as changed by {@code edit}, which must fail. */
-  private IllegalArgumentException loadWithEditedConfigFails(Consumer<JsonObject> edit) throws IOException {
+  /**
+   * Loads llama's weights under llama's config.json as changed by {@code edit}, which must fail.
+   */
+  private IllegalArgumentException loadWithEditedConfigFails(Consumer<JsonObject> edit)
+      throws IOException {
     Path folder = temp.newFolder().toPath();
     FixtureCopies.config("llama", folder, edit);
     FixtureCopies.weights("llama", folder);
@@ -58,7 +78,8 @@ public class ModelFolderErrorsTest {
    * Damages a copy of llama's weights file in place; loading must fail with an IOException that
    * names the file and {@code parts}.
    */
-  private void assertDamagedWeightsRejected(ChannelEdit damage, String... parts) throws IOException {
+  private void assertDamagedWeightsRejected(ChannelEdit damage, String... parts)
+      throws IOException {
     Path folder = temp.newFolder().toPath();
     FixtureCopies.config("llama", folder);
     Path weights = FixtureCopies.weights("llama", folder);
@@ -91,7 +112,8 @@ public class ModelFolderErrorsTest {
 
   @Test
   public void unsupportedModelTypeListsTheSupportedOnes() throws Exception {
-    IllegalArgumentException e = loadWithEditedConfigFails(c -> c.addProperty("model_type", "bert"));
+    IllegalArgumentException e =
+        loadWithEditedConfigFails(c -> c.addProperty("model_type", "bert"));
     assertMentions(e, "model_type", "\"bert\"");
     for (Architecture supported : Architecture.values()) {
       assertMentions(e, supported.modelType());
@@ -102,7 +124,8 @@ public class ModelFolderErrorsTest {
   public void missingTensorIsNamed() throws Exception {
     Path folder = temp.newFolder().toPath();
     FixtureCopies.config("llama", folder);
-    Map<String, RawSafetensors.Tensor> tensors = RawSafetensors.read(FixtureCopies.originalWeights("llama"));
+    Map<String, RawSafetensors.Tensor> tensors =
+        RawSafetensors.read(FixtureCopies.originalWeights("llama"));
     assertTrue(tensors.remove("model.layers.1.self_attn.k_proj.weight") != null);
     RawSafetensors.write(tensors.values(), "F32", folder.resolve(ModelWeights.SINGLE_FILE));
     IllegalArgumentException e = loadFails(IllegalArgumentException.class, folder);
@@ -111,8 +134,10 @@ public class ModelFolderErrorsTest {
 
   @Test
   public void misShapedTensorNamesTheTensorAndBothShapes() throws Exception {
-    IllegalArgumentException e = loadWithEditedConfigFails(c -> c.addProperty("intermediate_size", 96));
-    assertMentions(e, "'model.layers.0.mlp.gate_proj.weight'", "[128, 64]", "[96, 64]", "config.json");
+    IllegalArgumentException e =
+        loadWithEditedConfigFails(c -> c.addProperty("intermediate_size", 96));
+    assertMentions(
+        e, "'model.layers.0.mlp.gate_proj.weight'", "[128, 64]", "[96, 64]", "config.json");
   }
 
   @Test
@@ -125,11 +150,14 @@ public class ModelFolderErrorsTest {
   public void gitLfsPointerInsteadOfWeightsIsReported() throws Exception {
     Path folder = temp.newFolder().toPath();
     FixtureCopies.config("llama", folder);
-    Files.writeString(folder.resolve(ModelWeights.SINGLE_FILE), "version https://git-lfs.github.com/spec/v1\n"
-        + "oid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 123\n",
+    Files.writeString(
+        folder.resolve(ModelWeights.SINGLE_FILE),
+        "version https://git-lfs.github.com/spec/v1\n"
+            + "oid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 123\n",
         StandardCharsets.US_ASCII);
     IOException e = loadFails(IOException.class, folder);
-    assertMentions(e, folder.resolve(ModelWeights.SINGLE_FILE).toString(), "Git LFS pointer", "git lfs pull");
+    assertMentions(
+        e, folder.resolve(ModelWeights.SINGLE_FILE).toString(), "Git LFS pointer", "git lfs pull");
   }
 
   @Test
@@ -163,20 +191,26 @@ public class ModelFolderErrorsTest {
   @Test
   public void headerThatIsNotJsonIsReported() throws Exception {
     assertDamagedWeightsRejected(
-        channel -> channel.write(ByteBuffer.wrap("}garbage".getBytes(StandardCharsets.US_ASCII)), 8), "header");
+        channel ->
+            channel.write(ByteBuffer.wrap("}garbage".getBytes(StandardCharsets.US_ASCII)), 8),
+        "header");
   }
 
   @Test
   public void headerLengthBeyondTheFileIsReported() throws Exception {
     assertDamagedWeightsRejected(
-        channel -> channel.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0, 1L << 40), 0),
+        channel ->
+            channel.write(
+                ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0, 1L << 40), 0),
         "header length");
   }
 
   @Test
   public void headerEntryWithoutDtypeNamesTheTensor() throws Exception {
-    assertHeaderRejected("{\"model.norm.weight\":{\"shape\":[64],\"data_offsets\":[0,256]}}",
-        "'model.norm.weight'", "dtype");
+    assertHeaderRejected(
+        "{\"model.norm.weight\":{\"shape\":[64],\"data_offsets\":[0,256]}}",
+        "'model.norm.weight'",
+        "dtype");
   }
 
   @Test
@@ -186,13 +220,17 @@ public class ModelFolderErrorsTest {
 
   @Test
   public void negativeDataOffsetIsReported() throws Exception {
-    assertHeaderRejected("{\"model.norm.weight\":{\"dtype\":\"F32\",\"shape\":[64],\"data_offsets\":[-16,240]}}",
-        "'model.norm.weight'", "data_offsets");
+    assertHeaderRejected(
+        "{\"model.norm.weight\":{\"dtype\":\"F32\",\"shape\":[64],\"data_offsets\":[-16,240]}}",
+        "'model.norm.weight'",
+        "data_offsets");
   }
 
   @Test
   public void unsupportedTensorDtypeIsNamed() throws Exception {
-    assertHeaderRejected("{\"model.norm.weight\":{\"dtype\":\"I64\",\"shape\":[32],\"data_offsets\":[0,256]}}",
-        "'model.norm.weight'", "I64");
+    assertHeaderRejected(
+        "{\"model.norm.weight\":{\"dtype\":\"I64\",\"shape\":[32],\"data_offsets\":[0,256]}}",
+        "'model.norm.weight'",
+        "I64");
   }
 }

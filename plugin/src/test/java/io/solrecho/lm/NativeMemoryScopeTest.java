@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.lm;
 
 import static org.junit.Assert.assertEquals;
@@ -17,12 +32,16 @@ public class NativeMemoryScopeTest {
   private static final LmOptions CPU = LmOptions.of("cpu", "float32");
 
   private static TokenBatch randomBatch(Random random, int vocab) {
-    return TokenBatch.rightPadded(List.of(random.ints(1 + random.nextInt(30), 1, vocab).toArray(),
-        random.ints(1 + random.nextInt(30), 1, vocab).toArray()), 0);
+    return TokenBatch.rightPadded(
+        List.of(
+            random.ints(1 + random.nextInt(30), 1, vocab).toArray(),
+            random.ints(1 + random.nextInt(30), 1, vocab).toArray()),
+        0);
   }
 
   private static void assertFiftyCallsLeaveNothingBehind(String fixture) throws Exception {
-    try (CausalLanguageModel model = CausalLanguageModel.load(SharedFixtures.referenceModel(fixture), CPU)) {
+    try (CausalLanguageModel model =
+        CausalLanguageModel.load(SharedFixtures.referenceModel(fixture), CPU)) {
       Random random = new Random(3);
       int vocab = model.config().vocabSize();
       model.forward(randomBatch(random, vocab));
@@ -35,7 +54,10 @@ public class NativeMemoryScopeTest {
           model.lastTokenLogits(batch);
         }
       }
-      assertEquals(fixture + ": arrays in the model scope after 50 calls", afterFirst, model.managedArrayCount());
+      assertEquals(
+          fixture + ": arrays in the model scope after 50 calls",
+          afterFirst,
+          model.managedArrayCount());
     }
   }
 
@@ -51,7 +73,8 @@ public class NativeMemoryScopeTest {
 
   @Test
   public void aCallLeavesOnlyTheWeightsLoadedBeforeIt() throws Exception {
-    try (CausalLanguageModel model = CausalLanguageModel.load(SharedFixtures.referenceModel("gpt_neox"), CPU)) {
+    try (CausalLanguageModel model =
+        CausalLanguageModel.load(SharedFixtures.referenceModel("gpt_neox"), CPU)) {
       int weights = model.managedArrayCount();
       assertTrue("the loaded model holds its weights", weights > 0);
       model.lastTokenLogits(randomBatch(new Random(5), model.config().vocabSize()));
@@ -61,10 +84,16 @@ public class NativeMemoryScopeTest {
 
   @Test
   public void aCallThatFailsMidwayLeavesNoArraysBehind() throws Exception {
-    try (CausalLanguageModel model = CausalLanguageModel.load(SharedFixtures.referenceModel("gpt2"), CPU)) {
+    try (CausalLanguageModel model =
+        CausalLanguageModel.load(SharedFixtures.referenceModel("gpt2"), CPU)) {
       int weights = model.managedArrayCount();
-      int[] tooLong = new Random(9).ints(model.config().maxPositions() + 1, 1, model.config().vocabSize()).toArray();
-      assertThrows(IllegalArgumentException.class, () -> model.forward(TokenBatch.rightPadded(List.of(tooLong), 0)));
+      int[] tooLong =
+          new Random(9)
+              .ints(model.config().maxPositions() + 1, 1, model.config().vocabSize())
+              .toArray();
+      assertThrows(
+          IllegalArgumentException.class,
+          () -> model.forward(TokenBatch.rightPadded(List.of(tooLong), 0)));
       assertEquals(weights, model.managedArrayCount());
     }
   }

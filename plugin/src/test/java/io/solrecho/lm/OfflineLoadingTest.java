@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.lm;
 
 import static org.junit.Assert.assertEquals;
@@ -22,16 +37,16 @@ import org.junit.Test;
  * Loading and running a model opens no network connection, and leaves DJL in offline mode.
  *
  * <p>The test watches connections with a recording {@link ProxySelector} installed as the JVM
- * default. Java asks that default selector before every connection it makes through the
- * {@code java.net} APIs: a {@link Socket} created without an explicit {@link Proxy} is backed by
- * the JDK's {@code SocksSocketImpl}, whose {@code connect} asks {@code ProxySelector.getDefault()}
- * for a proxy for {@code socket://host:port} even for direct connections; {@code
- * HttpURLConnection} (what {@code URL.openStream()} and DJL's downloader, {@code
- * ai.djl.util.Utils.openUrl}, use) asks it for the {@code http(s)://} URI first; and {@code
- * java.net.http.HttpClient} does the same unless built with its own selector. The selector answers
- * {@link Proxy#NO_PROXY}, so connections behave as before, but each shows up as a recorded URI.
- * (Raw NIO {@code SocketChannel}s and native code bypass it; the test's first step checks that the
- * recorder does see a plain socket connection in this JVM.)
+ * default. Java asks that default selector before every connection it makes through the {@code
+ * java.net} APIs: a {@link Socket} created without an explicit {@link Proxy} is backed by the JDK's
+ * {@code SocksSocketImpl}, whose {@code connect} asks {@code ProxySelector.getDefault()} for a
+ * proxy for {@code socket://host:port} even for direct connections; {@code HttpURLConnection} (what
+ * {@code URL.openStream()} and DJL's downloader, {@code ai.djl.util.Utils.openUrl}, use) asks it
+ * for the {@code http(s)://} URI first; and {@code java.net.http.HttpClient} does the same unless
+ * built with its own selector. The selector answers {@link Proxy#NO_PROXY}, so connections behave
+ * as before, but each shows up as a recorded URI. (Raw NIO {@code SocketChannel}s and native code
+ * bypass it; the test's first step checks that the recorder does see a plain socket connection in
+ * this JVM.)
  */
 public class OfflineLoadingTest {
 
@@ -57,9 +72,11 @@ public class OfflineLoadingTest {
     try {
       try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
           Socket client = new Socket()) {
-        client.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()), 2000);
+        client.connect(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()), 2000);
       }
-      assertTrue("the recorder must see a plain socket connection, saw " + recorder.seen,
+      assertTrue(
+          "the recorder must see a plain socket connection, saw " + recorder.seen,
           recorder.seen.stream().anyMatch(uri -> "socket".equals(uri.getScheme())));
       recorder.seen.clear();
 
@@ -69,7 +86,8 @@ public class OfflineLoadingTest {
         model.forward(batch);
         model.lastTokenLogits(batch);
       }
-      assertEquals("connections attempted while loading and running the model", List.of(), recorder.seen);
+      assertEquals(
+          "connections attempted while loading and running the model", List.of(), recorder.seen);
     } finally {
       ProxySelector.setDefault(previous);
     }
@@ -77,8 +95,8 @@ public class OfflineLoadingTest {
 
   @Test
   public void djlIsInOfflineModeOnceAModelIsLoaded() throws Exception {
-    try (CausalLanguageModel model = CausalLanguageModel.load(SharedFixtures.referenceModel("gpt2"),
-        LmOptions.defaults())) {
+    try (CausalLanguageModel model =
+        CausalLanguageModel.load(SharedFixtures.referenceModel("gpt2"), LmOptions.defaults())) {
       assertEquals("ai.djl.offline", "true", System.getProperty("ai.djl.offline"));
     }
   }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.lm;
 
 import com.google.gson.JsonArray;
@@ -36,8 +51,9 @@ final class RawSafetensors {
   static Map<String, Tensor> read(Path file) throws IOException {
     ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
     int headerLength = Math.toIntExact(bytes.getLong(0));
-    JsonObject header = JsonParser.parseString(
-        new String(bytes.array(), 8, headerLength, StandardCharsets.UTF_8)).getAsJsonObject();
+    JsonObject header =
+        JsonParser.parseString(new String(bytes.array(), 8, headerLength, StandardCharsets.UTF_8))
+            .getAsJsonObject();
     Map<String, Tensor> tensors = new LinkedHashMap<>();
     for (Map.Entry<String, JsonElement> entry : header.entrySet()) {
       if (entry.getKey().equals("__metadata__")) {

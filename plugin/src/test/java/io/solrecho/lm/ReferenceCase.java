@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.lm;
 
 import com.google.gson.JsonArray;
@@ -21,8 +36,13 @@ final class ReferenceCase {
 
   private ReferenceCase(JsonObject c) {
     name = c.get("name").getAsString();
-    int[][] positions = c.get("position_ids").isJsonNull() ? null : ints2(c.getAsJsonArray("position_ids"));
-    batch = new TokenBatch(ints2(c.getAsJsonArray("input_ids")), ints2(c.getAsJsonArray("attention_mask")), positions);
+    int[][] positions =
+        c.get("position_ids").isJsonNull() ? null : ints2(c.getAsJsonArray("position_ids"));
+    batch =
+        new TokenBatch(
+            ints2(c.getAsJsonArray("input_ids")),
+            ints2(c.getAsJsonArray("attention_mask")),
+            positions);
     realPositions = ints2(c.getAsJsonArray("real_positions"));
     JsonArray hidden = c.getAsJsonArray("last_hidden_state");
     lastHiddenState = new float[hidden.size()][][];
@@ -58,7 +78,10 @@ final class ReferenceCase {
   /** Largest absolute errors, of hidden states and of last-token logits. */
   record Errors(double hidden, double logits) {}
 
-  /** Largest error of {@code states}, computed for this case's batch, at the real positions of every row. */
+  /**
+   * Largest error of {@code states}, computed for this case's batch, at the real positions of every
+   * row.
+   */
   double hiddenError(HiddenStates states) {
     double max = 0;
     for (int b = 0; b < realPositions.length; b++) {
@@ -73,7 +96,8 @@ final class ReferenceCase {
   }
 
   static JsonObject json(Path modelFolder) throws IOException {
-    return JsonParser.parseString(Files.readString(modelFolder.resolve("reference.json"), StandardCharsets.UTF_8))
+    return JsonParser.parseString(
+            Files.readString(modelFolder.resolve("reference.json"), StandardCharsets.UTF_8))
         .getAsJsonObject();
   }
 

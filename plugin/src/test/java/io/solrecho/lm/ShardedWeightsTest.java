@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.lm;
 
 import static org.junit.Assert.assertEquals;
@@ -18,9 +33,9 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 /**
- * Weights split over shards listed by {@code model.safetensors.index.json}, as transformers'
- * {@code save_pretrained(max_shard_size=...)} writes them, load to exactly the same model as the
- * single file.
+ * Weights split over shards listed by {@code model.safetensors.index.json}, as transformers' {@code
+ * save_pretrained(max_shard_size=...)} writes them, load to exactly the same model as the single
+ * file.
  */
 public class ShardedWeightsTest {
   @Rule public TemporaryFolder temp = new TemporaryFolder();
@@ -29,11 +44,14 @@ public class ShardedWeightsTest {
   private static final String FIRST = "model-00001-of-00002.safetensors";
   private static final String SECOND = "model-00002-of-00002.safetensors";
 
-  /** Writes llama's tensors alternately into two shards plus the index naming each tensor's shard. */
+  /**
+   * Writes llama's tensors alternately into two shards plus the index naming each tensor's shard.
+   */
   private Path shardedLlama() throws IOException {
     Path folder = temp.newFolder().toPath();
     FixtureCopies.config("llama", folder);
-    Map<String, RawSafetensors.Tensor> tensors = RawSafetensors.read(FixtureCopies.originalWeights("llama"));
+    Map<String, RawSafetensors.Tensor> tensors =
+        RawSafetensors.read(FixtureCopies.originalWeights("llama"));
     List<RawSafetensors.Tensor> first = new ArrayList<>();
     List<RawSafetensors.Tensor> second = new ArrayList<>();
     JsonObject weightMap = new JsonObject();
@@ -51,7 +69,8 @@ public class ShardedWeightsTest {
     JsonObject index = new JsonObject();
     index.add("metadata", metadata);
     index.add("weight_map", weightMap);
-    Files.writeString(folder.resolve(ModelWeights.SHARD_INDEX), index.toString(), StandardCharsets.UTF_8);
+    Files.writeString(
+        folder.resolve(ModelWeights.SHARD_INDEX), index.toString(), StandardCharsets.UTF_8);
     return folder;
   }
 
@@ -60,13 +79,20 @@ public class ShardedWeightsTest {
     Path sharded = shardedLlama();
     assertTrue(Files.notExists(sharded.resolve(ModelWeights.SINGLE_FILE)));
     List<ReferenceCase> cases = ReferenceCase.read(SharedFixtures.referenceModel("llama"));
-    try (CausalLanguageModel single = CausalLanguageModel.load(SharedFixtures.referenceModel("llama"), CPU);
+    try (CausalLanguageModel single =
+            CausalLanguageModel.load(SharedFixtures.referenceModel("llama"), CPU);
         CausalLanguageModel shards = CausalLanguageModel.load(sharded, CPU)) {
       for (ReferenceCase c : cases) {
-        assertEquals(c.name + " hidden states", 0.0,
-            StateDifference.everywhere(single.forward(c.batch), shards.forward(c.batch)), 0.0);
-        assertEquals(c.name + " logits", 0.0,
-            MaxAbsError.of(single.lastTokenLogits(c.batch), shards.lastTokenLogits(c.batch)), 0.0);
+        assertEquals(
+            c.name + " hidden states",
+            0.0,
+            StateDifference.everywhere(single.forward(c.batch), shards.forward(c.batch)),
+            0.0);
+        assertEquals(
+            c.name + " logits",
+            0.0,
+            MaxAbsError.of(single.lastTokenLogits(c.batch), shards.lastTokenLogits(c.batch)),
+            0.0);
       }
     }
   }
@@ -74,7 +100,8 @@ public class ShardedWeightsTest {
   @Test
   public void shardingDoesNotChangeTheWeightsDigest() throws Exception {
     Path sharded = shardedLlama();
-    try (CausalLanguageModel single = CausalLanguageModel.load(SharedFixtures.referenceModel("llama"), CPU);
+    try (CausalLanguageModel single =
+            CausalLanguageModel.load(SharedFixtures.referenceModel("llama"), CPU);
         CausalLanguageModel shards = CausalLanguageModel.load(sharded, CPU)) {
       assertEquals(single.weightsDigest(), shards.weightsDigest());
     }
@@ -84,8 +111,12 @@ public class ShardedWeightsTest {
   public void shardListedInTheIndexButMissingIsNamed() throws Exception {
     Path sharded = shardedLlama();
     Files.delete(sharded.resolve(SECOND));
-    IOException e = assertThrows(IOException.class, () -> CausalLanguageModel.load(sharded, CPU).close());
-    assertTrue(e.getMessage(), e.getMessage().contains(SECOND) && e.getMessage().contains("missing")
-        && e.getMessage().contains(ModelWeights.SHARD_INDEX));
+    IOException e =
+        assertThrows(IOException.class, () -> CausalLanguageModel.load(sharded, CPU).close());
+    assertTrue(
+        e.getMessage(),
+        e.getMessage().contains(SECOND)
+            && e.getMessage().contains("missing")
+            && e.getMessage().contains(ModelWeights.SHARD_INDEX));
   }
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.lm;
 
 import static org.junit.Assert.assertArrayEquals;
@@ -12,8 +27,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -186,8 +201,8 @@ public class TextTokenizerTest {
   @Test
   public void malformedTokenizerJsonNamesTheFile() throws IOException {
     Path folder = temp.newFolder("broken-model").toPath();
-    Files.writeString(folder.resolve("tokenizer.json"), "{\"not\": \"a tokenizer\"}",
-        StandardCharsets.UTF_8);
+    Files.writeString(
+        folder.resolve("tokenizer.json"), "{\"not\": \"a tokenizer\"}", StandardCharsets.UTF_8);
     IOException e = assertThrows(IOException.class, () -> TextTokenizer.load(folder));
     String file = folder.resolve("tokenizer.json").toString();
     assertTrue(e.getMessage(), e.getMessage().contains(file));
@@ -219,8 +234,11 @@ public class TextTokenizerTest {
       for (int round = 0; round < 8; round++) {
         for (int i = 0; i < texts.size(); i++) {
           int index = i;
-          results.add(pool.submit(() -> Arrays.equals(expected.get(index),
-              tokenizer.encode(texts.get(index)).ids())));
+          results.add(
+              pool.submit(
+                  () ->
+                      Arrays.equals(
+                          expected.get(index), tokenizer.encode(texts.get(index)).ids())));
         }
       }
       for (Future<Boolean> result : results) {
@@ -232,8 +250,8 @@ public class TextTokenizerTest {
   }
 
   /**
-   * Every token covers whole Java characters (no half surrogate pair), the ranges run in order
-   * over the whole text, and the emoji and CJK words are covered exactly by their tokens.
+   * Every token covers whole Java characters (no half surrogate pair), the ranges run in order over
+   * the whole text, and the emoji and CJK words are covered exactly by their tokens.
    */
   private static void assertOffsetsMapBack(TokenizedText tokens) {
     int covered = 0;
@@ -241,9 +259,11 @@ public class TextTokenizerTest {
       int start = tokens.charStart(i);
       int end = tokens.charEnd(i);
       assertTrue("token " + i + " [" + start + ", " + end + ")", start <= covered && end >= start);
-      assertFalse("token " + i + " starts inside a surrogate pair",
+      assertFalse(
+          "token " + i + " starts inside a surrogate pair",
           start > 0 && Character.isLowSurrogate(UNICODE.charAt(start)));
-      assertFalse("token " + i + " ends inside a surrogate pair",
+      assertFalse(
+          "token " + i + " ends inside a surrogate pair",
           end < UNICODE.length() && Character.isLowSurrogate(UNICODE.charAt(end)));
       covered = Math.max(covered, end);
     }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.lm;
 
 import static org.junit.Assert.assertFalse;
@@ -15,8 +30,8 @@ import org.junit.rules.TemporaryFolder;
 
 /**
  * {@code tie_word_embeddings}: transformers leaves the key out of config.json when it has its
- * default, true, so a missing key means the LM head is the token embedding; an explicit false
- * needs its own {@code lm_head.weight}.
+ * default, true, so a missing key means the LM head is the token embedding; an explicit false needs
+ * its own {@code lm_head.weight}.
  */
 public class TiedEmbeddingsTest {
   @Rule public TemporaryFolder temp = new TemporaryFolder();
@@ -40,7 +55,8 @@ public class TiedEmbeddingsTest {
   public void configWithoutTheKeyIsTied() throws Exception {
     Path gpt2 = SharedFixtures.referenceModel("gpt2");
     ModelConfig config = ModelConfig.read(gpt2);
-    assertFalse("the gpt2 fixture's config.json has no tie_word_embeddings key",
+    assertFalse(
+        "the gpt2 fixture's config.json has no tie_word_embeddings key",
         config.json().contains("tie_word_embeddings"));
     assertTrue(config.tiedEmbeddings());
   }
@@ -48,7 +64,8 @@ public class TiedEmbeddingsTest {
   @Test
   public void tiedModelWithoutLmHeadProjectsOntoTheTokenEmbedding() throws Exception {
     Path gpt2 = SharedFixtures.referenceModel("gpt2");
-    Map<String, RawSafetensors.Tensor> tensors = RawSafetensors.read(gpt2.resolve(ModelWeights.SINGLE_FILE));
+    Map<String, RawSafetensors.Tensor> tensors =
+        RawSafetensors.read(gpt2.resolve(ModelWeights.SINGLE_FILE));
     assertFalse(tensors.containsKey("lm_head.weight"));
     float[] wte = tensors.get("transformer.wte.weight").values();
     ReferenceCase c = ReferenceCase.read(gpt2).get(0);
@@ -74,24 +91,32 @@ public class TiedEmbeddingsTest {
     assertUntiedCopyWithoutLmHeadIsRejected("llama3_rope_tied");
   }
 
-  /** A copy of tied {@code fixture} whose config.json says untied: loading names the missing lm_head.weight. */
+  /**
+   * A copy of tied {@code fixture} whose config.json says untied: loading names the missing
+   * lm_head.weight.
+   */
   private void assertUntiedCopyWithoutLmHeadIsRejected(String fixture) throws Exception {
     Path folder = temp.newFolder().toPath();
     FixtureCopies.config(fixture, folder, c -> c.addProperty("tie_word_embeddings", false));
     FixtureCopies.weights(fixture, folder);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> CausalLanguageModel.load(folder, CPU).close());
-    assertTrue(e.getMessage(), e.getMessage().contains("'lm_head.weight'") && e.getMessage().contains("missing"));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> CausalLanguageModel.load(folder, CPU).close());
+    assertTrue(
+        e.getMessage(),
+        e.getMessage().contains("'lm_head.weight'") && e.getMessage().contains("missing"));
   }
 
   @Test
   public void untiedModelUsesItsOwnLmHead() throws Exception {
     Path llama = SharedFixtures.referenceModel("llama");
     List<ReferenceCase> cases = ReferenceCase.read(llama);
-    Map<String, RawSafetensors.Tensor> tensors = RawSafetensors.read(llama.resolve(ModelWeights.SINGLE_FILE));
+    Map<String, RawSafetensors.Tensor> tensors =
+        RawSafetensors.read(llama.resolve(ModelWeights.SINGLE_FILE));
     float[] head = tensors.get("lm_head.weight").values();
     float[] embedding = tensors.get("model.embed_tokens.weight").values();
-    assertFalse("the llama fixture's head differs from its embedding", Arrays.equals(head, embedding));
+    assertFalse(
+        "the llama fixture's head differs from its embedding", Arrays.equals(head, embedding));
     try (CausalLanguageModel model = CausalLanguageModel.load(llama, CPU)) {
       ReferenceCase c = cases.get(0);
       HiddenStates states = model.forward(c.batch);

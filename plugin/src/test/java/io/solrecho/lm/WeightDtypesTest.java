@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.lm;
 
 import static org.junit.Assert.assertArrayEquals;
@@ -37,10 +52,10 @@ public class WeightDtypesTest {
   private static final double F16_TOLERANCE = 2e-2;
 
   /**
-   * Observed: BF16 weights give 6.0e-2 on hidden states and 5.2e-2 on logits (the README reports
-   * up to 0.06 for the llama_bf16 fixture, which holds the same values). bfloat16 keeps 8
-   * significant bits (relative rounding up to 2^-8 = 3.9e-3), eight times coarser than F16, and
-   * the observed error is about nine times the F16 one; 0.15 leaves 2.5x headroom.
+   * Observed: BF16 weights give 6.0e-2 on hidden states and 5.2e-2 on logits (the README reports up
+   * to 0.06 for the llama_bf16 fixture, which holds the same values). bfloat16 keeps 8 significant
+   * bits (relative rounding up to 2^-8 = 3.9e-3), eight times coarser than F16, and the observed
+   * error is about nine times the F16 one; 0.15 leaves 2.5x headroom.
    */
   private static final double BF16_TOLERANCE = 0.15;
 
@@ -58,7 +73,8 @@ public class WeightDtypesTest {
   }
 
   /** A llama folder whose weights are {@code tensors} written as {@code dtype}. */
-  private Path llamaWith(Collection<RawSafetensors.Tensor> tensors, String dtype) throws IOException {
+  private Path llamaWith(Collection<RawSafetensors.Tensor> tensors, String dtype)
+      throws IOException {
     Path folder = temp.newFolder().toPath();
     FixtureCopies.config("llama", folder);
     RawSafetensors.write(tensors, dtype, folder.resolve(ModelWeights.SINGLE_FILE));
@@ -69,19 +85,30 @@ public class WeightDtypesTest {
     try (CausalLanguageModel expected = CausalLanguageModel.load(expectedFolder, CPU);
         CausalLanguageModel actual = CausalLanguageModel.load(actualFolder, CPU)) {
       for (ReferenceCase c : cases) {
-        assertEquals(c.name, 0.0, StateDifference.everywhere(expected.forward(c.batch), actual.forward(c.batch)), 0.0);
+        assertEquals(
+            c.name,
+            0.0,
+            StateDifference.everywhere(expected.forward(c.batch), actual.forward(c.batch)),
+            0.0);
       }
     }
   }
 
-  /** Largest error of hidden states and logits against llama's float32 reference, over all cases. */
-  private static ReferenceCase.Errors errorAgainstFloat32Reference(Path folder, String label) throws IOException {
+  /**
+   * Largest error of hidden states and logits against llama's float32 reference, over all cases.
+   */
+  private static ReferenceCase.Errors errorAgainstFloat32Reference(Path folder, String label)
+      throws IOException {
     ReferenceCase.Errors errors;
     try (CausalLanguageModel model = CausalLanguageModel.load(folder, CPU)) {
       errors = ReferenceCase.largestErrors(model, cases);
     }
-    System.out.printf(Locale.ROOT, "dtype %s vs float32 reference: hidden max abs %.2e, logits max abs %.2e%n", label,
-        errors.hidden(), errors.logits());
+    System.out.printf(
+        Locale.ROOT,
+        "dtype %s vs float32 reference: hidden max abs %.2e, logits max abs %.2e%n",
+        label,
+        errors.hidden(),
+        errors.logits());
     return errors;
   }
 
@@ -95,7 +122,8 @@ public class WeightDtypesTest {
         changed += original[i] != t.values()[i] ? 1 : 0;
       }
     }
-    assertTrue("rounding to " + dtype + " must change the fixture's float32 weights", changed > 1000);
+    assertTrue(
+        "rounding to " + dtype + " must change the fixture's float32 weights", changed > 1000);
     assertSameOutputs(llamaWith(rounded, "F32"), llamaWith(tensors, dtype));
   }
 
@@ -111,7 +139,8 @@ public class WeightDtypesTest {
 
   @Test
   public void bf16FixtureLoadsAsExactlyItsWidenedValues() throws Exception {
-    Map<String, RawSafetensors.Tensor> bf16 = RawSafetensors.read(FixtureCopies.originalWeights("llama_bf16"));
+    Map<String, RawSafetensors.Tensor> bf16 =
+        RawSafetensors.read(FixtureCopies.originalWeights("llama_bf16"));
     Path widened = temp.newFolder().toPath();
     FixtureCopies.config("llama_bf16", widened);
     RawSafetensors.write(bf16.values(), "F32", widened.resolve(ModelWeights.SINGLE_FILE));
@@ -120,7 +149,8 @@ public class WeightDtypesTest {
 
   @Test
   public void bf16WriterRoundsLikeTorch() throws Exception {
-    Map<String, RawSafetensors.Tensor> torchCast = RawSafetensors.read(FixtureCopies.originalWeights("llama_bf16"));
+    Map<String, RawSafetensors.Tensor> torchCast =
+        RawSafetensors.read(FixtureCopies.originalWeights("llama_bf16"));
     Path written = temp.newFolder().toPath().resolve(ModelWeights.SINGLE_FILE);
     RawSafetensors.write(llamaTensors(), "BF16", written);
     Map<String, RawSafetensors.Tensor> ours = RawSafetensors.read(written);
@@ -133,14 +163,16 @@ public class WeightDtypesTest {
 
   @Test
   public void f16WeightsStayCloseToTheFloat32Reference() throws Exception {
-    ReferenceCase.Errors error = errorAgainstFloat32Reference(llamaWith(llamaTensors(), "F16"), "F16");
+    ReferenceCase.Errors error =
+        errorAgainstFloat32Reference(llamaWith(llamaTensors(), "F16"), "F16");
     assertTrue("F16 hidden states differ by " + error.hidden(), error.hidden() <= F16_TOLERANCE);
     assertTrue("F16 logits differ by " + error.logits(), error.logits() <= F16_TOLERANCE);
   }
 
   @Test
   public void bf16WeightsStayCloseToTheFloat32Reference() throws Exception {
-    ReferenceCase.Errors error = errorAgainstFloat32Reference(llamaWith(llamaTensors(), "BF16"), "BF16");
+    ReferenceCase.Errors error =
+        errorAgainstFloat32Reference(llamaWith(llamaTensors(), "BF16"), "BF16");
     assertTrue("BF16 hidden states differ by " + error.hidden(), error.hidden() <= BF16_TOLERANCE);
     assertTrue("BF16 logits differ by " + error.logits(), error.logits() <= BF16_TOLERANCE);
   }

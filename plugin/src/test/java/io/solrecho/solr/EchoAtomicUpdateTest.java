@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.solr;
 
 import java.util.Collections;
@@ -20,7 +35,8 @@ public class EchoAtomicUpdateTest extends EchoSolrTestCase {
 
   @BeforeClass
   public static void startCore() throws Exception {
-    initEchoCore(conf -> EchoConfigSet.addToSolrConfig(conf, EchoConfigSet.chain("echo-skip", "skip", 16)));
+    initEchoCore(
+        conf -> EchoConfigSet.addToSolrConfig(conf, EchoConfigSet.chain("echo-skip", "skip", 16)));
   }
 
   @Before
@@ -34,8 +50,10 @@ public class EchoAtomicUpdateTest extends EchoSolrTestCase {
     SolrInputDocument doc = new SolrInputDocument();
     doc.setField("id", id);
     for (int i = 0; i < fieldsAndOperations.length; i += 3) {
-      doc.setField((String) fieldsAndOperations[i],
-          Collections.singletonMap((String) fieldsAndOperations[i + 1], fieldsAndOperations[i + 2]));
+      doc.setField(
+          (String) fieldsAndOperations[i],
+          Collections.singletonMap(
+              (String) fieldsAndOperations[i + 1], fieldsAndOperations[i + 2]));
     }
     return doc;
   }
@@ -60,13 +78,15 @@ public class EchoAtomicUpdateTest extends EchoSolrTestCase {
     addDocs(atomic("2", "popularity", "inc", 1));
     commit();
     assertEquals("no embedding", embeddings, metric("UPDATE.echo.vector.embeddings"));
-    assertVectorEquals(documentVector("Not yet committed\nwhen the update arrives"), storedVector("2"));
+    assertVectorEquals(
+        documentVector("Not yet committed\nwhen the update arrives"), storedVector("2"));
   }
 
   @Test
   public void anUpdateThatSetsTheInputFieldsEmbedsTheNewText() throws Exception {
     long embeddings = metric("UPDATE.echo.vector.embeddings");
-    addDocs(atomic("1", "title", "set", "A new title", "body", "set", List.of("new body", "and more")));
+    addDocs(
+        atomic("1", "title", "set", "A new title", "body", "set", List.of("new body", "and more")));
     commit();
     assertEquals(embeddings + 1, metric("UPDATE.echo.vector.embeddings"));
     assertVectorEquals(documentVector("A new title\nnew body\nand more"), storedVector("1"));
@@ -89,7 +109,8 @@ public class EchoAtomicUpdateTest extends EchoSolrTestCase {
     addDocs(atomic("1", "body", "add", "one more paragraph", "popularity", "set", 2));
     commit();
     assertEquals(embeddings + 1, metric("UPDATE.echo.vector.embeddings"));
-    assertEquals(List.of("The original body", "one more paragraph"), stored("1").getFieldValues("body"));
+    assertEquals(
+        List.of("The original body", "one more paragraph"), stored("1").getFieldValues("body"));
     assertVectorEquals(documentVector(ORIGINAL + "\none more paragraph"), storedVector("1"));
   }
 
@@ -106,14 +127,17 @@ public class EchoAtomicUpdateTest extends EchoSolrTestCase {
     addDocs(atomic("1", "body", "add", "added before the commit"));
     addDocs(atomic("1", "title", "set", "Retitled"));
     commit();
-    assertVectorEquals(documentVector("Retitled\nThe original body\nadded before the commit"), storedVector("1"));
+    assertVectorEquals(
+        documentVector("Retitled\nThe original body\nadded before the commit"), storedVector("1"));
   }
 
   @Test
   public void updatesOfOneDocumentInOneRequestBuildOnEachOther() throws Exception {
     long embeddings = metric("UPDATE.echo.vector.embeddings");
     // held in one batch: none of them is in the index or the update log when the next is read
-    addDocs(textDoc("4", "Four", "whole"), atomic("4", "body", "add", "then added"),
+    addDocs(
+        textDoc("4", "Four", "whole"),
+        atomic("4", "body", "add", "then added"),
         atomic("4", "title", "set", "Four, retitled"));
     commit();
     assertEquals(embeddings + 3, metric("UPDATE.echo.vector.embeddings"));
@@ -124,9 +148,10 @@ public class EchoAtomicUpdateTest extends EchoSolrTestCase {
   public void anUpdateOfADocumentDeletedEarlierInTheRequestStartsFromNothing() throws Exception {
     // JSON keeps the order of the commands (an UpdateRequest sends its deletes after its documents)
     ContentStreamUpdateRequest request = new ContentStreamUpdateRequest("/update");
-    request.addContentStream(new ContentStreamBase.StringStream(
-        "{\"delete\": {\"id\": \"1\"}, \"add\": {\"doc\": {\"id\": \"1\", \"body\": {\"add\": \"a new beginning\"}}}}",
-        "application/json"));
+    request.addContentStream(
+        new ContentStreamBase.StringStream(
+            "{\"delete\": {\"id\": \"1\"}, \"add\": {\"doc\": {\"id\": \"1\", \"body\": {\"add\": \"a new beginning\"}}}}",
+            "application/json"));
     request.process(client);
     commit();
     assertNull(stored("1").getFieldValue("title"));
@@ -135,7 +160,9 @@ public class EchoAtomicUpdateTest extends EchoSolrTestCase {
 
   @Test
   public void anUpdateOfADocumentThatDoesNotExistEmbedsItsOwnValues() throws Exception {
-    addDocs(atomic("new", "body", "add", List.of("first words", "second words"), "popularity", "inc", 1));
+    addDocs(
+        atomic(
+            "new", "body", "add", List.of("first words", "second words"), "popularity", "inc", 1));
     commit();
     assertEquals(1, stored("new").getFieldValue("popularity"));
     assertVectorEquals(documentVector("first words\nsecond words"), storedVector("new"));
@@ -143,15 +170,20 @@ public class EchoAtomicUpdateTest extends EchoSolrTestCase {
 
   @Test
   public void anUpdateThatLeavesNoTextIsRefusedWithOnErrorFail() throws Exception {
-    expectError(400, () -> addDocs(atomic("1", "body", "removeregex", ".*", "title", "set", null)),
-        "document '1'", "after this atomic update, none of the input fields [title, body] has a value");
+    expectError(
+        400,
+        () -> addDocs(atomic("1", "body", "removeregex", ".*", "title", "set", null)),
+        "document '1'",
+        "after this atomic update, none of the input fields [title, body] has a value");
     assertEquals("The original title", stored("1").getFieldValue("title"));
     assertVectorEquals(documentVector(ORIGINAL), storedVector("1"));
   }
 
   @Test
   public void anOperationSolrRejectsIsRejectedWithSolrsMessage() throws Exception {
-    expectError(400, () -> addDocs(atomic("1", "title", "inc", 1)),
+    expectError(
+        400,
+        () -> addDocs(atomic("1", "title", "inc", 1)),
         "'inc' is not supported on non-numeric field title");
     assertVectorEquals(documentVector(ORIGINAL), storedVector("1"));
   }
@@ -179,8 +211,11 @@ public class EchoAtomicUpdateTest extends EchoSolrTestCase {
 
   @Test
   public void anUpdateThatEmptiesTheTextIsRefusedWithOnErrorFail() throws Exception {
-    expectError(400, () -> addDocs(atomic("1", "title", "set", " ", "body", "set", null)),
-        "document '1'", "only empty or whitespace text");
+    expectError(
+        400,
+        () -> addDocs(atomic("1", "title", "set", " ", "body", "set", null)),
+        "document '1'",
+        "only empty or whitespace text");
     assertVectorEquals(documentVector(ORIGINAL), storedVector("1"));
   }
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.solr;
 
 import java.util.ArrayList;
@@ -20,10 +35,11 @@ public class EchoBadInputTest extends EchoSolrTestCase {
 
   @BeforeClass
   public static void startCore() throws Exception {
-    initEchoCore(conf -> {
-      EchoConfigSet.addToSolrConfig(conf, EchoConfigSet.chain("echo-skip", "skip", 16));
-      EchoConfigSet.addToSolrConfig(conf, EchoConfigSet.PLAIN_CHAIN);
-    });
+    initEchoCore(
+        conf -> {
+          EchoConfigSet.addToSolrConfig(conf, EchoConfigSet.chain("echo-skip", "skip", 16));
+          EchoConfigSet.addToSolrConfig(conf, EchoConfigSet.PLAIN_CHAIN);
+        });
   }
 
   @Before
@@ -54,7 +70,12 @@ public class EchoBadInputTest extends EchoSolrTestCase {
   @Test
   public void aDocumentWithoutInputFieldsIsRefusedNamingThem() throws Exception {
     SolrInputDocument doc = new SolrInputDocument("id", "bad", "category", "none");
-    expectError(400, () -> addDocs(doc), "document 'bad'", "'vector'", "none of the input fields [title, body]");
+    expectError(
+        400,
+        () -> addDocs(doc),
+        "document 'bad'",
+        "'vector'",
+        "none of the input fields [title, body]");
     commit();
     assertEquals(0, numFound("id:bad"));
   }
@@ -72,7 +93,10 @@ public class EchoBadInputTest extends EchoSolrTestCase {
 
   @Test
   public void emptyTextIsRefused() throws Exception {
-    expectError(400, () -> addDocs(textDoc("bad", "   ", "", "\n\t")), "document 'bad'",
+    expectError(
+        400,
+        () -> addDocs(textDoc("bad", "   ", "", "\n\t")),
+        "document 'bad'",
         "only empty or whitespace text");
   }
 
@@ -87,13 +111,15 @@ public class EchoBadInputTest extends EchoSolrTestCase {
   @Test
   public void textTheModelRefusesIsRefused() throws Exception {
     // control characters are read as spaces by the model: nothing is left to embed
-    expectError(400, () -> addDocs(textDoc("ctl", "\u0001\u0002")), "document 'ctl'", "nothing to embed");
+    expectError(
+        400, () -> addDocs(textDoc("ctl", "\u0001\u0002")), "document 'ctl'", "nothing to embed");
   }
 
   @Test
   public void textTheModelRefusesIsIndexedWithoutVectorWhenSkipping() throws Exception {
     long skipped = metric("UPDATE.echo.vector.skipped");
-    addWithChain("echo-skip", textDoc("ctl", "\u0001\u0002"), textDoc("fine", "Embedded as usual."));
+    addWithChain(
+        "echo-skip", textDoc("ctl", "\u0001\u0002"), textDoc("fine", "Embedded as usual."));
     commit();
     assertEquals(1, numFound("id:ctl"));
     assertNull(storedVector("ctl"));
@@ -105,7 +131,8 @@ public class EchoBadInputTest extends EchoSolrTestCase {
   public void aValueThatIsNotTextIsRefusedNamingTheField() throws Exception {
     SolrInputDocument doc = textDoc("bad", null);
     doc.setField("title", new Date(0));
-    expectError(400, () -> addDocs(doc), "document 'bad'", "inputField 'title' holds a Date, not text");
+    expectError(
+        400, () -> addDocs(doc), "document 'bad'", "inputField 'title' holds a Date, not text");
   }
 
   @Test
@@ -133,8 +160,14 @@ public class EchoBadInputTest extends EchoSolrTestCase {
 
   @Test
   public void aFailingDocumentStopsItsRequestThereAsWithoutBatching() throws Exception {
-    expectError(400, () -> addDocs(textDoc("before", "Indexed: it comes first."), textDoc("bad", " "),
-        textDoc("after", "Not indexed: the request stopped.")), "document 'bad'");
+    expectError(
+        400,
+        () ->
+            addDocs(
+                textDoc("before", "Indexed: it comes first."),
+                textDoc("bad", " "),
+                textDoc("after", "Not indexed: the request stopped.")),
+        "document 'bad'");
     commit();
     assertVectorEquals(documentVector("Indexed: it comes first."), storedVector("before"));
     assertEquals(0, numFound("id:bad OR id:after"));
@@ -152,20 +185,27 @@ public class EchoBadInputTest extends EchoSolrTestCase {
   @Test
   public void aQueryLongerThanMaxQueryLengthIsRefused() throws Exception {
     String text = String.join("", Collections.nCopies(2049, "x"));
-    expectError(400, () -> client.query(params("q", "{!echo f=vector}" + text)),
+    expectError(
+        400,
+        () -> client.query(params("q", "{!echo f=vector}" + text)),
         "2049 characters, more than maxQueryLength=2048");
   }
 
   @Test
   public void aTopKAboveMaxTopKIsRefused() throws Exception {
-    expectError(400, () -> client.query(params("q", "{!echo f=vector topK=1001}too many")),
-        "topK must be between 1 and maxTopK=1000", "got 1001");
+    expectError(
+        400,
+        () -> client.query(params("q", "{!echo f=vector topK=1001}too many")),
+        "topK must be between 1 and maxTopK=1000",
+        "got 1001");
   }
 
   @Test
   public void aTopKThatIsNotAPositiveIntegerIsRefused() throws Exception {
     expectError(400, () -> client.query(params("q", "{!echo f=vector topK=0}none")), "got 0");
-    expectError(400, () -> client.query(params("q", "{!echo f=vector topK=ten}none")),
+    expectError(
+        400,
+        () -> client.query(params("q", "{!echo f=vector topK=ten}none")),
         "topK: expected an integer, got 'ten'");
   }
 
@@ -178,22 +218,34 @@ public class EchoBadInputTest extends EchoSolrTestCase {
   @Test
   public void aQueryWithoutAVectorFieldIsRefused() throws Exception {
     expectError(400, () -> client.query(params("q", "{!echo}text")), "'f' is missing");
-    expectError(400, () -> client.query(params("q", "{!echo f=title}text")),
+    expectError(
+        400,
+        () -> client.query(params("q", "{!echo f=title}text")),
         "field 'title' is not a DenseVectorField");
-    expectError(400, () -> client.query(params("q", "{!echo f=nosuch}text")),
+    expectError(
+        400,
+        () -> client.query(params("q", "{!echo f=nosuch}text")),
         "field 'nosuch' is not defined in the schema");
   }
 
   @Test
   public void theModelCannotBeChosenPerRequest() throws Exception {
-    expectError(400, () -> client.query(params("q", "{!echo f=vector model=other}text")),
+    expectError(
+        400,
+        () -> client.query(params("q", "{!echo f=vector model=other}text")),
         "model 'other' cannot be chosen per request");
   }
 
   @Test
   public void vectorsOfAnotherModelFingerprintMakeTheQueryFailUntilTheyAreGone() throws Exception {
-    SolrInputDocument foreign = new SolrInputDocument("id", "foreign", "title", "written by another model",
-        "echo_fingerprint", "0123456789abcdef");
+    SolrInputDocument foreign =
+        new SolrInputDocument(
+            "id",
+            "foreign",
+            "title",
+            "written by another model",
+            "echo_fingerprint",
+            "0123456789abcdef");
     List<Float> vector = new ArrayList<>();
     for (int i = 0; i < 16; i++) {
       vector.add(i == 0 ? 1f : 0f);
@@ -201,8 +253,11 @@ public class EchoBadInputTest extends EchoSolrTestCase {
     foreign.setField("vector", vector);
     addWithChain("plain", foreign);
     commit();
-    expectError(400, () -> client.query(params("q", "{!echo f=vector}a query")),
-        "fingerprint(s) [0123456789abcdef]", "model 'toy' (fingerprint " + embedder.fingerprint() + ")");
+    expectError(
+        400,
+        () -> client.query(params("q", "{!echo f=vector}a query")),
+        "fingerprint(s) [0123456789abcdef]",
+        "model 'toy' (fingerprint " + embedder.fingerprint() + ")");
     client.deleteById("foreign");
     commit();
     assertEquals(1, numFound("{!echo f=vector}a query"));

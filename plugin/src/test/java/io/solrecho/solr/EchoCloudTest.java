@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.solr;
 
 import com.codahale.metrics.Counter;
@@ -28,22 +43,29 @@ import org.junit.Test;
 
 /**
  * SolrCloud, 2 shards x 2 replicas on 2 nodes: each document is embedded once, on the node that
- * receives it, and every replica holds the same vector; atomic updates and queries work across shards,
- * and an atomic update that changes the text is embedded from the shard leader's latest document.
+ * receives it, and every replica holds the same vector; atomic updates and queries work across
+ * shards, and an atomic update that changes the text is embedded from the shard leader's latest
+ * document.
  */
 @SolrTestCaseJ4.SuppressSSL
 public class EchoCloudTest extends SolrCloudTestCase {
   private static final String COLLECTION = "echo";
+
   /** For the atomic updates of the input fields, apart from the documents COLLECTION counts. */
   private static final String ATOMIC = "echo-atomic";
+
   private static Embedder embedder;
 
   @BeforeClass
   public static void startCluster() throws Exception {
     EchoConfigSet.useToyModel();
-    System.setProperty("metricsEnabled", "true"); // MiniSolrCloudCluster's solr.xml turns metrics off by default
-    configureCluster(2).addConfig("echo", EchoConfigSet.copyTo(createTempDir("configset"))).configure();
-    CollectionAdminRequest.createCollection(COLLECTION, "echo", 2, 2).process(cluster.getSolrClient());
+    System.setProperty(
+        "metricsEnabled", "true"); // MiniSolrCloudCluster's solr.xml turns metrics off by default
+    configureCluster(2)
+        .addConfig("echo", EchoConfigSet.copyTo(createTempDir("configset")))
+        .configure();
+    CollectionAdminRequest.createCollection(COLLECTION, "echo", 2, 2)
+        .process(cluster.getSolrClient());
     cluster.waitForActiveCollection(COLLECTION, 2, 4);
     CollectionAdminRequest.createCollection(ATOMIC, "echo", 2, 2).process(cluster.getSolrClient());
     cluster.waitForActiveCollection(ATOMIC, 2, 4);
@@ -59,7 +81,9 @@ public class EchoCloudTest extends SolrCloudTestCase {
   }
 
   private static String text(int i) {
-    return "Cloud document " + i + (i % 3 == 0 ? " is about rivers." : " talks about mountains and snow.");
+    return "Cloud document "
+        + i
+        + (i % 3 == 0 ? " is about rivers." : " talks about mountains and snow.");
   }
 
   private static SolrInputDocument doc(int i) {
@@ -71,8 +95,12 @@ public class EchoCloudTest extends SolrCloudTestCase {
     long sum = 0;
     for (JettySolrRunner jetty : cluster.getJettySolrRunners()) {
       for (SolrCore core : jetty.getCoreContainer().getCores()) {
-        Counter counter = (Counter) core.getSolrMetricsContext().getMetricRegistry().getMetrics()
-            .get("UPDATE.echo.vector.embeddings");
+        Counter counter =
+            (Counter)
+                core.getSolrMetricsContext()
+                    .getMetricRegistry()
+                    .getMetrics()
+                    .get("UPDATE.echo.vector.embeddings");
         sum += counter == null ? 0 : counter.getCount();
       }
     }
@@ -85,8 +113,10 @@ public class EchoCloudTest extends SolrCloudTestCase {
     for (Replica replica : slice.getReplicas()) {
       try (SolrClient client = getHttpSolrClient(replica)) {
         Map<String, List<?>> vectors = new HashMap<>();
-        for (SolrDocument doc : client.query(params("q", "*:*", "distrib", "false", "rows", "1000",
-            "fl", "id,vector")).getResults()) {
+        for (SolrDocument doc :
+            client
+                .query(params("q", "*:*", "distrib", "false", "rows", "1000", "fl", "id,vector"))
+                .getResults()) {
           vectors.put((String) doc.getFieldValue("id"), (List<?>) doc.getFieldValue("vector"));
         }
         byReplica.put(replica.getName(), vectors);
@@ -95,15 +125,23 @@ public class EchoCloudTest extends SolrCloudTestCase {
     return byReplica;
   }
 
-  private static void assertEveryReplicaHoldsTheEnginesVectors(Map<String, String> textById) throws Exception {
+  private static void assertEveryReplicaHoldsTheEnginesVectors(Map<String, String> textById)
+      throws Exception {
     int seen = 0;
     for (Slice slice : getCollectionState(COLLECTION).getSlices()) {
       Map<String, Map<String, List<?>>> byReplica = vectorsByReplica(slice);
       assertEquals(2, byReplica.size());
       List<Map<String, List<?>>> replicas = new ArrayList<>(byReplica.values());
-      assertEquals("replicas of " + slice.getName() + " hold identical vectors", replicas.get(0), replicas.get(1));
+      assertEquals(
+          "replicas of " + slice.getName() + " hold identical vectors",
+          replicas.get(0),
+          replicas.get(1));
       for (Map.Entry<String, List<?>> stored : replicas.get(0).entrySet()) {
-        float[] expected = embedder.embed(List.of(textById.get(stored.getKey())), TextRole.DOCUMENT).get(0).vector();
+        float[] expected =
+            embedder
+                .embed(List.of(textById.get(stored.getKey())), TextRole.DOCUMENT)
+                .get(0)
+                .vector();
         float[] actual = new float[stored.getValue().size()];
         for (int i = 0; i < actual.length; i++) {
           actual[i] = ((Number) stored.getValue().get(i)).floatValue();
@@ -131,15 +169,20 @@ public class EchoCloudTest extends SolrCloudTestCase {
       viaOneNode.add(doc(i));
       textById.put("doc" + i, text(i));
     }
-    try (SolrClient node = getHttpSolrClient(cluster.getJettySolrRunner(0).getBaseUrl().toString())) {
+    try (SolrClient node =
+        getHttpSolrClient(cluster.getJettySolrRunner(0).getBaseUrl().toString())) {
       viaOneNode.process(node, COLLECTION);
     }
     cluster.getSolrClient().commit(COLLECTION);
-    assertEquals(40, cluster.getSolrClient().query(COLLECTION, params("q", "*:*")).getResults().getNumFound());
-    assertEquals("embedded exactly once each, summed over all nodes", 40, embeddingsOnAllNodes() - before);
+    assertEquals(
+        40,
+        cluster.getSolrClient().query(COLLECTION, params("q", "*:*")).getResults().getNumFound());
+    assertEquals(
+        "embedded exactly once each, summed over all nodes", 40, embeddingsOnAllNodes() - before);
     assertEveryReplicaHoldsTheEnginesVectors(textById);
 
-    // an atomic update that leaves the text alone: no embedding, the vector is carried over on every replica
+    // an atomic update that leaves the text alone: no embedding, the vector is carried over on
+    // every replica
     SolrInputDocument atomic = new SolrInputDocument("id", "doc7");
     atomic.setField("popularity", Collections.singletonMap("set", 3));
     cluster.getSolrClient().add(COLLECTION, atomic);
@@ -155,8 +198,14 @@ public class EchoCloudTest extends SolrCloudTestCase {
 
     // the nearest neighbour of a document's own text, across both shards, is that document
     for (int i : new int[] {3, 8, 17, 35}) {
-      SolrDocument top = cluster.getSolrClient().query(COLLECTION,
-          params("q", "{!echo f=vector topK=5}" + textById.get("doc" + i), "fl", "id")).getResults().get(0);
+      SolrDocument top =
+          cluster
+              .getSolrClient()
+              .query(
+                  COLLECTION,
+                  params("q", "{!echo f=vector topK=5}" + textById.get("doc" + i), "fl", "id"))
+              .getResults()
+              .get(0);
       assertEquals("doc" + i, top.getFieldValue("id"));
     }
   }
@@ -177,14 +226,19 @@ public class EchoCloudTest extends SolrCloudTestCase {
     return state.getRouter().getTargetSlice(id, null, null, new ModifiableSolrParams(), state);
   }
 
-  /** Every replica of the shard of {@code id} holds the same vector, the engine's for {@code text}. */
-  private static void assertEveryReplicaHolds(String collection, String id, String text) throws Exception {
+  /**
+   * Every replica of the shard of {@code id} holds the same vector, the engine's for {@code text}.
+   */
+  private static void assertEveryReplicaHolds(String collection, String id, String text)
+      throws Exception {
     float[] expected = embedder.embed(List.of(text), TextRole.DOCUMENT).get(0).vector();
     List<Object> vectors = new ArrayList<>();
     for (Replica replica : sliceOf(collection, id).getReplicas()) {
       try (SolrClient client = getHttpSolrClient(replica)) {
-        SolrDocumentList docs = client.query(params("q", "id:" + id, "distrib", "false", "fl", "id,vector"))
-            .getResults();
+        SolrDocumentList docs =
+            client
+                .query(params("q", "id:" + id, "distrib", "false", "fl", "id,vector"))
+                .getResults();
         assertEquals(replica.getName(), 1, docs.size());
         List<?> vector = (List<?>) docs.get(0).getFieldValue("vector");
         float[] actual = new float[vector.size()];
@@ -209,32 +263,46 @@ public class EchoCloudTest extends SolrCloudTestCase {
   public void aPartialUpdateThroughANodeWithoutTheShardLeaderIsEmbeddedOnceFromTheLeadersDocument()
       throws Exception {
     // not committed: only the leader's update log has it when the partial update comes
-    cluster.getSolrClient().add(ATOMIC, new SolrInputDocument("id", "a1", "title", "Written to the leader.",
-        "body", "A first paragraph."));
+    cluster
+        .getSolrClient()
+        .add(
+            ATOMIC,
+            new SolrInputDocument(
+                "id", "a1", "title", "Written to the leader.", "body", "A first paragraph."));
     long before = embeddingsOnAllNodes();
     try (SolrClient node = nodeWithoutTheLeaderOf(ATOMIC, "a1")) {
-      new UpdateRequest().add(atomic("a1", "body", "add", "A second paragraph.")).process(node, ATOMIC);
+      new UpdateRequest()
+          .add(atomic("a1", "body", "add", "A second paragraph."))
+          .process(node, ATOMIC);
     }
     cluster.getSolrClient().commit(ATOMIC);
-    assertEquals("embedded exactly once, summed over all nodes", 1, embeddingsOnAllNodes() - before);
-    assertEveryReplicaHolds(ATOMIC, "a1", "Written to the leader.\nA first paragraph.\nA second paragraph.");
+    assertEquals(
+        "embedded exactly once, summed over all nodes", 1, embeddingsOnAllNodes() - before);
+    assertEveryReplicaHolds(
+        ATOMIC, "a1", "Written to the leader.\nA first paragraph.\nA second paragraph.");
 
     // the cloud client sends it to the leader, which reads its own copy
     cluster.getSolrClient().add(ATOMIC, atomic("a1", "title", "set", "Retitled on the leader."));
     cluster.getSolrClient().commit(ATOMIC);
     assertEquals(2, embeddingsOnAllNodes() - before);
-    assertEveryReplicaHolds(ATOMIC, "a1", "Retitled on the leader.\nA first paragraph.\nA second paragraph.");
+    assertEveryReplicaHolds(
+        ATOMIC, "a1", "Retitled on the leader.\nA first paragraph.\nA second paragraph.");
   }
 
   @Test
-  public void partialUpdatesOfOneDocumentInOneRequestBuildOnEachOtherAcrossNodes() throws Exception {
-    cluster.getSolrClient().add(ATOMIC, new SolrInputDocument("id", "a2", "title", "Before.", "body", "Kept."));
+  public void partialUpdatesOfOneDocumentInOneRequestBuildOnEachOtherAcrossNodes()
+      throws Exception {
+    cluster
+        .getSolrClient()
+        .add(ATOMIC, new SolrInputDocument("id", "a2", "title", "Before.", "body", "Kept."));
     cluster.getSolrClient().commit(ATOMIC);
     long before = embeddingsOnAllNodes();
     try (SolrClient node = nodeWithoutTheLeaderOf(ATOMIC, "a2")) {
       // the first may still be on its way to the leader when the second is read
-      new UpdateRequest().add(atomic("a2", "title", "set", "After."))
-          .add(atomic("a2", "body", "add", "Added.")).process(node, ATOMIC);
+      new UpdateRequest()
+          .add(atomic("a2", "title", "set", "After."))
+          .add(atomic("a2", "body", "add", "Added."))
+          .process(node, ATOMIC);
     }
     cluster.getSolrClient().commit(ATOMIC);
     assertEquals(2, embeddingsOnAllNodes() - before);

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.solr;
 
 import io.solrecho.embed.Embedding;
@@ -12,7 +27,9 @@ import org.apache.solr.common.SolrInputDocument;
 import org.junit.BeforeClass;
 import org.junit.Test;
 
-/** Eight threads indexing while two others query: every document gets exactly its own vector, once. */
+/**
+ * Eight threads indexing while two others query: every document gets exactly its own vector, once.
+ */
 public class EchoConcurrencyTest extends EchoSolrTestCase {
   private static final int INDEXERS = 8;
   private static final int REQUESTS_PER_INDEXER = 4;
@@ -24,7 +41,11 @@ public class EchoConcurrencyTest extends EchoSolrTestCase {
   }
 
   private static String text(int thread, int doc) {
-    return "Thread " + thread + " wrote document " + doc + (doc % 2 == 0 ? " about cats." : " about the stock market.");
+    return "Thread "
+        + thread
+        + " wrote document "
+        + doc
+        + (doc % 2 == 0 ? " about cats." : " about the stock market.");
   }
 
   @Test
@@ -35,26 +56,31 @@ public class EchoConcurrencyTest extends EchoSolrTestCase {
       List<Future<?>> work = new ArrayList<>();
       for (int t = 0; t < INDEXERS; t++) {
         int thread = t;
-        work.add(pool.submit(() -> {
-          for (int r = 0; r < REQUESTS_PER_INDEXER; r++) {
-            List<SolrInputDocument> docs = new ArrayList<>();
-            for (int d = 0; d < DOCS_PER_REQUEST; d++) {
-              int doc = r * DOCS_PER_REQUEST + d;
-              docs.add(textDoc(thread + "-" + doc, text(thread, doc)));
-            }
-            client.add(docs);
-          }
-          return null;
-        }));
+        work.add(
+            pool.submit(
+                () -> {
+                  for (int r = 0; r < REQUESTS_PER_INDEXER; r++) {
+                    List<SolrInputDocument> docs = new ArrayList<>();
+                    for (int d = 0; d < DOCS_PER_REQUEST; d++) {
+                      int doc = r * DOCS_PER_REQUEST + d;
+                      docs.add(textDoc(thread + "-" + doc, text(thread, doc)));
+                    }
+                    client.add(docs);
+                  }
+                  return null;
+                }));
       }
       for (int q = 0; q < 2; q++) {
         int querier = q;
-        work.add(pool.submit(() -> {
-          for (int i = 0; i < 15; i++) {
-            client.query(params("q", "{!echo f=vector topK=5}query " + (i % 5) + " of " + querier));
-          }
-          return null;
-        }));
+        work.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < 15; i++) {
+                    client.query(
+                        params("q", "{!echo f=vector topK=5}query " + (i % 5) + " of " + querier));
+                  }
+                  return null;
+                }));
       }
       for (Future<?> f : work) {
         f.get(120, TimeUnit.SECONDS);
@@ -66,7 +92,8 @@ public class EchoConcurrencyTest extends EchoSolrTestCase {
     commit();
     int total = INDEXERS * REQUESTS_PER_INDEXER * DOCS_PER_REQUEST;
     assertEquals(total, numFound("*:*"));
-    assertEquals("each document embedded once", total, metric("UPDATE.echo.vector.embeddings") - embeddings);
+    assertEquals(
+        "each document embedded once", total, metric("UPDATE.echo.vector.embeddings") - embeddings);
     assertEquals(0, metric("UPDATE.echo.vector.errors"));
     List<String> texts = new ArrayList<>();
     List<String> ids = new ArrayList<>();

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.solr;
 
 import static org.junit.Assert.assertTrue;
@@ -33,7 +48,8 @@ final class EchoConfigSet {
   /** The shipped configset folder ({@code solr-config/conf} of the repository). */
   static Path source() {
     Path dir = Paths.get(System.getProperty("user.dir")).toAbsolutePath();
-    for (Path candidate : List.of(dir.resolve("../solr-config/conf"), dir.resolve("solr-config/conf"))) {
+    for (Path candidate :
+        List.of(dir.resolve("../solr-config/conf"), dir.resolve("solr-config/conf"))) {
       if (Files.isRegularFile(candidate.resolve("solrconfig.xml"))) {
         return candidate.normalize();
       }
@@ -41,7 +57,9 @@ final class EchoConfigSet {
     throw new IllegalStateException("solr-config/conf not found from " + dir);
   }
 
-  /** The toy model folder; sets the system property the configset reads it from (or skips the test). */
+  /**
+   * The toy model folder; sets the system property the configset reads it from (or skips the test).
+   */
   static Path useToyModel() {
     Path folder = SharedFixtures.resolve("models/toy-gpt2");
     System.setProperty(MODEL_DIR_PROPERTY, folder.toString());
@@ -84,20 +102,27 @@ final class EchoConfigSet {
     try {
       String config = Files.readString(source().resolve("solrconfig.xml"), StandardCharsets.UTF_8);
       int start = config.indexOf("<updateRequestProcessorChain");
-      int end = config.indexOf("</updateRequestProcessorChain>") + "</updateRequestProcessorChain>".length();
-      return config.substring(start, end)
+      int end =
+          config.indexOf("</updateRequestProcessorChain>")
+              + "</updateRequestProcessorChain>".length();
+      return config
+          .substring(start, end)
           .replace("name=\"echo\" default=\"true\"", "name=\"" + name + "\"")
-          .replace("<str name=\"onError\">fail</str>", "<str name=\"onError\">" + onError + "</str>")
-          .replace("<int name=\"batchSize\">16</int>", "<int name=\"batchSize\">" + batchSize + "</int>");
+          .replace(
+              "<str name=\"onError\">fail</str>", "<str name=\"onError\">" + onError + "</str>")
+          .replace(
+              "<int name=\"batchSize\">16</int>",
+              "<int name=\"batchSize\">" + batchSize + "</int>");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   /** A chain that indexes documents as they come, without embedding (to plant foreign vectors). */
-  static final String PLAIN_CHAIN = "<updateRequestProcessorChain name=\"plain\">"
-      + "<processor class=\"solr.DistributedUpdateProcessorFactory\"/>"
-      + "<processor class=\"solr.RunUpdateProcessorFactory\"/></updateRequestProcessorChain>";
+  static final String PLAIN_CHAIN =
+      "<updateRequestProcessorChain name=\"plain\">"
+          + "<processor class=\"solr.DistributedUpdateProcessorFactory\"/>"
+          + "<processor class=\"solr.RunUpdateProcessorFactory\"/></updateRequestProcessorChain>";
 
   /** The embedding parameters of {@code model} in the shipped echo-models.json. */
   static Map<String, String> modelParameters(String model) {

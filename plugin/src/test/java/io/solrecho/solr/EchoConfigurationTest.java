@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.solr;
 
 import java.nio.file.Path;
@@ -10,8 +25,8 @@ import org.junit.BeforeClass;
 import org.junit.Test;
 
 /**
- * Configuration is checked when a core loads, with a message naming what to fix; models are
- * shared by every core of the JVM that declares them and released with the last one.
+ * Configuration is checked when a core loads, with a message naming what to fix; models are shared
+ * by every core of the JVM that declares them and released with the last one.
  */
 public class EchoConfigurationTest extends EchoSolrTestCase {
   private static EchoModelDefinition toy;
@@ -20,7 +35,9 @@ public class EchoConfigurationTest extends EchoSolrTestCase {
   public static void startCore() throws Exception {
     initEchoCore(conf -> {});
     try (SolrCore core = h.getCoreContainer().getCore(CORE)) {
-      toy = EchoModelsFile.definition(core.getResourceLoader(), EchoModelsFile.DEFAULT_RESOURCE, "toy");
+      toy =
+          EchoModelsFile.definition(
+              core.getResourceLoader(), EchoModelsFile.DEFAULT_RESOURCE, "toy");
     }
   }
 
@@ -31,7 +48,10 @@ public class EchoConfigurationTest extends EchoSolrTestCase {
     h.getCoreContainer().create(name, instanceDir, Map.of(), false);
   }
 
-  /** The core must fail to load with a message containing every fragment; its model leases are released. */
+  /**
+   * The core must fail to load with a message containing every fragment; its model leases are
+   * released.
+   */
   private static void assertCoreFails(Consumer<Path> edits, String... fragments) {
     int users = EchoModelRegistry.global().users(toy);
     String name = "bad" + random().nextInt(1_000_000);
@@ -47,91 +67,167 @@ public class EchoConfigurationTest extends EchoSolrTestCase {
       messages.append(t.getMessage()).append('\n');
     }
     for (String fragment : fragments) {
-      assertTrue(messages + "\nshould contain: " + fragment, messages.toString().contains(fragment));
+      assertTrue(
+          messages + "\nshould contain: " + fragment, messages.toString().contains(fragment));
     }
-    assertEquals("leases of the failed core released", users, EchoModelRegistry.global().users(toy));
+    assertEquals(
+        "leases of the failed core released", users, EchoModelRegistry.global().users(toy));
   }
 
   @Test
   public void anUnknownModelNameFailsTheCore() {
-    assertCoreFails(conf -> EchoConfigSet.edit(conf, "echo-models.json", "\"toy\": {", "\"other\": {"),
+    assertCoreFails(
+        conf -> EchoConfigSet.edit(conf, "echo-models.json", "\"toy\": {", "\"other\": {"),
         "echo-models.json: unknown model 'toy'; declared: [other]");
   }
 
   @Test
   public void aVectorFieldOfAnotherDimensionFailsTheCore() {
-    assertCoreFails(conf -> EchoConfigSet.edit(conf, "managed-schema.xml", "vectorDimension=\"16\"",
-        "vectorDimension=\"8\""), "outputField 'vector' has vectorDimension 8 but model 'toy' writes vectors of 16");
+    assertCoreFails(
+        conf ->
+            EchoConfigSet.edit(
+                conf, "managed-schema.xml", "vectorDimension=\"16\"", "vectorDimension=\"8\""),
+        "outputField 'vector' has vectorDimension 8 but model 'toy' writes vectors of 16");
   }
 
   @Test
   public void anOutputFieldThatIsNotADenseVectorFieldFailsTheCore() {
-    assertCoreFails(conf -> EchoConfigSet.edit(conf, "solrconfig.xml", "<str name=\"outputField\">vector</str>",
-        "<str name=\"outputField\">category</str>"), "outputField 'category' has type StrField",
+    assertCoreFails(
+        conf ->
+            EchoConfigSet.edit(
+                conf,
+                "solrconfig.xml",
+                "<str name=\"outputField\">vector</str>",
+                "<str name=\"outputField\">category</str>"),
+        "outputField 'category' has type StrField",
         "must be a DenseVectorField");
   }
 
   @Test
   public void aMissingOutputFieldFailsTheCore() {
-    assertCoreFails(conf -> EchoConfigSet.edit(conf, "solrconfig.xml", "<str name=\"outputField\">vector</str>",
-        "<str name=\"outputField\">nosuch</str>"), "outputField 'nosuch' is not defined in the schema");
+    assertCoreFails(
+        conf ->
+            EchoConfigSet.edit(
+                conf,
+                "solrconfig.xml",
+                "<str name=\"outputField\">vector</str>",
+                "<str name=\"outputField\">nosuch</str>"),
+        "outputField 'nosuch' is not defined in the schema");
   }
 
   @Test
   public void aVectorFieldThatIsNotStoredFailsTheCore() {
-    assertCoreFails(conf -> EchoConfigSet.edit(conf, "managed-schema.xml",
-        "name=\"vector\" type=\"echo_vector\" indexed=\"true\" stored=\"true\"",
-        "name=\"vector\" type=\"echo_vector\" indexed=\"true\" stored=\"false\""), "must be stored=\"true\"");
+    assertCoreFails(
+        conf ->
+            EchoConfigSet.edit(
+                conf,
+                "managed-schema.xml",
+                "name=\"vector\" type=\"echo_vector\" indexed=\"true\" stored=\"true\"",
+                "name=\"vector\" type=\"echo_vector\" indexed=\"true\" stored=\"false\""),
+        "must be stored=\"true\"");
   }
 
   @Test
   public void aMissingFingerprintFieldFailsTheCore() {
-    assertCoreFails(conf -> EchoConfigSet.edit(conf, "managed-schema.xml",
-        "<field name=\"echo_fingerprint\" type=\"string\" indexed=\"true\" stored=\"true\"/>", ""),
+    assertCoreFails(
+        conf ->
+            EchoConfigSet.edit(
+                conf,
+                "managed-schema.xml",
+                "<field name=\"echo_fingerprint\" type=\"string\" indexed=\"true\" stored=\"true\"/>",
+                ""),
         "fingerprintField 'echo_fingerprint' is not defined in the schema");
   }
 
   @Test
   public void anInputFieldNotInTheSchemaFailsTheCore() {
-    assertCoreFails(conf -> EchoConfigSet.edit(conf, "solrconfig.xml", "<str name=\"inputField\">body</str>",
-        "<str name=\"inputField\">bdy</str>"), "inputField 'bdy' is not defined in the schema");
+    assertCoreFails(
+        conf ->
+            EchoConfigSet.edit(
+                conf,
+                "solrconfig.xml",
+                "<str name=\"inputField\">body</str>",
+                "<str name=\"inputField\">bdy</str>"),
+        "inputField 'bdy' is not defined in the schema");
   }
 
   @Test
   public void anUnknownProcessorParameterFailsTheCore() {
-    assertCoreFails(conf -> EchoConfigSet.edit(conf, "solrconfig.xml", "<str name=\"onError\">fail</str>",
-        "<str name=\"onError\">fail</str><int name=\"batchsize\">4</int>"),
+    assertCoreFails(
+        conf ->
+            EchoConfigSet.edit(
+                conf,
+                "solrconfig.xml",
+                "<str name=\"onError\">fail</str>",
+                "<str name=\"onError\">fail</str><int name=\"batchsize\">4</int>"),
         "EchoUpdateProcessorFactory: unknown parameter(s) [batchsize]");
   }
 
   @Test
   public void badProcessorValuesFailTheCore() {
-    assertCoreFails(conf -> EchoConfigSet.edit(conf, "solrconfig.xml", "<str name=\"onError\">fail</str>",
-        "<str name=\"onError\">ignore</str>"), "onError: expected fail or skip, got 'ignore'");
-    assertCoreFails(conf -> EchoConfigSet.edit(conf, "solrconfig.xml", "<int name=\"batchSize\">16</int>",
-        "<int name=\"batchSize\">0</int>"), "batchSize must be at least 1, got 0");
+    assertCoreFails(
+        conf ->
+            EchoConfigSet.edit(
+                conf,
+                "solrconfig.xml",
+                "<str name=\"onError\">fail</str>",
+                "<str name=\"onError\">ignore</str>"),
+        "onError: expected fail or skip, got 'ignore'");
+    assertCoreFails(
+        conf ->
+            EchoConfigSet.edit(
+                conf,
+                "solrconfig.xml",
+                "<int name=\"batchSize\">16</int>",
+                "<int name=\"batchSize\">0</int>"),
+        "batchSize must be at least 1, got 0");
   }
 
   @Test
   public void badQueryParserParametersFailTheCore() {
-    assertCoreFails(conf -> EchoConfigSet.edit(conf, "solrconfig.xml", "<int name=\"maxTopK\">1000</int>",
-        "<int name=\"maxTopK\">0</int>"), "EchoQParserPlugin: maxTopK must be at least 1, got 0");
+    assertCoreFails(
+        conf ->
+            EchoConfigSet.edit(
+                conf,
+                "solrconfig.xml",
+                "<int name=\"maxTopK\">1000</int>",
+                "<int name=\"maxTopK\">0</int>"),
+        "EchoQParserPlugin: maxTopK must be at least 1, got 0");
   }
 
   @Test
   public void aMissingModelFolderFailsTheCore() {
-    assertCoreFails(conf -> EchoConfigSet.edit(conf, "echo-models.json", "${solr.echo.model.dir:models/toy-gpt2}",
-        "/nonexistent/model"), "model 'toy': model folder /nonexistent/model does not exist");
+    assertCoreFails(
+        conf ->
+            EchoConfigSet.edit(
+                conf,
+                "echo-models.json",
+                "${solr.echo.model.dir:models/toy-gpt2}",
+                "/nonexistent/model"),
+        "model 'toy': model folder /nonexistent/model does not exist");
   }
 
   @Test
   public void aBadModelDeclarationFailsTheCore() {
-    assertCoreFails(conf -> EchoConfigSet.edit(conf, "echo-models.json", "The rewritten sentence: {x}",
-        "The rewritten sentence"), "model 'toy': template:", "exactly 2 times, found 1");
-    assertCoreFails(conf -> EchoConfigSet.edit(conf, "echo-models.json", "\"pooling\": \"mean\"",
-        "\"pooling\": \"max\""), "pooling: expected one of mean, last, got 'max'");
-    assertCoreFails(conf -> EchoConfigSet.edit(conf, "echo-models.json", "\"addBos\": false",
-        "\"addBos\": false, \"temperature\": 1"), "model 'toy': unknown parameter(s) [temperature]");
+    assertCoreFails(
+        conf ->
+            EchoConfigSet.edit(
+                conf, "echo-models.json", "The rewritten sentence: {x}", "The rewritten sentence"),
+        "model 'toy': template:",
+        "exactly 2 times, found 1");
+    assertCoreFails(
+        conf ->
+            EchoConfigSet.edit(
+                conf, "echo-models.json", "\"pooling\": \"mean\"", "\"pooling\": \"max\""),
+        "pooling: expected one of mean, last, got 'max'");
+    assertCoreFails(
+        conf ->
+            EchoConfigSet.edit(
+                conf,
+                "echo-models.json",
+                "\"addBos\": false",
+                "\"addBos\": false, \"temperature\": 1"),
+        "model 'toy': unknown parameter(s) [temperature]");
   }
 
   @Test
@@ -139,11 +235,19 @@ public class EchoConfigurationTest extends EchoSolrTestCase {
     Path folder = EchoConfigSet.useToyModel();
     System.setProperty(EchoModelDefinition.MODELS_DIR_PROPERTY, folder.getParent().toString());
     try {
-      createCore("relative", conf -> EchoConfigSet.edit(conf, "echo-models.json",
-          "${solr.echo.model.dir:models/toy-gpt2}", folder.getFileName().toString()));
+      createCore(
+          "relative",
+          conf ->
+              EchoConfigSet.edit(
+                  conf,
+                  "echo-models.json",
+                  "${solr.echo.model.dir:models/toy-gpt2}",
+                  folder.getFileName().toString()));
       try (SolrCore core = h.getCoreContainer().getCore("relative")) {
         SolrResourceLoader loader = core.getResourceLoader();
-        assertEquals(folder, EchoModelsFile.definition(loader, EchoModelsFile.DEFAULT_RESOURCE, "toy").folder());
+        assertEquals(
+            folder,
+            EchoModelsFile.definition(loader, EchoModelsFile.DEFAULT_RESOURCE, "toy").folder());
       }
     } finally {
       System.clearProperty(EchoModelDefinition.MODELS_DIR_PROPERTY);
@@ -153,12 +257,17 @@ public class EchoConfigurationTest extends EchoSolrTestCase {
 
   @Test
   public void aModelLoadsOnItsFirstDocumentNotWhenTheCoreLoads() throws Exception {
-    createCore("lazy", conf -> EchoConfigSet.edit(conf, "echo-models.json", "\"maxTokens\": 100",
-        "\"maxTokens\": 90"));
+    createCore(
+        "lazy",
+        conf ->
+            EchoConfigSet.edit(
+                conf, "echo-models.json", "\"maxTokens\": 100", "\"maxTokens\": 90"));
     try {
       EchoModelDefinition definition;
       try (SolrCore core = h.getCoreContainer().getCore("lazy")) {
-        definition = EchoModelsFile.definition(core.getResourceLoader(), EchoModelsFile.DEFAULT_RESOURCE, "toy");
+        definition =
+            EchoModelsFile.definition(
+                core.getResourceLoader(), EchoModelsFile.DEFAULT_RESOURCE, "toy");
       }
       try (EchoModelRegistry.Lease lease = EchoModelRegistry.global().acquire(definition)) {
         assertEquals(3, EchoModelRegistry.global().users(definition));
@@ -183,11 +292,13 @@ public class EchoConfigurationTest extends EchoSolrTestCase {
       EmbeddedSolrServer second = new EmbeddedSolrServer(h.getCoreContainer(), "second");
       second.add(textDoc("2", "Embedded by the second core."));
       second.commit();
-      assertVectorEquals(documentVector("Embedded by the second core."),
+      assertVectorEquals(
+          documentVector("Embedded by the second core."),
           vectorOf(second.query(params("q", "id:2", "fl", "vector")).getResults().get(0)));
     } finally {
       h.getCoreContainer().unload("second", true, true, true);
     }
-    assertEquals("the second core's leases released with it", users, EchoModelRegistry.global().users(toy));
+    assertEquals(
+        "the second core's leases released with it", users, EchoModelRegistry.global().users(toy));
   }
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.solr;
 
 import io.solrecho.embed.TextRole;
@@ -12,7 +27,10 @@ import org.apache.solr.common.SolrInputDocument;
 import org.junit.BeforeClass;
 import org.junit.Test;
 
-/** {!echo}: nearest documents by the model's vectors, with Solr's knn options, in hybrid and rerank queries. */
+/**
+ * {!echo}: nearest documents by the model's vectors, with Solr's knn options, in hybrid and rerank
+ * queries.
+ */
 public class EchoQueryTest extends EchoSolrTestCase {
   private static final Map<String, String[]> DOCS = new LinkedHashMap<>();
 
@@ -33,11 +51,12 @@ public class EchoQueryTest extends EchoSolrTestCase {
   public static void indexCollection() throws Exception {
     initEchoCore(conf -> {});
     List<SolrInputDocument> docs = new ArrayList<>();
-    DOCS.forEach((id, categoryAndText) -> {
-      SolrInputDocument doc = textDoc(id, categoryAndText[1]);
-      doc.setField("category", categoryAndText[0]);
-      docs.add(doc);
-    });
+    DOCS.forEach(
+        (id, categoryAndText) -> {
+          SolrInputDocument doc = textDoc(id, categoryAndText[1]);
+          doc.setField("category", categoryAndText[0]);
+          docs.add(doc);
+        });
     client.add(docs);
     commit();
   }
@@ -51,18 +70,22 @@ public class EchoQueryTest extends EchoSolrTestCase {
     return ids;
   }
 
-  /** Document ids by decreasing cosine similarity to the query vector of {@code text}, computed here. */
+  /**
+   * Document ids by decreasing cosine similarity to the query vector of {@code text}, computed
+   * here.
+   */
   private static List<String> exactRanking(String text) {
     float[] query = embedder.embed(List.of(text), TextRole.QUERY).get(0).vector();
     Map<String, Double> scores = new LinkedHashMap<>();
-    DOCS.forEach((id, categoryAndText) -> {
-      float[] doc = documentVector(categoryAndText[1]);
-      double dot = 0;
-      for (int i = 0; i < doc.length; i++) {
-        dot += (double) query[i] * doc[i];
-      }
-      scores.put(id, dot);
-    });
+    DOCS.forEach(
+        (id, categoryAndText) -> {
+          float[] doc = documentVector(categoryAndText[1]);
+          double dot = 0;
+          for (int i = 0; i < doc.length; i++) {
+            dot += (double) query[i] * doc[i];
+          }
+          scores.put(id, dot);
+        });
     List<String> ranking = new ArrayList<>(scores.keySet());
     ranking.sort(Comparator.comparing(scores::get).reversed());
     return ranking;
@@ -90,8 +113,12 @@ public class EchoQueryTest extends EchoSolrTestCase {
 
   @Test
   public void filterQueriesPreFilterTheNearestNeighbours() throws Exception {
-    List<String> found = ids("q", "{!echo f=vector topK=2}Stock markets fell sharply on Monday morning.",
-        "fq", "category:animals");
+    List<String> found =
+        ids(
+            "q",
+            "{!echo f=vector topK=2}Stock markets fell sharply on Monday morning.",
+            "fq",
+            "category:animals");
     assertEquals(2, found.size());
     for (String id : found) {
       assertEquals("animals", DOCS.get(id)[0]);
@@ -100,8 +127,11 @@ public class EchoQueryTest extends EchoSolrTestCase {
 
   @Test
   public void anExplicitPreFilterRestrictsTheSearch() throws Exception {
-    List<String> found = ids("q", "{!echo f=vector topK=2 preFilter=category:places}"
-        + "Stock markets fell sharply on Monday morning.");
+    List<String> found =
+        ids(
+            "q",
+            "{!echo f=vector topK=2 preFilter=category:places}"
+                + "Stock markets fell sharply on Monday morning.");
     assertEquals(2, found.size());
     for (String id : found) {
       assertEquals("places", DOCS.get(id)[0]);
@@ -111,26 +141,55 @@ public class EchoQueryTest extends EchoSolrTestCase {
   @Test
   public void excludeTagsKeepsATaggedFilterOutOfThePreFilter() throws Exception {
     String query = "Stock markets fell sharply on Monday morning.";
-    assertEquals("pre-filtered: the nearest animal", 1,
+    assertEquals(
+        "pre-filtered: the nearest animal",
+        1,
         ids("q", "{!echo f=vector topK=1}" + query, "fq", "{!tag=cat}category:animals").size());
-    assertEquals("not pre-filtered: the nearest document is not an animal, and the filter then removes it", 0,
-        ids("q", "{!echo f=vector topK=1 excludeTags=cat}" + query, "fq", "{!tag=cat}category:animals").size());
-    assertEquals(1, ids("q", "{!echo f=vector topK=1 includeTags=cat}" + query,
-        "fq", "{!tag=cat}category:animals").size());
+    assertEquals(
+        "not pre-filtered: the nearest document is not an animal, and the filter then removes it",
+        0,
+        ids(
+                "q",
+                "{!echo f=vector topK=1 excludeTags=cat}" + query,
+                "fq",
+                "{!tag=cat}category:animals")
+            .size());
+    assertEquals(
+        1,
+        ids(
+                "q",
+                "{!echo f=vector topK=1 includeTags=cat}" + query,
+                "fq",
+                "{!tag=cat}category:animals")
+            .size());
   }
 
   @Test
   public void itCombinesWithLexicalQueriesInBool() throws Exception {
-    List<String> found = ids("q", "{!bool should=$lexical should=$semantic}", "lexical", "title:tokyo",
-        "semantic", "{!echo f=vector topK=2}Paris is the capital of France.", "fl", "id");
+    List<String> found =
+        ids(
+            "q",
+            "{!bool should=$lexical should=$semantic}",
+            "lexical",
+            "title:tokyo",
+            "semantic",
+            "{!echo f=vector topK=2}Paris is the capital of France.",
+            "fl",
+            "id");
     assertTrue(found.toString(), found.contains("tokyo"));
     assertTrue(found.toString(), found.contains("paris"));
   }
 
   @Test
   public void itReranksTheResultsOfAnotherQuery() throws Exception {
-    List<String> found = ids("q", "category:finance", "rq", "{!rerank reRankQuery=$semantic reRankDocs=10"
-        + " reRankWeight=10}", "semantic", "{!echo f=vector topK=10}The central bank raised interest rates again.");
+    List<String> found =
+        ids(
+            "q",
+            "category:finance",
+            "rq",
+            "{!rerank reRankQuery=$semantic reRankDocs=10" + " reRankWeight=10}",
+            "semantic",
+            "{!echo f=vector topK=10}The central bank raised interest rates again.");
     assertEquals(3, found.size());
     assertEquals("bank", found.get(0));
   }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.solr;
 
 import com.codahale.metrics.Counter;
@@ -23,8 +38,8 @@ import org.apache.solr.core.SolrCore;
 import org.junit.AfterClass;
 
 /**
- * A standalone core on the shipped configset with the toy GPT-2, an embedded client, and an
- * {@link Embedder} with the same settings to compare vectors against.
+ * A standalone core on the shipped configset with the toy GPT-2, an embedded client, and an {@link
+ * Embedder} with the same settings to compare vectors against.
  */
 @LuceneTestCase.SuppressCodecs({"SimpleText"})
 public abstract class EchoSolrTestCase extends SolrTestCaseJ4 {
@@ -111,8 +126,11 @@ public abstract class EchoSolrTestCase extends SolrTestCaseJ4 {
     try (SolrCore core = h.getCoreContainer().getCore(CORE)) {
       Metric metric = core.getSolrMetricsContext().getMetricRegistry().getMetrics().get(name);
       if (metric == null) {
-        throw new AssertionError("no metric " + name + " in " + core.getSolrMetricsContext().getMetricRegistry()
-            .getNames());
+        throw new AssertionError(
+            "no metric "
+                + name
+                + " in "
+                + core.getSolrMetricsContext().getMetricRegistry().getNames());
       }
       if (metric instanceof Counter) {
         return ((Counter) metric).getCount();
@@ -129,14 +147,19 @@ public abstract class EchoSolrTestCase extends SolrTestCaseJ4 {
     void run() throws Exception;
   }
 
-  /** Runs {@code action}, which must fail with HTTP {@code code} and a message containing each fragment. */
+  /**
+   * Runs {@code action}, which must fail with HTTP {@code code} and a message containing each
+   * fragment.
+   */
   static SolrException expectError(int code, Action action, String... fragments) {
     try {
       action.run();
     } catch (SolrException e) {
       assertEquals("status of " + e.getMessage(), code, e.code());
       for (String fragment : fragments) {
-        assertTrue("'" + e.getMessage() + "' should contain '" + fragment + "'", e.getMessage().contains(fragment));
+        assertTrue(
+            "'" + e.getMessage() + "' should contain '" + fragment + "'",
+            e.getMessage().contains(fragment));
       }
       return e;
     } catch (SolrServerException e) {
@@ -144,7 +167,8 @@ public abstract class EchoSolrTestCase extends SolrTestCaseJ4 {
     } catch (Exception e) {
       throw new AssertionError("expected a SolrException, got " + e, e);
     }
-    throw new AssertionError("expected an error " + code + " containing " + Arrays.toString(fragments));
+    throw new AssertionError(
+        "expected an error " + code + " containing " + Arrays.toString(fragments));
   }
 
   static void assertVectorEquals(float[] expected, float[] actual) {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.demo;
 
 import io.solrecho.download.HubDownloadException;
@@ -24,11 +39,12 @@ final class DefaultModel {
   }
 
   /**
-   * A complete model folder: config.json, tokenizer.json and the weights, and no part of a
-   * download still under way.
+   * A complete model folder: config.json, tokenizer.json and the weights, and no part of a download
+   * still under way.
    */
   static boolean isComplete(Path folder) throws IOException {
-    if (!Files.isRegularFile(folder.resolve("config.json")) || !Files.isRegularFile(folder.resolve("tokenizer.json"))
+    if (!Files.isRegularFile(folder.resolve("config.json"))
+        || !Files.isRegularFile(folder.resolve("tokenizer.json"))
         || !(Files.isRegularFile(folder.resolve("model.safetensors"))
             || Files.isRegularFile(folder.resolve("model.safetensors.index.json")))) {
       return false;
@@ -55,15 +71,33 @@ final class DefaultModel {
     } catch (HubDownloadException e) {
       String missing = "the demo's default model " + REPO_ID + " is not in " + folder;
       if (e.reason() == HubDownloadException.Reason.UNREACHABLE) {
-        String why = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
-        throw new ModelUnavailableException(missing + " and the Hugging Face hub at " + downloader.endpoint()
-            + " cannot be reached (" + why + ").\n"
-            + "To run the demo without network, pass a model folder: bin/solr-echo demo --model DIR\n"
-            + "  (config.json, tokenizer.json and the .safetensors weights, as downloaded from the hub),"
-            + " or copy " + REPO_ID + " into " + folder + ".", e);
+        String why =
+            e.getCause() != null && e.getCause().getMessage() != null
+                ? e.getCause().getMessage()
+                : e.getMessage();
+        throw new ModelUnavailableException(
+            missing
+                + " and the Hugging Face hub at "
+                + downloader.endpoint()
+                + " cannot be reached ("
+                + why
+                + ").\n"
+                + "To run the demo without network, pass a model folder: bin/solr-echo demo --model DIR\n"
+                + "  (config.json, tokenizer.json and the .safetensors weights, as downloaded from the hub),"
+                + " or copy "
+                + REPO_ID
+                + " into "
+                + folder
+                + ".",
+            e);
       }
-      throw new ModelUnavailableException(missing + " and could not be downloaded from " + downloader.endpoint() + ": "
-          + e.getMessage(), e);
+      throw new ModelUnavailableException(
+          missing
+              + " and could not be downloaded from "
+              + downloader.endpoint()
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.demo;
 
 import io.solrecho.cli.Arguments;
@@ -24,6 +39,7 @@ import org.apache.solr.common.SolrInputDocument;
 public final class DemoCommand implements Command {
   /** Documents per update request. */
   static final int BATCH_SIZE = 32;
+
   /** An example query for the curl line. */
   static final String EXAMPLE_QUERY = "how do plants turn sunlight into food";
 
@@ -31,7 +47,9 @@ public final class DemoCommand implements Command {
   private final Map<String, String> environment;
   private final PrintStream err;
 
-  /** The command as bin/solr-echo runs it: this checkout, the process environment, standard error. */
+  /**
+   * The command as bin/solr-echo runs it: this checkout, the process environment, standard error.
+   */
   public DemoCommand() {
     this(null, System.getenv(), System.err);
   }
@@ -62,12 +80,16 @@ public final class DemoCommand implements Command {
     return "usage: bin/solr-echo demo [--model DIR] [--solrcloud N] [--port P] [--no-serve] [--docs FILE]"
         + " [--queries FILE]\n"
         + "  --model      a model folder (config.json, tokenizer.json, *.safetensors); default: models/"
-        + DefaultModel.FOLDER + ",\n"
-        + "               downloaded from the Hugging Face hub (" + DefaultModel.REPO_ID + ") on first use;"
+        + DefaultModel.FOLDER
+        + ",\n"
+        + "               downloaded from the Hugging Face hub ("
+        + DefaultModel.REPO_ID
+        + ") on first use;"
         + " HF_ENDPOINT, HF_TOKEN apply\n"
         + "  --solrcloud  N SolrCloud nodes with an embedded ZooKeeper, the collection with N shards"
         + " (default: one standalone node)\n"
-        + "  --port       the (first) node's port (default " + DemoOptions.DEFAULT_PORT
+        + "  --port       the (first) node's port (default "
+        + DemoOptions.DEFAULT_PORT
         + "; with --no-serve, any free port; 0: any free port)\n"
         + "  --no-serve   stop after the example queries instead of serving until Ctrl-C\n"
         + "  --docs       documents, JSON lines with id, title, body (default: sample-collection/documents.jsonl)\n"
@@ -93,20 +115,31 @@ public final class DemoCommand implements Command {
       folder = options.model();
     } else {
       try {
-        folder = DefaultModel.ensure(layout().models(),
-            HubModelDownloader.builder().environment(environment).progress(err).build());
+        folder =
+            DefaultModel.ensure(
+                layout().models(),
+                HubModelDownloader.builder().environment(environment).progress(err).build());
       } catch (DefaultModel.ModelUnavailableException e) {
         err.println("solr-echo demo: " + e.getMessage());
         return 1;
       }
     }
     ModelDeclaration model = ModelDeclaration.echoRetrieval(folder);
-    out.printf(Locale.ROOT, "model: %s (%d dimensions, echo, up to %s tokens per copy, device %s)%n",
-        model.folder(), model.dimension(), model.parameters().get("maxTokens"), model.parameters().get("device"));
+    out.printf(
+        Locale.ROOT,
+        "model: %s (%d dimensions, echo, up to %s tokens per copy, device %s)%n",
+        model.folder(),
+        model.dimension(),
+        model.parameters().get("maxTokens"),
+        model.parameters().get("device"));
 
-    err.println(options.nodes() == 0 ? "starting Solr ..." : "starting SolrCloud with " + options.nodes() + " nodes ...");
+    err.println(
+        options.nodes() == 0
+            ? "starting Solr ..."
+            : "starting SolrCloud with " + options.nodes() + " nodes ...");
     long startNanos = System.nanoTime();
-    LocalSolr.Builder builder = LocalSolr.builder(model).configSet(layout().configSet()).port(options.port());
+    LocalSolr.Builder builder =
+        LocalSolr.builder(model).configSet(layout().configSet()).port(options.port());
     if (options.nodes() > 0) {
       builder.cloud(options.nodes());
     }
@@ -114,21 +147,35 @@ public final class DemoCommand implements Command {
     try {
       started = builder.start();
     } catch (IllegalStateException e) {
-      err.println("solr-echo demo: " + e.getMessage()
-          + (e instanceof LocalSolr.PortInUseException ? "; choose another with --port P (0: any free port)" : ""));
+      err.println(
+          "solr-echo demo: "
+              + e.getMessage()
+              + (e instanceof LocalSolr.PortInUseException
+                  ? "; choose another with --port P (0: any free port)"
+                  : ""));
       return 1;
     }
     try (LocalSolr solr = started) {
       Thread shutdown = new Thread(() -> stop(solr), "solr-echo-demo-shutdown");
       Runtime.getRuntime().addShutdownHook(shutdown);
       try {
-        out.printf(Locale.ROOT, "solr: %s, collection '%s'%s, started in %.1f s (log: %s)%n",
-            String.join(" ", solr.nodeUrls()), solr.collection(),
-            solr.isCloud() ? " (" + options.nodes() + " shards x 1 replica)" : "", seconds(startNanos), solr.logFile());
+        out.printf(
+            Locale.ROOT,
+            "solr: %s, collection '%s'%s, started in %.1f s (log: %s)%n",
+            String.join(" ", solr.nodeUrls()),
+            solr.collection(),
+            solr.isCloud() ? " (" + options.nodes() + " shards x 1 replica)" : "",
+            seconds(startNanos),
+            solr.logFile());
         int missing = index(solr, documents, out);
         ExampleQueries.run(solr.solrClient(), queries, out);
         if (missing > 0) {
-          err.println("solr-echo demo: " + missing + " of " + documents.size() + " documents have no vector");
+          err.println(
+              "solr-echo demo: "
+                  + missing
+                  + " of "
+                  + documents.size()
+                  + " documents have no vector");
           return 1;
         }
         if (options.serve()) {
@@ -145,8 +192,12 @@ public final class DemoCommand implements Command {
     return 0;
   }
 
-  /** Indexes the documents with a progress bar; returns how many of them have no vector of the model's length. */
-  private int index(LocalSolr solr, List<SampleCollection.Document> documents, PrintStream out) throws Exception {
+  /**
+   * Indexes the documents with a progress bar; returns how many of them have no vector of the
+   * model's length.
+   */
+  private int index(LocalSolr solr, List<SampleCollection.Document> documents, PrintStream out)
+      throws Exception {
     List<SolrInputDocument> batch = new ArrayList<>(documents.size());
     documents.forEach(d -> batch.add(d.toSolr()));
     ProgressBar bar = new ProgressBar(err, ProgressUnit.items("docs"));
@@ -156,8 +207,14 @@ public final class DemoCommand implements Command {
     bar.finish();
     double seconds = bar.elapsedSeconds();
     int withVectors = withVectors(solr, documents.size());
-    out.printf(Locale.ROOT, "indexed %d documents in %.1f s (%.1f docs/s); %d of them have a %d-dimensional vector%n",
-        sent, seconds, sent / Math.max(seconds, 1e-9), withVectors, solr.model().dimension());
+    out.printf(
+        Locale.ROOT,
+        "indexed %d documents in %.1f s (%.1f docs/s); %d of them have a %d-dimensional vector%n",
+        sent,
+        seconds,
+        sent / Math.max(seconds, 1e-9),
+        withVectors,
+        solr.model().dimension());
     return documents.size() - withVectors;
   }
 
@@ -177,11 +234,20 @@ public final class DemoCommand implements Command {
   }
 
   private void serve(LocalSolr solr, PrintStream out) throws InterruptedException {
-    out.printf(Locale.ROOT, "%nSolr is serving collection '%s' at %s%n", solr.collection(), solr.baseUrl());
+    out.printf(
+        Locale.ROOT,
+        "%nSolr is serving collection '%s' at %s%n",
+        solr.collection(),
+        solr.baseUrl());
     out.println("Try a query:");
-    out.printf(Locale.ROOT, "  curl -G '%s/%s/select' --data-urlencode 'q={!echo f=%s topK=5}%s'"
-        + " --data-urlencode 'fl=id,title,score' --data-urlencode 'rows=5'%n",
-        solr.baseUrl(), solr.collection(), LocalSolr.VECTOR_FIELD, EXAMPLE_QUERY);
+    out.printf(
+        Locale.ROOT,
+        "  curl -G '%s/%s/select' --data-urlencode 'q={!echo f=%s topK=5}%s'"
+            + " --data-urlencode 'fl=id,title,score' --data-urlencode 'rows=5'%n",
+        solr.baseUrl(),
+        solr.collection(),
+        LocalSolr.VECTOR_FIELD,
+        EXAMPLE_QUERY);
     out.println("Press Ctrl-C to stop.");
     out.flush();
     new CountDownLatch(1).await(); // until Ctrl-C: the shutdown hook stops Solr and the JVM exits

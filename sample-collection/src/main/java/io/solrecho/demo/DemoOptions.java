@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.demo;
 
 import io.solrecho.cli.Arguments;
@@ -20,7 +35,8 @@ record DemoOptions(Path model, int nodes, int port, boolean serve, Path document
 
   DemoOptions {
     if (nodes < 0) {
-      throw new IllegalArgumentException("--solrcloud: expected a number of nodes of at least 1, got " + nodes);
+      throw new IllegalArgumentException(
+          "--solrcloud: expected a number of nodes of at least 1, got " + nodes);
     }
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("--port: expected 0 to 65535, got " + port);
@@ -32,14 +48,17 @@ record DemoOptions(Path model, int nodes, int port, boolean serve, Path document
     }
   }
 
-  /** The options of a command line; the sample collection of {@code layout} unless files are given. */
+  /**
+   * The options of a command line; the sample collection of {@code layout} unless files are given.
+   */
   static DemoOptions parse(Arguments arguments, ProjectLayout layout) {
     boolean serve = !arguments.bool("no-serve", false);
     int nodes = 0;
     if (arguments.has("solrcloud")) {
       nodes = arguments.integer("solrcloud", 0);
       if (nodes < 1) {
-        throw new IllegalArgumentException("--solrcloud: expected a number of nodes of at least 1, got " + nodes);
+        throw new IllegalArgumentException(
+            "--solrcloud: expected a number of nodes of at least 1, got " + nodes);
       }
     }
     return new DemoOptions(

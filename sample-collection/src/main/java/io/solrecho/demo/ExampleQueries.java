@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.demo;
 
 import java.io.IOException;
@@ -18,8 +33,10 @@ import org.apache.solr.common.SolrDocumentList;
 final class ExampleQueries {
   /** Results shown per query. */
   static final int SHOWN = 5;
+
   /** The cut-off of the hit@k summary. */
   static final int HIT_AT = 3;
+
   private static final int TITLE_WIDTH = 48;
 
   private ExampleQueries() {}
@@ -36,7 +53,10 @@ final class ExampleQueries {
       request.setFields("id", "title", "score");
       SolrDocumentList results = client.query(request).getResults();
       out.printf(Locale.ROOT, "%n%s  %s%n", query.id(), query.text());
-      out.printf(Locale.ROOT, "     expected: %s%n", query.relevant().isEmpty() ? "(none)" : String.join(", ", query.relevant()));
+      out.printf(
+          Locale.ROOT,
+          "     expected: %s%n",
+          query.relevant().isEmpty() ? "(none)" : String.join(", ", query.relevant()));
       int rank = 0;
       int firstHit = 0;
       for (SolrDocument doc : results) {
@@ -46,9 +66,16 @@ final class ExampleQueries {
         if (expected && firstHit == 0) {
           firstHit = rank;
         }
-        out.println(String.format(Locale.ROOT, "  %2d  %.4f  %-8s  %-" + TITLE_WIDTH + "s  %s", rank,
-            ((Number) doc.getFieldValue("score")).floatValue(), id, shorten(title(doc)), expected ? "<- expected" : "")
-            .stripTrailing());
+        out.println(
+            String.format(
+                    Locale.ROOT,
+                    "  %2d  %.4f  %-8s  %-" + TITLE_WIDTH + "s  %s",
+                    rank,
+                    ((Number) doc.getFieldValue("score")).floatValue(),
+                    id,
+                    shorten(title(doc)),
+                    expected ? "<- expected" : "")
+                .stripTrailing());
       }
       if (rank == 0) {
         out.println("     (no results)");
@@ -57,9 +84,16 @@ final class ExampleQueries {
       hitsAtK += firstHit >= 1 && firstHit <= HIT_AT ? 1 : 0;
     }
     Summary summary = new Summary(queries.size(), hitsAt1, hitsAtK);
-    out.printf(Locale.ROOT, "%nhit@1: %d/%d queries (%.0f%%)   hit@%d: %d/%d queries (%.0f%%)%n",
-        hitsAt1, queries.size(), percent(hitsAt1, queries.size()),
-        HIT_AT, hitsAtK, queries.size(), percent(hitsAtK, queries.size()));
+    out.printf(
+        Locale.ROOT,
+        "%nhit@1: %d/%d queries (%.0f%%)   hit@%d: %d/%d queries (%.0f%%)%n",
+        hitsAt1,
+        queries.size(),
+        percent(hitsAt1, queries.size()),
+        HIT_AT,
+        hitsAtK,
+        queries.size(),
+        percent(hitsAtK, queries.size()));
     return summary;
   }
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.demo;
 
 import java.io.IOException;
@@ -51,15 +66,18 @@ import org.apache.solr.embedded.JettySolrRunner;
  * }
  * </pre>
  *
- * <p>Solr, ZooKeeper and Jetty log their warnings to {@link #logFile()} under the Solr home (through
- * the system property {@value #LOG_DIR_PROPERTY}, which the module's log4j2.xml reads and which
- * names the home of the LocalSolr started last). A temporary home is deleted on {@link #close()}.
+ * <p>Solr, ZooKeeper and Jetty log their warnings to {@link #logFile()} under the Solr home
+ * (through the system property {@value #LOG_DIR_PROPERTY}, which the module's log4j2.xml reads and
+ * which names the home of the LocalSolr started last). A temporary home is deleted on {@link
+ * #close()}.
  */
 public final class LocalSolr implements AutoCloseable {
   /** The folder log4j2.xml writes Solr's log into (also where Solr itself expects its logs). */
   public static final String LOG_DIR_PROPERTY = "solr.log.dir";
+
   /** The configset's vector field, which {@link #echoQuery} searches. */
   public static final String VECTOR_FIELD = "vector";
+
   /** The collection (standalone: the core) the builder creates unless told otherwise. */
   public static final String DEFAULT_COLLECTION = "echo";
 
@@ -68,13 +86,16 @@ public final class LocalSolr implements AutoCloseable {
   private static final Pattern VECTOR_DIMENSION = Pattern.compile("vectorDimension=\"[^\"]*\"");
   private static final Pattern COLLECTION_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
   private static final long CLIENT_TIMEOUT_MINUTES = 10;
+
   /**
    * Jersey (Solr's v2 API) logs through java.util.logging, which would print on the console; its
    * warnings are about optional providers Solr does not use. Held here so the level sticks.
    */
   private static final Logger JERSEY = Logger.getLogger("org.glassfish.jersey");
-  private static final String STANDALONE_SOLR_XML = "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n<solr>\n"
-      + "  <str name=\"allowPaths\">${solr.allowPaths:}</str>\n</solr>\n";
+
+  private static final String STANDALONE_SOLR_XML =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n<solr>\n"
+          + "  <str name=\"allowPaths\">${solr.allowPaths:}</str>\n</solr>\n";
 
   private final ModelDeclaration model;
   private final Path configSet;
@@ -100,7 +121,10 @@ public final class LocalSolr implements AutoCloseable {
     return new Builder(model);
   }
 
-  /** A client for this Solr with {@link #collection()} as its default collection; closed by {@link #close()}. */
+  /**
+   * A client for this Solr with {@link #collection()} as its default collection; closed by {@link
+   * #close()}.
+   */
   public SolrClient solrClient() {
     return client;
   }
@@ -124,7 +148,10 @@ public final class LocalSolr implements AutoCloseable {
     return cluster != null;
   }
 
-  /** The Solr home: solr.xml and cores (standalone), or ZooKeeper's data and one folder per node (SolrCloud). */
+  /**
+   * The Solr home: solr.xml and cores (standalone), or ZooKeeper's data and one folder per node
+   * (SolrCloud).
+   */
   public Path home() {
     return home;
   }
@@ -143,7 +170,8 @@ public final class LocalSolr implements AutoCloseable {
    * reports after each request, then commits so that they are searchable.
    *
    * @return the number of documents sent
-   * @throws org.apache.solr.common.SolrException when Solr rejects a request (its message names the document)
+   * @throws org.apache.solr.common.SolrException when Solr rejects a request (its message names the
+   *     document)
    */
   public long index(Iterable<SolrInputDocument> documents, int batchSize, IndexProgress progress)
       throws SolrServerException, IOException {
@@ -175,8 +203,8 @@ public final class LocalSolr implements AutoCloseable {
   }
 
   /**
-   * {@code {!echo f=vector topK=K}text} for the {@code topK} nearest documents, with the text passed
-   * as a request parameter so that it needs no escaping.
+   * {@code {!echo f=vector topK=K}text} for the {@code topK} nearest documents, with the text
+   * passed as a request parameter so that it needs no escaping.
    */
   public static SolrQuery echoQuery(String text, int topK) {
     SolrQuery query = new SolrQuery("{!echo f=" + VECTOR_FIELD + " topK=" + topK + " v=$echoText}");
@@ -185,7 +213,9 @@ public final class LocalSolr implements AutoCloseable {
     return query;
   }
 
-  /** Stops every node (and ZooKeeper), then deletes a temporary home. Safe to call more than once. */
+  /**
+   * Stops every node (and ZooKeeper), then deletes a temporary home. Safe to call more than once.
+   */
   @Override
   public synchronized void close() {
     if (closed) {
@@ -214,8 +244,9 @@ public final class LocalSolr implements AutoCloseable {
       deleteQuietly(home);
     }
     if (!failures.isEmpty()) {
-      IllegalStateException failure = new IllegalStateException("Solr at " + home + " did not stop cleanly: "
-          + failures.get(0), failures.get(0));
+      IllegalStateException failure =
+          new IllegalStateException(
+              "Solr at " + home + " did not stop cleanly: " + failures.get(0), failures.get(0));
       failures.subList(1, failures.size()).forEach(failure::addSuppressed);
       throw failure;
     }
@@ -228,8 +259,13 @@ public final class LocalSolr implements AutoCloseable {
 
   @Override
   public String toString() {
-    return (isCloud() ? "SolrCloud of " + nodeUrls.size() + " nodes " + nodeUrls : "Solr " + nodeUrls)
-        + ", collection " + collection + ", home " + home;
+    return (isCloud()
+            ? "SolrCloud of " + nodeUrls.size() + " nodes " + nodeUrls
+            : "Solr " + nodeUrls)
+        + ", collection "
+        + collection
+        + ", home "
+        + home;
   }
 
   private void startStandalone(int port) throws Exception {
@@ -242,26 +278,45 @@ public final class LocalSolr implements AutoCloseable {
     }
     node = new JettySolrRunner(home.toString(), new Properties(), jettyConfig(port));
     startNode(node, port);
-    Map<String, CoreContainer.CoreLoadFailure> failures = node.getCoreContainer().getCoreInitFailures();
+    Map<String, CoreContainer.CoreLoadFailure> failures =
+        node.getCoreContainer().getCoreInitFailures();
     if (!failures.isEmpty()) {
       CoreContainer.CoreLoadFailure failure = failures.values().iterator().next();
-      throw new IllegalStateException("Solr could not load core '" + collection + "' from " + instance + ": "
-          + rootMessage(failure.exception) + " (log: " + logFile() + ")", failure.exception);
+      throw new IllegalStateException(
+          "Solr could not load core '"
+              + collection
+              + "' from "
+              + instance
+              + ": "
+              + rootMessage(failure.exception)
+              + " (log: "
+              + logFile()
+              + ")",
+          failure.exception);
     }
     nodeUrls = List.of(node.getBaseUrl().toString());
-    client = new Http2SolrClient.Builder(baseUrl()).withDefaultCollection(collection)
-        .withIdleTimeout(CLIENT_TIMEOUT_MINUTES, TimeUnit.MINUTES)
-        .withRequestTimeout(CLIENT_TIMEOUT_MINUTES, TimeUnit.MINUTES).build();
+    client =
+        new Http2SolrClient.Builder(baseUrl())
+            .withDefaultCollection(collection)
+            .withIdleTimeout(CLIENT_TIMEOUT_MINUTES, TimeUnit.MINUTES)
+            .withRequestTimeout(CLIENT_TIMEOUT_MINUTES, TimeUnit.MINUTES)
+            .build();
   }
 
   private void startCloud(int port, int nodes, int shards, int replicas) throws Exception {
-    String solrXml = MiniSolrCloudCluster.DEFAULT_CLOUD_SOLR_XML.replace("${metricsEnabled:false}", "${metricsEnabled:true}");
+    String solrXml =
+        MiniSolrCloudCluster.DEFAULT_CLOUD_SOLR_XML.replace(
+            "${metricsEnabled:false}", "${metricsEnabled:true}");
     cluster = new MiniSolrCloudCluster(0, home, solrXml, jettyConfig(0));
     List<String> urls = new ArrayList<>();
     for (int i = 0; i < nodes; i++) {
       int nodePort = port == 0 ? 0 : port + i;
       try {
-        urls.add(cluster.startJettySolrRunner("node" + (i + 1), "/solr", jettyConfig(nodePort)).getBaseUrl().toString());
+        urls.add(
+            cluster
+                .startJettySolrRunner("node" + (i + 1), "/solr", jettyConfig(nodePort))
+                .getBaseUrl()
+                .toString());
       } catch (Exception e) {
         throw bindFailure(e, nodePort).orElseThrow(() -> e);
       }
@@ -271,17 +326,27 @@ public final class LocalSolr implements AutoCloseable {
     Path conf = home.resolve("configset");
     installConfigSet(conf);
     cluster.uploadConfigSet(conf, collection);
-    client = new CloudHttp2SolrClient.Builder(List.of(cluster.getZkServer().getZkAddress()), Optional.empty())
-        .withDefaultCollection(collection)
-        .withInternalClientBuilder(new Http2SolrClient.Builder()
-            .withIdleTimeout(CLIENT_TIMEOUT_MINUTES, TimeUnit.MINUTES)
-            .withRequestTimeout(CLIENT_TIMEOUT_MINUTES, TimeUnit.MINUTES))
-        .build();
-    CollectionAdminResponse created = CollectionAdminRequest.createCollection(collection, collection, shards, replicas)
-        .process(client);
+    client =
+        new CloudHttp2SolrClient.Builder(
+                List.of(cluster.getZkServer().getZkAddress()), Optional.empty())
+            .withDefaultCollection(collection)
+            .withInternalClientBuilder(
+                new Http2SolrClient.Builder()
+                    .withIdleTimeout(CLIENT_TIMEOUT_MINUTES, TimeUnit.MINUTES)
+                    .withRequestTimeout(CLIENT_TIMEOUT_MINUTES, TimeUnit.MINUTES))
+            .build();
+    CollectionAdminResponse created =
+        CollectionAdminRequest.createCollection(collection, collection, shards, replicas)
+            .process(client);
     if (!created.isSuccess()) {
-      throw new IllegalStateException("SolrCloud could not create collection '" + collection + "': "
-          + created.getErrorMessages() + " (log: " + logFile() + ")");
+      throw new IllegalStateException(
+          "SolrCloud could not create collection '"
+              + collection
+              + "': "
+              + created.getErrorMessages()
+              + " (log: "
+              + logFile()
+              + ")");
     }
     cluster.waitForActiveCollection(collection, 60, TimeUnit.SECONDS, shards, shards * replicas);
   }
@@ -308,29 +373,45 @@ public final class LocalSolr implements AutoCloseable {
     return JettyConfig.builder().setPort(port).stopAtShutdown(false).withPortRetryTime(0).build();
   }
 
-  /** Copies the configset into {@code conf} with echo-models.json and the vector dimension set for the model. */
+  /**
+   * Copies the configset into {@code conf} with echo-models.json and the vector dimension set for
+   * the model.
+   */
   private void installConfigSet(Path conf) throws IOException {
     Files.createDirectories(conf);
     try (Stream<Path> files = Files.list(configSet)) {
       for (Path file : (Iterable<Path>) files::iterator) {
         if (Files.isRegularFile(file)) {
-          Files.copy(file, conf.resolve(file.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
+          Files.copy(
+              file,
+              conf.resolve(file.getFileName().toString()),
+              StandardCopyOption.REPLACE_EXISTING);
         }
       }
     }
-    Files.writeString(conf.resolve(MODELS_FILE), model.modelsJson(modelNames(configSet.resolve(MODELS_FILE))),
+    Files.writeString(
+        conf.resolve(MODELS_FILE),
+        model.modelsJson(modelNames(configSet.resolve(MODELS_FILE))),
         StandardCharsets.UTF_8);
     Path schema = conf.resolve(SCHEMA_FILE);
     String text = Files.readString(schema, StandardCharsets.UTF_8);
     Matcher dimension = VECTOR_DIMENSION.matcher(text);
     if (!dimension.find()) {
-      throw new IllegalArgumentException(configSet.resolve(SCHEMA_FILE) + " has no vectorDimension attribute"
-          + " (the configset needs a DenseVectorField type for the echo vectors)");
+      throw new IllegalArgumentException(
+          configSet.resolve(SCHEMA_FILE)
+              + " has no vectorDimension attribute"
+              + " (the configset needs a DenseVectorField type for the echo vectors)");
     }
-    Files.writeString(schema, dimension.replaceAll("vectorDimension=\"" + model.dimension() + "\""), StandardCharsets.UTF_8);
+    Files.writeString(
+        schema,
+        dimension.replaceAll("vectorDimension=\"" + model.dimension() + "\""),
+        StandardCharsets.UTF_8);
   }
 
-  /** The model names the configset's processors and query parsers refer to: those its echo-models.json declares. */
+  /**
+   * The model names the configset's processors and query parsers refer to: those its
+   * echo-models.json declares.
+   */
   private static List<String> modelNames(Path modelsFile) throws IOException {
     Object json;
     try (var in = Files.newInputStream(modelsFile)) {
@@ -340,7 +421,8 @@ public final class LocalSolr implements AutoCloseable {
     }
     Object models = json instanceof Map ? ((Map<?, ?>) json).get("models") : null;
     if (!(models instanceof Map) || ((Map<?, ?>) models).isEmpty()) {
-      throw new IllegalArgumentException(modelsFile + ": expected {\"models\": {\"name\": {...}}} with at least one model");
+      throw new IllegalArgumentException(
+          modelsFile + ": expected {\"models\": {\"name\": {...}}} with at least one model");
     }
     List<String> names = new ArrayList<>();
     ((Map<?, ?>) models).keySet().forEach(name -> names.add(String.valueOf(name)));
@@ -352,7 +434,9 @@ public final class LocalSolr implements AutoCloseable {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + "; caused by: " + root.getMessage();
+    return root == e
+        ? String.valueOf(e.getMessage())
+        : e.getMessage() + "; caused by: " + root.getMessage();
   }
 
   private static void deleteQuietly(Path dir) {
@@ -360,13 +444,16 @@ public final class LocalSolr implements AutoCloseable {
       return;
     }
     try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          // a file still held open (the log) or removed concurrently; the rest still goes
-        }
-      });
+      paths
+          .sorted(Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                try {
+                  Files.deleteIfExists(p);
+                } catch (IOException e) {
+                  // a file still held open (the log) or removed concurrently; the rest still goes
+                }
+              });
     } catch (IOException | UncheckedIOException e) {
       // best effort: a temporary folder
     }
@@ -402,22 +489,27 @@ public final class LocalSolr implements AutoCloseable {
       this.model = Objects.requireNonNull(model, "model");
     }
 
-    /** The configset folder to copy (default: {@code solr-config/conf} of the checkout, see {@link ProjectLayout}). */
+    /**
+     * The configset folder to copy (default: {@code solr-config/conf} of the checkout, see {@link
+     * ProjectLayout}).
+     */
     public Builder configSet(Path configSet) {
       this.configSet = Objects.requireNonNull(configSet, "configSet");
       return this;
     }
 
     /**
-     * The Solr home (default: a temporary folder, deleted on close). A standalone core's index in
-     * a given home survives restarts; SolrCloud needs a home that is empty or does not exist.
+     * The Solr home (default: a temporary folder, deleted on close). A standalone core's index in a
+     * given home survives restarts; SolrCloud needs a home that is empty or does not exist.
      */
     public Builder home(Path home) {
       this.home = Objects.requireNonNull(home, "home");
       return this;
     }
 
-    /** The port of the (first) node; the others take the next ones. 0 (the default): any free port. */
+    /**
+     * The port of the (first) node; the others take the next ones. 0 (the default): any free port.
+     */
     public Builder port(int port) {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
@@ -426,10 +518,13 @@ public final class LocalSolr implements AutoCloseable {
       return this;
     }
 
-    /** SolrCloud with {@code nodes} nodes and an embedded ZooKeeper instead of a standalone node. */
+    /**
+     * SolrCloud with {@code nodes} nodes and an embedded ZooKeeper instead of a standalone node.
+     */
     public Builder cloud(int nodes) {
       if (nodes < 1) {
-        throw new IllegalArgumentException("a SolrCloud cluster needs at least 1 node, got " + nodes);
+        throw new IllegalArgumentException(
+            "a SolrCloud cluster needs at least 1 node, got " + nodes);
       }
       this.nodes = nodes;
       return this;
@@ -456,8 +551,8 @@ public final class LocalSolr implements AutoCloseable {
     /** The collection (standalone: core) name (default {@value LocalSolr#DEFAULT_COLLECTION}). */
     public Builder collection(String collection) {
       if (collection == null || !COLLECTION_NAME.matcher(collection).matches()) {
-        throw new IllegalArgumentException("collection name must be letters, digits, '_', '.' or '-', got '"
-            + collection + "'");
+        throw new IllegalArgumentException(
+            "collection name must be letters, digits, '_', '.' or '-', got '" + collection + "'");
       }
       this.collection = collection;
       return this;
@@ -475,14 +570,17 @@ public final class LocalSolr implements AutoCloseable {
         throw new IllegalArgumentException(conf + " is not a configset: it has no solrconfig.xml");
       }
       if ((shards > 0 || replicas > 1) && nodes == 0) {
-        throw new IllegalArgumentException("shards and replicas apply to SolrCloud only; call cloud(nodes) too");
+        throw new IllegalArgumentException(
+            "shards and replicas apply to SolrCloud only; call cloud(nodes) too");
       }
       boolean temporary = home == null;
-      Path dir = temporary ? Files.createTempDirectory("solr-echo-") : home.toAbsolutePath().normalize();
+      Path dir =
+          temporary ? Files.createTempDirectory("solr-echo-") : home.toAbsolutePath().normalize();
       if (!temporary && nodes > 0 && Files.isDirectory(dir)) {
         try (Stream<Path> entries = Files.list(dir)) {
           if (entries.findAny().isPresent()) {
-            throw new IllegalArgumentException("SolrCloud needs an empty Solr home; " + dir + " is not empty");
+            throw new IllegalArgumentException(
+                "SolrCloud needs an empty Solr home; " + dir + " is not empty");
           }
         }
       }

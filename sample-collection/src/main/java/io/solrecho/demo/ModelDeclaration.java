@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.demo;
 
 import com.google.gson.GsonBuilder;
@@ -17,26 +32,30 @@ import java.util.TreeSet;
 /**
  * One model as {@link LocalSolr} declares it in the configset's {@code echo-models.json}: the
  * folder, its vector length (the hidden size from config.json, which the schema's vector field must
- * have) and the parameters the Solr plugin reads (mode, templates, maxTokens, device, ...). Immutable.
+ * have) and the parameters the Solr plugin reads (mode, templates, maxTokens, device, ...).
+ * Immutable.
  */
 public final class ModelDeclaration {
   /** The longest text embedded, in tokens per copy, when the model allows it. */
   static final int DEFAULT_MAX_TOKENS = 256;
+
   /** Positions left to the template around the two copies of an echo prompt. */
   static final int TEMPLATE_POSITIONS = 64;
+
   static final String DOCUMENT_TEMPLATE = "Document: {x}\nDocument again: {x}";
   static final String QUERY_TEMPLATE = "Instruct: {instruction}\nQuery: {x}\nQuery again: {x}";
   static final String INSTRUCTION = "Given a question, retrieve passages that answer it";
 
-  private static final Set<String> RUNTIME_PARAMETERS = Set.of("device", "dtype", "queueCapacity", "timeoutMs",
-      "queryCacheSize");
+  private static final Set<String> RUNTIME_PARAMETERS =
+      Set.of("device", "dtype", "queueCapacity", "timeoutMs", "queryCacheSize");
 
   private final Path folder;
   private final int dimension;
   private final int maxPositions;
   private final Map<String, String> parameters;
 
-  private ModelDeclaration(Path folder, int dimension, int maxPositions, Map<String, String> parameters) {
+  private ModelDeclaration(
+      Path folder, int dimension, int maxPositions, Map<String, String> parameters) {
     this.folder = folder;
     this.dimension = dimension;
     this.maxPositions = maxPositions;
@@ -82,21 +101,28 @@ public final class ModelDeclaration {
     }
     int fitting = (maxPositions - TEMPLATE_POSITIONS) / 2;
     if (fitting < 8) {
-      throw new IllegalArgumentException("the model in " + folder + " has only " + maxPositions
-          + " positions, too few for an echo prompt (two copies of the text and the template)");
+      throw new IllegalArgumentException(
+          "the model in "
+              + folder
+              + " has only "
+              + maxPositions
+              + " positions, too few for an echo prompt (two copies of the text and the template)");
     }
     return Math.min(DEFAULT_MAX_TOKENS, fitting);
   }
 
   private static ModelConfig readConfig(Path folder) {
     if (!Files.isRegularFile(folder.resolve("config.json"))) {
-      throw new IllegalArgumentException(folder + " is not a model folder: it has no config.json (expected a Hugging"
-          + " Face download with config.json, tokenizer.json and *.safetensors)");
+      throw new IllegalArgumentException(
+          folder
+              + " is not a model folder: it has no config.json (expected a Hugging"
+              + " Face download with config.json, tokenizer.json and *.safetensors)");
     }
     try {
       return ModelConfig.read(folder);
     } catch (IOException | RuntimeException e) {
-      throw new IllegalArgumentException("cannot read " + folder.resolve("config.json") + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot read " + folder.resolve("config.json") + ": " + e.getMessage(), e);
     }
   }
 
@@ -110,7 +136,8 @@ public final class ModelDeclaration {
     if (!RUNTIME_PARAMETERS.contains(name) && !EmbeddingParameters.NAMES.contains(name)) {
       Set<String> known = new TreeSet<>(RUNTIME_PARAMETERS);
       known.addAll(EmbeddingParameters.NAMES);
-      throw new IllegalArgumentException("unknown model parameter '" + name + "' (the folder is fixed); known: " + known);
+      throw new IllegalArgumentException(
+          "unknown model parameter '" + name + "' (the folder is fixed); known: " + known);
     }
     Map<String, String> changed = new LinkedHashMap<>(parameters);
     if (value == null) {

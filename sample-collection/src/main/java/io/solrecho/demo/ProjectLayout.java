@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.demo;
 
 import java.net.URISyntaxException;
@@ -48,26 +63,36 @@ public final class ProjectLayout {
         }
       }
     }
-    throw new IllegalStateException("cannot find the solr-echo checkout (a folder with solr-config/conf/solrconfig.xml)"
-        + " above " + starts + "; set -D" + ROOT_PROPERTY + "=DIR");
+    throw new IllegalStateException(
+        "cannot find the solr-echo checkout (a folder with solr-config/conf/solrconfig.xml)"
+            + " above "
+            + starts
+            + "; set -D"
+            + ROOT_PROPERTY
+            + "=DIR");
   }
 
   /**
    * The checkout at {@code root}.
    *
-   * @throws IllegalArgumentException when {@code root} has no {@code solr-config/conf/solrconfig.xml}
+   * @throws IllegalArgumentException when {@code root} has no {@code
+   *     solr-config/conf/solrconfig.xml}
    */
   public static ProjectLayout of(Path root) {
     Path dir = root.toAbsolutePath().normalize();
     if (!isCheckout(dir)) {
-      throw new IllegalArgumentException(dir + " is not a solr-echo checkout: it has no solr-config/conf/solrconfig.xml");
+      throw new IllegalArgumentException(
+          dir + " is not a solr-echo checkout: it has no solr-config/conf/solrconfig.xml");
     }
     return new ProjectLayout(dir, dir.resolve("models"));
   }
 
-  /** The same checkout with downloaded models kept in {@code models} instead of {@code ROOT/models}. */
+  /**
+   * The same checkout with downloaded models kept in {@code models} instead of {@code ROOT/models}.
+   */
   public ProjectLayout withModels(Path models) {
-    return new ProjectLayout(root, Objects.requireNonNull(models, "models").toAbsolutePath().normalize());
+    return new ProjectLayout(
+        root, Objects.requireNonNull(models, "models").toAbsolutePath().normalize());
   }
 
   private static boolean isCheckout(Path dir) {
@@ -77,7 +102,9 @@ public final class ProjectLayout {
   private static java.util.Optional<Path> codeLocation() {
     try {
       CodeSource source = ProjectLayout.class.getProtectionDomain().getCodeSource();
-      return source == null ? java.util.Optional.empty() : java.util.Optional.of(Paths.get(source.getLocation().toURI()));
+      return source == null
+          ? java.util.Optional.empty()
+          : java.util.Optional.of(Paths.get(source.getLocation().toURI()));
     } catch (URISyntaxException | RuntimeException e) {
       return java.util.Optional.empty();
     }

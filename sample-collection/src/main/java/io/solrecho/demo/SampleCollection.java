@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.demo;
 
 import com.google.gson.JsonArray;
@@ -18,8 +33,8 @@ import org.apache.solr.common.SolrInputDocument;
 
 /**
  * Reads the sample collection's files ({@code sample-collection/README.md} describes them):
- * documents, one JSON object per line with {@code id}, {@code category}, {@code title} and
- * {@code body}; and queries, {@code {"queries": [{"id", "text", "relevant": [ids]}]}}.
+ * documents, one JSON object per line with {@code id}, {@code category}, {@code title} and {@code
+ * body}; and queries, {@code {"queries": [{"id", "text", "relevant": [ids]}]}}.
  */
 public final class SampleCollection {
   private SampleCollection() {}
@@ -64,8 +79,12 @@ public final class SampleCollection {
         }
         String where = file + " line " + number;
         JsonObject json = object(line, where);
-        Document document = new Document(text(json, "id", where, true), text(json, "category", where, false),
-            text(json, "title", where, true), text(json, "body", where, true));
+        Document document =
+            new Document(
+                text(json, "id", where, true),
+                text(json, "category", where, false),
+                text(json, "title", where, true),
+                text(json, "body", where, true));
         if (!ids.add(document.id())) {
           throw new IllegalArgumentException(where + ": duplicate id '" + document.id() + "'");
         }
@@ -73,7 +92,8 @@ public final class SampleCollection {
       }
     }
     if (documents.isEmpty()) {
-      throw new IllegalArgumentException(file + " has no documents (expected one JSON object per line)");
+      throw new IllegalArgumentException(
+          file + " has no documents (expected one JSON object per line)");
     }
     return List.copyOf(documents);
   }
@@ -87,7 +107,8 @@ public final class SampleCollection {
     JsonObject root = object(Files.readString(file, StandardCharsets.UTF_8), file.toString());
     JsonElement list = root.get("queries");
     if (list == null || !list.isJsonArray() || list.getAsJsonArray().isEmpty()) {
-      throw new IllegalArgumentException(file + ": expected {\"queries\": [{\"id\", \"text\", \"relevant\": [...]}, ...]}");
+      throw new IllegalArgumentException(
+          file + ": expected {\"queries\": [{\"id\", \"text\", \"relevant\": [...]}, ...]}");
     }
     List<Query> queries = new ArrayList<>();
     int index = 0;
@@ -101,13 +122,15 @@ public final class SampleCollection {
       JsonElement ids = json.get("relevant");
       if (ids != null && !ids.isJsonNull()) {
         if (!ids.isJsonArray()) {
-          throw new IllegalArgumentException(where + ": \"relevant\" must be a list of document ids");
+          throw new IllegalArgumentException(
+              where + ": \"relevant\" must be a list of document ids");
         }
         for (JsonElement id : (JsonArray) ids) {
           relevant.add(id.getAsString());
         }
       }
-      queries.add(new Query(text(json, "id", where, true), text(json, "text", where, true), relevant));
+      queries.add(
+          new Query(text(json, "id", where, true), text(json, "text", where, true), relevant));
     }
     return List.copyOf(queries);
   }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.harness;
 
 import com.google.gson.GsonBuilder;
@@ -39,13 +54,15 @@ import java.util.function.Function;
  *       ({@link BenchLmCommand#measure});
  *   <li>echo against classical through the embedding service ({@link BenchEmbedCommand#measure});
  *   <li>indexing through Solr's echo update chain against the engine alone ({@link IndexingBench});
- *   <li>{@code {!echo}} latency, query embedding included, cold and warm ({@link QueryLatencyBench});
+ *   <li>{@code {!echo}} latency, query embedding included, cold and warm ({@link
+ *       QueryLatencyBench});
  *   <li>memory over a long indexing run ({@link SolrMemoryBench}).
  * </ol>
  */
 public final class BenchCommand implements Command {
   static final String JSON = "bench.json";
   static final String MARKDOWN = "bench.md";
+
   /** Distinct queries run before the timed ones. */
   static final int QUERY_WARMUP = 10;
 
@@ -66,13 +83,19 @@ public final class BenchCommand implements Command {
         + "  [--shapes 8x128,1x32] [--texts N] [--callers 1,4,16] [--max-tokens N] [--batch-size N]"
         + " [--device auto|cpu|cuda[:N]]\n"
         + "  [--dtype auto|float32|float16] [--cache DIR] [--tokenizer FILE]\n"
-        + "  --out        folder for " + JSON + " and " + MARKDOWN + "\n"
+        + "  --out        folder for "
+        + JSON
+        + " and "
+        + MARKDOWN
+        + "\n"
         + "  --model      a model folder; default: a random SmolLM2-135M-shaped model (written once under --cache,\n"
         + "               default ~/.cache/solr-echo/bench-models) with --tokenizer (default "
-        + BenchEmbedCommand.DEFAULT_TOKENIZER + ")\n"
+        + BenchEmbedCommand.DEFAULT_TOKENIZER
+        + ")\n"
         + "  --quick      small counts for CI (memory 1000, docs 64, queries 20, seconds 0.5, texts 16, callers 1,4);\n"
         + "               counts given explicitly win\n"
-        + "  --memory N   documents (embeddings) of the memory run through Solr (default " + BenchOptions.DEFAULT_MEMORY
+        + "  --memory N   documents (embeddings) of the memory run through Solr (default "
+        + BenchOptions.DEFAULT_MEMORY
         + ")\n"
         + "  --docs N     documents of the Solr-vs-engine indexing measurement (default 1000)\n"
         + "  --queries N  timed {!echo} queries, cold and then warm (default 200)\n"
@@ -92,9 +115,17 @@ public final class BenchCommand implements Command {
     JsonObject report = run(options);
     String markdown = BenchReport.markdown(report);
     Files.createDirectories(options.out());
-    Path json = Files.writeString(options.out().resolve(JSON),
-        new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create().toJson(report) + "\n",
-        StandardCharsets.UTF_8);
+    Path json =
+        Files.writeString(
+            options.out().resolve(JSON),
+            new GsonBuilder()
+                    .setPrettyPrinting()
+                    .serializeNulls()
+                    .disableHtmlEscaping()
+                    .create()
+                    .toJson(report)
+                + "\n",
+            StandardCharsets.UTF_8);
     Path md = Files.writeString(options.out().resolve(MARKDOWN), markdown, StandardCharsets.UTF_8);
     out.print(markdown);
     out.println();
@@ -109,8 +140,10 @@ public final class BenchCommand implements Command {
     long begin = System.nanoTime();
     JsonObject report = new JsonObject();
     report.add("machine", machine());
-    Path folder = options.model() != null ? options.model()
-        : BenchEmbedCommand.randomModelWithTokenizer(options.cache(), options.tokenizer());
+    Path folder =
+        options.model() != null
+            ? options.model()
+            : BenchEmbedCommand.randomModelWithTokenizer(options.cache(), options.tokenizer());
     ModelDeclaration model = declaration(folder, options);
     LmOptions lm = LmOptions.of(model.parameters().get("device"), model.parameters().get("dtype"));
     EmbeddingSettings settings = settings(model);
@@ -121,21 +154,29 @@ public final class BenchCommand implements Command {
 
     System.err.println("bench: forward pass of " + folder + " ...");
     try (CausalLanguageModel lmModel = CausalLanguageModel.load(folder, lm)) {
-      report.add("engine", BenchLmCommand.measure(lmModel, folder, options.shapes(), options.seconds()));
+      report.add(
+          "engine", BenchLmCommand.measure(lmModel, folder, options.shapes(), options.seconds()));
     }
     System.err.println("bench: echo vs classical through the embedding service ...");
     Map<String, String> shared = new LinkedHashMap<>();
     shared.put("maxTokens", model.parameters().get("maxTokens"));
     shared.put("batchSize", model.parameters().get("batchSize"));
-    report.add("embedding", BenchEmbedCommand.measure(folder, lm, shared, cycle(bodies, options.texts()),
-        options.callers(), 0));
+    report.add(
+        "embedding",
+        BenchEmbedCommand.measure(
+            folder, lm, shared, cycle(bodies, options.texts()), options.callers(), 0));
 
     System.err.println("bench: starting Solr ...");
     try (BenchConfigSet conf = BenchConfigSet.copyWithoutQueryResultCache(layout.configSet());
-        LocalSolr solr = LocalSolr.builder(model).configSet(conf.folder()).collection("bench").start()) {
-      report.add("indexing", IndexingBench.run(folder, lm, settings, solr, cycle(bodies, options.documents())));
-      report.add("query_latency", QueryLatencyBench.run(solr,
-          queryTexts(layout, QUERY_WARMUP + options.queries()), QUERY_WARMUP));
+        LocalSolr solr =
+            LocalSolr.builder(model).configSet(conf.folder()).collection("bench").start()) {
+      report.add(
+          "indexing",
+          IndexingBench.run(folder, lm, settings, solr, cycle(bodies, options.documents())));
+      report.add(
+          "query_latency",
+          QueryLatencyBench.run(
+              solr, queryTexts(layout, QUERY_WARMUP + options.queries()), QUERY_WARMUP));
       report.add("memory", SolrMemoryBench.run(solr, bodies, options.memory()));
     }
     report.addProperty("total_seconds", BenchJson.round((System.nanoTime() - begin) / 1e9));
@@ -143,24 +184,31 @@ public final class BenchCommand implements Command {
     return report;
   }
 
-  /** The demo's echo retrieval declaration with the options' parameters, and a query cache that holds every timed query. */
+  /**
+   * The demo's echo retrieval declaration with the options' parameters, and a query cache that
+   * holds every timed query.
+   */
   static ModelDeclaration declaration(Path folder, BenchOptions options) {
     ModelDeclaration model = ModelDeclaration.echoRetrieval(folder);
     for (Map.Entry<String, String> parameter : options.modelParameters().entrySet()) {
       model = model.with(parameter.getKey(), parameter.getValue());
     }
     int cache = Integer.parseInt(model.parameters().getOrDefault("queryCacheSize", "1024"));
-    return model.with("queryCacheSize", String.valueOf(Math.max(cache, QUERY_WARMUP + options.queries())));
+    return model.with(
+        "queryCacheSize", String.valueOf(Math.max(cache, QUERY_WARMUP + options.queries())));
   }
 
   /** The embedding settings the plugin reads from {@code model}'s declaration. */
   static EmbeddingSettings settings(ModelDeclaration model) {
     Map<String, String> embedding = new LinkedHashMap<>();
-    model.parameters().forEach((name, value) -> {
-      if (EmbeddingParameters.NAMES.contains(name)) {
-        embedding.put(name, value);
-      }
-    });
+    model
+        .parameters()
+        .forEach(
+            (name, value) -> {
+              if (EmbeddingParameters.NAMES.contains(name)) {
+                embedding.put(name, value);
+              }
+            });
     return EmbeddingParameters.parse(embedding);
   }
 
@@ -174,8 +222,8 @@ public final class BenchCommand implements Command {
   }
 
   /**
-   * {@code count} distinct query texts: the sample collection's queries and document titles, then the
-   * same with a number appended.
+   * {@code count} distinct query texts: the sample collection's queries and document titles, then
+   * the same with a number appended.
    */
   static List<String> queryTexts(ProjectLayout layout, int count) throws IOException {
     Set<String> base = new LinkedHashSet<>();
@@ -195,7 +243,8 @@ public final class BenchCommand implements Command {
     machine.addProperty("cpu_cores", Runtime.getRuntime().availableProcessors());
     machine.addProperty("load_average_at_start", loadAverage());
     machine.addProperty("java", System.getProperty("java.version"));
-    machine.addProperty("max_heap_mib", BenchJson.round(Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0)));
+    machine.addProperty(
+        "max_heap_mib", BenchJson.round(Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0)));
     machine.addProperty("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
     return machine;
   }
@@ -215,7 +264,8 @@ public final class BenchCommand implements Command {
   /** The one-minute load average from /proc/loadavg, or -1 where there is none. */
   private static double loadAverage() {
     try {
-      return Double.parseDouble(Files.readString(Paths.get("/proc/loadavg")).trim().split("\\s+")[0]);
+      return Double.parseDouble(
+          Files.readString(Paths.get("/proc/loadavg")).trim().split("\\s+")[0]);
     } catch (IOException | RuntimeException e) {
       return -1;
     }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.harness;
 
 import java.io.IOException;
@@ -16,7 +31,8 @@ import java.util.stream.Stream;
  * vector cache makes it cheaper. Lives in a temporary folder, deleted on {@link #close()}.
  */
 final class BenchConfigSet implements AutoCloseable {
-  private static final Pattern QUERY_RESULT_CACHE = Pattern.compile("\\s*<queryResultCache\\b[^>]*/>");
+  private static final Pattern QUERY_RESULT_CACHE =
+      Pattern.compile("\\s*<queryResultCache\\b[^>]*/>");
 
   private final Path folder;
 
@@ -25,7 +41,8 @@ final class BenchConfigSet implements AutoCloseable {
   }
 
   /**
-   * Copies the files of {@code source} and removes the queryResultCache from the copy's solrconfig.xml.
+   * Copies the files of {@code source} and removes the queryResultCache from the copy's
+   * solrconfig.xml.
    *
    * @throws IllegalArgumentException when {@code source} has no solrconfig.xml
    */
@@ -38,12 +55,17 @@ final class BenchConfigSet implements AutoCloseable {
     try (Stream<Path> files = Files.list(source)) {
       for (Path file : (Iterable<Path>) files::iterator) {
         if (Files.isRegularFile(file)) {
-          Files.copy(file, folder.resolve(file.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
+          Files.copy(
+              file,
+              folder.resolve(file.getFileName().toString()),
+              StandardCopyOption.REPLACE_EXISTING);
         }
       }
     }
     String xml = Files.readString(config, StandardCharsets.UTF_8);
-    Files.writeString(folder.resolve("solrconfig.xml"), QUERY_RESULT_CACHE.matcher(xml).replaceAll(""),
+    Files.writeString(
+        folder.resolve("solrconfig.xml"),
+        QUERY_RESULT_CACHE.matcher(xml).replaceAll(""),
         StandardCharsets.UTF_8);
     return new BenchConfigSet(folder);
   }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.harness;
 
 import com.google.gson.JsonObject;
@@ -24,6 +39,7 @@ import org.apache.solr.common.SolrInputDocument;
 final class IndexingBench {
   /** Texts per engine call and documents per update request. */
   static final int REQUEST_SIZE = 32;
+
   /** Documents indexed before timing, so that the model is loaded and the code warm. */
   static final int WARMUP = 8;
 
@@ -35,7 +51,8 @@ final class IndexingBench {
    * @param solr a running Solr whose update chain embeds with the same model and settings
    * @param texts the texts to embed, as many as documents to index
    */
-  static JsonObject run(Path folder, LmOptions lm, EmbeddingSettings settings, LocalSolr solr, List<String> texts)
+  static JsonObject run(
+      Path folder, LmOptions lm, EmbeddingSettings settings, LocalSolr solr, List<String> texts)
       throws Exception {
     JsonObject report = new JsonObject();
     report.addProperty("documents", texts.size());
@@ -63,7 +80,9 @@ final class IndexingBench {
     engine.addProperty("mean_prompt_tokens", BenchJson.round((double) tokens / texts.size()));
     report.add("engine", engine);
 
-    solr.index(documents("warmup-", texts.subList(0, Math.min(WARMUP, texts.size()))), REQUEST_SIZE,
+    solr.index(
+        documents("warmup-", texts.subList(0, Math.min(WARMUP, texts.size()))),
+        REQUEST_SIZE,
         (indexed, total) -> {});
     List<SolrInputDocument> documents = documents("doc-", texts);
     long start = System.nanoTime();

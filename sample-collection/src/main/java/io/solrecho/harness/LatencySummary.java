@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.harness;
 
 import com.google.gson.JsonObject;
@@ -14,7 +29,8 @@ import java.util.Arrays;
  * @param meanMillis the mean
  * @param maxMillis the largest
  */
-record LatencySummary(int count, double p50Millis, double p99Millis, double meanMillis, double maxMillis) {
+record LatencySummary(
+    int count, double p50Millis, double p99Millis, double meanMillis, double maxMillis) {
   /**
    * @param millis the latencies in milliseconds, at least one
    * @throws IllegalArgumentException when there are none
@@ -25,8 +41,12 @@ record LatencySummary(int count, double p50Millis, double p99Millis, double mean
     }
     double[] sorted = millis.clone();
     Arrays.sort(sorted);
-    return new LatencySummary(sorted.length, percentile(sorted, 50), percentile(sorted, 99),
-        Arrays.stream(sorted).average().orElseThrow(), sorted[sorted.length - 1]);
+    return new LatencySummary(
+        sorted.length,
+        percentile(sorted, 50),
+        percentile(sorted, 99),
+        Arrays.stream(sorted).average().orElseThrow(),
+        sorted[sorted.length - 1]);
   }
 
   /** The nearest-rank percentile {@code p} (0 &lt; p &le; 100) of sorted values. */

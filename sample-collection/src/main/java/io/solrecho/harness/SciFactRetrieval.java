@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.harness;
 
 import io.solrecho.demo.ModelDeclaration;
@@ -23,8 +38,8 @@ import java.util.Map;
  * <ul>
  *   <li>{@code bm25}: Solr's lexical search ({@link LexicalQuery}) on the echo collection;
  *   <li>{@code echo}: {@code {!echo topK=100}} on the same collection;
- *   <li>{@code classical}: {@code {!echo topK=100}} on a second Solr whose model is declared with mode
- *       classical ({@link RetrievalModels});
+ *   <li>{@code classical}: {@code {!echo topK=100}} on a second Solr whose model is declared with
+ *       mode classical ({@link RetrievalModels});
  *   <li>{@code hybrid}: reciprocal rank fusion (k = 60) of the bm25 and echo top 100.
  * </ul>
  *
@@ -33,6 +48,7 @@ import java.util.Map;
 final class SciFactRetrieval implements EvalDataset.Run {
   /** Documents each system returns per query: Recall@100's cut-off. */
   static final int DEPTH = 100;
+
   static final String SPLIT = "test";
 
   private final String key;
@@ -49,7 +65,12 @@ final class SciFactRetrieval implements EvalDataset.Run {
    * @param otherDocuments documents besides the judged ones to index, or {@link BeirSubset#ALL}
    * @param configSet the configset to copy, or null for the checkout's
    */
-  SciFactRetrieval(String key, Path folder, int queryLimit, int otherDocuments, RetrievalModels models,
+  SciFactRetrieval(
+      String key,
+      Path folder,
+      int queryLimit,
+      int otherDocuments,
+      RetrievalModels models,
       Path configSet) {
     this.key = key;
     this.folder = folder;
@@ -73,36 +94,52 @@ final class SciFactRetrieval implements EvalDataset.Run {
     Map<String, Map<String, List<String>>> rankings = new LinkedHashMap<>();
     try (SolrCorpus echo = start(models.echo(), "echo", timings)) {
       timings.add(echo.index(subset.corpus(), key + ": index echo"));
-      rankings.put("bm25", collect(echo.rank(queries, text -> LexicalQuery.bm25(text, DEPTH), key + ": query bm25"),
-          timings));
-      rankings.put("echo", collect(echo.rank(queries, text -> SolrCorpus.echo(text, DEPTH), key + ": query echo"),
-          timings));
+      rankings.put(
+          "bm25",
+          collect(
+              echo.rank(queries, text -> LexicalQuery.bm25(text, DEPTH), key + ": query bm25"),
+              timings));
+      rankings.put(
+          "echo",
+          collect(
+              echo.rank(queries, text -> SolrCorpus.echo(text, DEPTH), key + ": query echo"),
+              timings));
     }
     try (SolrCorpus classical = start(models.classical(), "classical", timings)) {
       timings.add(classical.index(subset.corpus(), key + ": index classical"));
-      rankings.put("classical", collect(classical.rank(queries, text -> SolrCorpus.echo(text, DEPTH),
-          key + ": query classical"), timings));
+      rankings.put(
+          "classical",
+          collect(
+              classical.rank(
+                  queries, text -> SolrCorpus.echo(text, DEPTH), key + ": query classical"),
+              timings));
     }
     rankings.put("hybrid", fuse(rankings.get("bm25"), rankings.get("echo")));
 
     RetrievalEvaluator evaluator = new RetrievalEvaluator(10, DEPTH);
     Map<String, RetrievalScores> scores = new LinkedHashMap<>();
-    rankings.forEach((system, ranked) -> scores.put(system, evaluator.evaluate(ranked, subset.qrels())));
+    rankings.forEach(
+        (system, ranked) -> scores.put(system, evaluator.evaluate(ranked, subset.qrels())));
     return new EvalDataset.Result(List.of(section(subset, scores)), timings);
   }
 
-  /** Per query, the first {@link #DEPTH} of the RRF fusion of {@code lexical} and {@code vector}. */
-  static Map<String, List<String>> fuse(Map<String, List<String>> lexical, Map<String, List<String>> vector) {
+  /**
+   * Per query, the first {@link #DEPTH} of the RRF fusion of {@code lexical} and {@code vector}.
+   */
+  static Map<String, List<String>> fuse(
+      Map<String, List<String>> lexical, Map<String, List<String>> vector) {
     ReciprocalRankFusion rrf = new ReciprocalRankFusion(ReciprocalRankFusion.DEFAULT_K);
     Map<String, List<String>> fused = new LinkedHashMap<>();
-    lexical.forEach((query, ranking) -> {
-      List<String> both = rrf.fuse(List.of(ranking, vector.get(query)));
-      fused.put(query, List.copyOf(both.subList(0, Math.min(DEPTH, both.size()))));
-    });
+    lexical.forEach(
+        (query, ranking) -> {
+          List<String> both = rrf.fuse(List.of(ranking, vector.get(query)));
+          fused.put(query, List.copyOf(both.subList(0, Math.min(DEPTH, both.size()))));
+        });
     return fused;
   }
 
-  private SolrCorpus start(ModelDeclaration model, String mode, List<Timing> timings) throws Exception {
+  private SolrCorpus start(ModelDeclaration model, String mode, List<Timing> timings)
+      throws Exception {
     long start = System.nanoTime();
     System.err.println(key + ": starting Solr with the " + mode + " model ...");
     SolrCorpus corpus = SolrCorpus.start(model, key + "-" + mode, configSet);
@@ -110,26 +147,52 @@ final class SciFactRetrieval implements EvalDataset.Run {
     return corpus;
   }
 
-  private static Map<String, List<String>> collect(SolrCorpus.Rankings rankings, List<Timing> timings) {
+  private static Map<String, List<String>> collect(
+      SolrCorpus.Rankings rankings, List<Timing> timings) {
     timings.add(rankings.timing());
     return rankings.byQuery();
   }
 
   private SolrRetrievalSection section(BeirSubset subset, Map<String, RetrievalScores> scores) {
-    List<SolrRetrievalSection.Retriever> systems = List.of(
-        new SolrRetrievalSection.Retriever("bm25", "Solr edismax over title and body (BM25 k1=1.2 b=0.75; standard"
-            + " tokenizer, lower case, no stemming)"),
-        new SolrRetrievalSection.Retriever("echo", "{!echo topK=" + DEPTH + "}: echo embeddings, knn"),
-        new SolrRetrievalSection.Retriever("classical", "{!echo topK=" + DEPTH + "} on a model declared with mode"
-            + " classical: the text once, knn"),
-        new SolrRetrievalSection.Retriever("hybrid", "reciprocal rank fusion (k=" + ReciprocalRankFusion.DEFAULT_K
-            + ") of the bm25 and echo top " + DEPTH));
-    String selection = !subset.limited() ? null : String.format(Locale.ROOT, "the first %s judged %s queries (qrels"
-        + " order); the documents judged for them plus the first %s other documents of corpus.jsonl (file order)",
-        queryLimit == BeirSubset.ALL ? "(all)" : String.valueOf(queryLimit), SPLIT,
-        otherDocuments == BeirSubset.ALL ? "(all)" : String.valueOf(otherDocuments));
-    SolrRetrievalSection.Corpus corpus = new SolrRetrievalSection.Corpus(SPLIT, subset.queries().size(),
-        subset.corpus().size(), subset.judgedDocuments(), subset.corpusTotal(), subset.limited(), selection);
+    List<SolrRetrievalSection.Retriever> systems =
+        List.of(
+            new SolrRetrievalSection.Retriever(
+                "bm25",
+                "Solr edismax over title and body (BM25 k1=1.2 b=0.75; standard"
+                    + " tokenizer, lower case, no stemming)"),
+            new SolrRetrievalSection.Retriever(
+                "echo", "{!echo topK=" + DEPTH + "}: echo embeddings, knn"),
+            new SolrRetrievalSection.Retriever(
+                "classical",
+                "{!echo topK="
+                    + DEPTH
+                    + "} on a model declared with mode"
+                    + " classical: the text once, knn"),
+            new SolrRetrievalSection.Retriever(
+                "hybrid",
+                "reciprocal rank fusion (k="
+                    + ReciprocalRankFusion.DEFAULT_K
+                    + ") of the bm25 and echo top "
+                    + DEPTH));
+    String selection =
+        !subset.limited()
+            ? null
+            : String.format(
+                Locale.ROOT,
+                "the first %s judged %s queries (qrels"
+                    + " order); the documents judged for them plus the first %s other documents of corpus.jsonl (file order)",
+                queryLimit == BeirSubset.ALL ? "(all)" : String.valueOf(queryLimit),
+                SPLIT,
+                otherDocuments == BeirSubset.ALL ? "(all)" : String.valueOf(otherDocuments));
+    SolrRetrievalSection.Corpus corpus =
+        new SolrRetrievalSection.Corpus(
+            SPLIT,
+            subset.queries().size(),
+            subset.corpus().size(),
+            subset.judgedDocuments(),
+            subset.corpusTotal(),
+            subset.limited(),
+            selection);
     Map<String, String> templates = new LinkedHashMap<>();
     ModelDeclaration echo = models.echo();
     ModelDeclaration classical = models.classical();
@@ -139,7 +202,12 @@ final class SciFactRetrieval implements EvalDataset.Run {
     templates.put("classical query", classical.parameters().get("queryTemplate"));
     templates.put("instruction", echo.parameters().get("instruction"));
     templates.put("max tokens per copy", echo.parameters().get("maxTokens"));
-    return new SolrRetrievalSection(key, "Retrieval through Solr: SciFact (BEIR, " + SPLIT + " split)", systems, scores,
-        corpus, templates);
+    return new SolrRetrievalSection(
+        key,
+        "Retrieval through Solr: SciFact (BEIR, " + SPLIT + " split)",
+        systems,
+        scores,
+        corpus,
+        templates);
   }
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.harness;
 
 import io.solrecho.demo.LocalSolr;
@@ -17,8 +32,8 @@ import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrInputDocument;
 
 /**
- * A BEIR corpus in one collection of a local Solr ({@link LocalSolr}, standalone) whose update chain
- * embeds with one model: documents go in through the echo update chain, queries come back as
+ * A BEIR corpus in one collection of a local Solr ({@link LocalSolr}, standalone) whose update
+ * chain embeds with one model: documents go in through the echo update chain, queries come back as
  * rankings of document ids. Every step reports progress on stderr and returns its {@link Timing}.
  */
 final class SolrCorpus implements AutoCloseable {
@@ -38,7 +53,8 @@ final class SolrCorpus implements AutoCloseable {
    *
    * @param configSet the configset to copy, or null for the checkout's {@code solr-config/conf}
    */
-  static SolrCorpus start(ModelDeclaration model, String collection, Path configSet) throws Exception {
+  static SolrCorpus start(ModelDeclaration model, String collection, Path configSet)
+      throws Exception {
     LocalSolr.Builder builder = LocalSolr.builder(model).collection(collection);
     if (configSet != null) {
       builder.configSet(configSet);
@@ -68,10 +84,19 @@ final class SolrCorpus implements AutoCloseable {
       solr.index(solrDocuments, BATCH_SIZE, (indexed, total) -> progress.update(indexed));
     }
     double seconds = Timing.secondsSince(start);
-    long count = solr.solrClient().query(new SolrQuery("*:*").setRows(0)).getResults().getNumFound();
+    long count =
+        solr.solrClient().query(new SolrQuery("*:*").setRows(0)).getResults().getNumFound();
     if (count != documents.size()) {
-      throw new IllegalStateException("collection " + name + " holds " + count + " documents after indexing "
-          + documents.size() + " (log: " + solr.logFile() + ")");
+      throw new IllegalStateException(
+          "collection "
+              + name
+              + " holds "
+              + count
+              + " documents after indexing "
+              + documents.size()
+              + " (log: "
+              + solr.logFile()
+              + ")");
     }
     return new Timing(label, seconds, Map.of("docs", (long) documents.size()));
   }
@@ -84,7 +109,8 @@ final class SolrCorpus implements AutoCloseable {
    *
    * @param request the Solr request for a query text; it must return the {@code id} field
    */
-  Rankings rank(List<BeirQuery> queries, Function<String, SolrQuery> request, String label) throws Exception {
+  Rankings rank(List<BeirQuery> queries, Function<String, SolrQuery> request, String label)
+      throws Exception {
     Map<String, List<String>> rankings = new LinkedHashMap<>();
     long start = System.nanoTime();
     try (ProgressBar progress = ProgressBar.step(label, queries.size(), "queries")) {
@@ -97,10 +123,14 @@ final class SolrCorpus implements AutoCloseable {
         progress.advance(1);
       }
     }
-    return new Rankings(rankings, new Timing(label, Timing.secondsSince(start), Map.of("queries", (long) queries.size())));
+    return new Rankings(
+        rankings,
+        new Timing(label, Timing.secondsSince(start), Map.of("queries", (long) queries.size())));
   }
 
-  /** {@code {!echo}} over the collection's vector field: the {@code depth} nearest documents' ids. */
+  /**
+   * {@code {!echo}} over the collection's vector field: the {@code depth} nearest documents' ids.
+   */
   static SolrQuery echo(String text, int depth) {
     return LocalSolr.echoQuery(text, depth).setFields("id");
   }

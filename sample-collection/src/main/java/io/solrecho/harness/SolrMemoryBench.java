@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.harness;
 
 import com.google.gson.JsonArray;
@@ -39,7 +54,9 @@ final class SolrMemoryBench {
           texts.add(bodies.get(i % bodies.size()) + " #" + i);
         }
         long before = done;
-        solr.index(IndexingBench.documents("memory-" + done + "-", texts), IndexingBench.REQUEST_SIZE,
+        solr.index(
+            IndexingBench.documents("memory-" + done + "-", texts),
+            IndexingBench.REQUEST_SIZE,
             (indexed, all) -> progress.update(before + indexed));
         done += count;
         samples.add(sample(done));
@@ -54,11 +71,17 @@ final class SolrMemoryBench {
     JsonObject baseline = samples.get(0).getAsJsonObject();
     JsonObject first = samples.get(1).getAsJsonObject();
     JsonObject last = samples.get(samples.size() - 1).getAsJsonObject();
-    report.addProperty("heap_growth_mib", BenchJson.round(mib(last, "heap_used_mib") - mib(baseline, "heap_used_mib")));
-    report.addProperty("rss_growth_mib", BenchJson.round(mib(last, "rss_mib") - mib(baseline, "rss_mib")));
-    report.addProperty("heap_growth_after_first_sample_mib",
+    report.addProperty(
+        "heap_growth_mib",
+        BenchJson.round(mib(last, "heap_used_mib") - mib(baseline, "heap_used_mib")));
+    report.addProperty(
+        "rss_growth_mib", BenchJson.round(mib(last, "rss_mib") - mib(baseline, "rss_mib")));
+    report.addProperty(
+        "heap_growth_after_first_sample_mib",
         BenchJson.round(mib(last, "heap_used_mib") - mib(first, "heap_used_mib")));
-    report.addProperty("rss_growth_after_first_sample_mib", BenchJson.round(mib(last, "rss_mib") - mib(first, "rss_mib")));
+    report.addProperty(
+        "rss_growth_after_first_sample_mib",
+        BenchJson.round(mib(last, "rss_mib") - mib(first, "rss_mib")));
     return report;
   }
 

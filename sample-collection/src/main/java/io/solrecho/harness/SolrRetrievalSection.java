@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.harness;
 
 import com.google.gson.JsonElement;
@@ -16,8 +31,9 @@ import java.util.Map;
 
 /**
  * Retrieval through a real Solr on one BEIR data set: nDCG@10 and Recall@100 of each system
- * (lexical BM25, echo and classical knn, hybrid), as a table and a bar chart ({@code KEY-retrieval.png}),
- * with what was indexed and, for a limited run, why the numbers are not comparable to published ones.
+ * (lexical BM25, echo and classical knn, hybrid), as a table and a bar chart ({@code
+ * KEY-retrieval.png}), with what was indexed and, for a limited run, why the numbers are not
+ * comparable to published ones.
  */
 final class SolrRetrievalSection implements ReportSection {
   private final String key;
@@ -41,7 +57,13 @@ final class SolrRetrievalSection implements ReportSection {
    * @param limited whether queries or documents were left out
    * @param selection how a limited subset was chosen (null when not limited)
    */
-  record Corpus(String split, int queries, int documents, int judgedDocuments, int corpusTotal, boolean limited,
+  record Corpus(
+      String split,
+      int queries,
+      int documents,
+      int judgedDocuments,
+      int corpusTotal,
+      boolean limited,
       String selection) {}
 
   /**
@@ -50,8 +72,13 @@ final class SolrRetrievalSection implements ReportSection {
    * @param scores the scores of every system, by the same keys
    * @param prompts the knn systems' templates and prompt settings by label, for the report
    */
-  SolrRetrievalSection(String key, String title, List<Retriever> systems, Map<String, RetrievalScores> scores,
-      Corpus corpus, Map<String, String> prompts) {
+  SolrRetrievalSection(
+      String key,
+      String title,
+      List<Retriever> systems,
+      Map<String, RetrievalScores> scores,
+      Corpus corpus,
+      Map<String, String> prompts) {
     Map<String, Retriever> byName = new LinkedHashMap<>();
     for (Retriever system : systems) {
       if (!scores.containsKey(system.name())) {
@@ -92,27 +119,50 @@ final class SolrRetrievalSection implements ReportSection {
     MarkdownTable table = new MarkdownTable("system", ndcg, recall, "how");
     for (Retriever system : systems.values()) {
       RetrievalScores s = scores.get(system.name());
-      table.row(system.name(), cell(s.meanNdcg(), column(true)), cell(s.meanRecall(), column(false)), system.how());
+      table.row(
+          system.name(),
+          cell(s.meanNdcg(), column(true)),
+          cell(s.meanRecall(), column(false)),
+          system.how());
     }
     StringBuilder md = new StringBuilder();
-    md.append(String.format(Locale.ROOT, "%s and %s (fractions, higher is better; BEIR papers print them x100; best"
-        + " per column in bold) over %d %s queries with a relevant judgment, searching %d documents indexed in a local"
-        + " Solr through the echo update chain (title and text as the fields `title` and `body`).%n%n", ndcg, recall,
-        any.queriesEvaluated(), corpus.split(), corpus.documents()));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "%s and %s (fractions, higher is better; BEIR papers print them x100; best"
+                + " per column in bold) over %d %s queries with a relevant judgment, searching %d documents indexed in a local"
+                + " Solr through the echo update chain (title and text as the fields `title` and `body`).%n%n",
+            ndcg,
+            recall,
+            any.queriesEvaluated(),
+            corpus.split(),
+            corpus.documents()));
     md.append(table).append('\n');
     if (corpus.limited()) {
-      md.append(String.format(Locale.ROOT, "**Limited run, not comparable to published numbers**: %s: %d queries and"
-          + " %d of the corpus's %d documents (%d of them judged for these queries). With fewer distractors every"
-          + " system scores higher than on the whole corpus.%n%n", corpus.selection(), corpus.queries(),
-          corpus.documents(), corpus.corpusTotal(), corpus.judgedDocuments()));
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "**Limited run, not comparable to published numbers**: %s: %d queries and"
+                  + " %d of the corpus's %d documents (%d of them judged for these queries). With fewer distractors every"
+                  + " system scores higher than on the whole corpus.%n%n",
+              corpus.selection(),
+              corpus.queries(),
+              corpus.documents(),
+              corpus.corpusTotal(),
+              corpus.judgedDocuments()));
     }
     MarkdownTable promptTable = new MarkdownTable("prompt", "value");
     prompts.forEach((label, value) -> promptTable.row(label, MarkdownTable.code(value)));
-    md.append("Prompts of the knn systems (mean pooling over the last copy of the text, normalised vectors,"
-        + " cosine similarity, Solr's HNSW index):\n\n").append(promptTable);
+    md.append(
+            "Prompts of the knn systems (mean pooling over the last copy of the text, normalised vectors,"
+                + " cosine similarity, Solr's HNSW index):\n\n")
+        .append(promptTable);
     if (any.queriesWithoutRelevant() > 0) {
-      md.append(String.format(Locale.ROOT, "%n%d judged queries have no relevant judgment and are left out.%n",
-          any.queriesWithoutRelevant()));
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "%n%d judged queries have no relevant judgment and are left out.%n",
+              any.queriesWithoutRelevant()));
     }
     return md.toString();
   }
@@ -129,7 +179,8 @@ final class SolrRetrievalSection implements ReportSection {
     root.addProperty("judged_documents", corpus.judgedDocuments());
     root.addProperty("corpus_documents", corpus.corpusTotal());
     root.addProperty("limited", corpus.limited());
-    root.add("selection", corpus.selection() == null ? null : new JsonPrimitive(corpus.selection()));
+    root.add(
+        "selection", corpus.selection() == null ? null : new JsonPrimitive(corpus.selection()));
     JsonObject all = new JsonObject();
     for (Retriever system : systems.values()) {
       RetrievalScores s = scores.get(system.name());
@@ -152,8 +203,15 @@ final class SolrRetrievalSection implements ReportSection {
     Map<String, List<Double>> series = new LinkedHashMap<>();
     series.put("nDCG@" + any.ndcgK(), column(true));
     series.put("Recall@" + any.recallK(), column(false));
-    return List.of(new BarChart(key + "-retrieval.png", title, "score", new ArrayList<>(systems.keySet()), series,
-        0.0, 1.0));
+    return List.of(
+        new BarChart(
+            key + "-retrieval.png",
+            title,
+            "score",
+            new ArrayList<>(systems.keySet()),
+            series,
+            0.0,
+            1.0));
   }
 
   private List<Double> column(boolean ndcg) {
@@ -167,7 +225,12 @@ final class SolrRetrievalSection implements ReportSection {
   /** Four decimals, bold when it is the column's best and the column has several rows. */
   private static String cell(double value, List<Double> column) {
     String text = MarkdownTable.number(value, 4);
-    double best = column.stream().filter(Double::isFinite).mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+    double best =
+        column.stream()
+            .filter(Double::isFinite)
+            .mapToDouble(Double::doubleValue)
+            .max()
+            .orElse(Double.NaN);
     return column.size() > 1 && value == best ? "**" + text + "**" : text;
   }
 }

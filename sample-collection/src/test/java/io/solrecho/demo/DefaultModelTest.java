@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.demo;
 
 import static org.junit.Assert.assertEquals;
@@ -16,7 +31,10 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
-/** The demo's default model: used from models/ when complete, else downloaded; offline, a message that helps. */
+/**
+ * The demo's default model: used from models/ when complete, else downloaded; offline, a message
+ * that helps.
+ */
 public class DefaultModelTest {
   @Rule public TemporaryFolder temp = new TemporaryFolder();
 
@@ -30,8 +48,11 @@ public class DefaultModelTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    offline = HubModelDownloader.builder().endpoint("http://127.0.0.1:" + closedPort)
-        .connectTimeout(Duration.ofSeconds(2)).build();
+    offline =
+        HubModelDownloader.builder()
+            .endpoint("http://127.0.0.1:" + closedPort)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
   }
 
   private Path completeFolder() throws Exception {
@@ -52,7 +73,8 @@ public class DefaultModelTest {
   }
 
   @Test
-  public void anUnfinishedDownloadGoesBackToTheHubAndOfflineSaysHowToPassAModelFolder() throws Exception {
+  public void anUnfinishedDownloadGoesBackToTheHubAndOfflineSaysHowToPassAModelFolder()
+      throws Exception {
     Path folder = completeFolder();
     Files.writeString(folder.resolve("model.safetensors.index.json.incomplete"), "{");
     assertFalse(DefaultModel.isComplete(folder));
@@ -60,8 +82,16 @@ public class DefaultModelTest {
       DefaultModel.ensure(models, offline);
       fail("no hub, yet no error");
     } catch (DefaultModel.ModelUnavailableException e) {
-      assertTrue(e.getMessage(), e.getMessage().startsWith("the demo's default model HuggingFaceTB/SmolLM2-135M-Instruct"
-          + " is not in " + folder + " and the Hugging Face hub at " + offline.endpoint() + " cannot be reached ("));
+      assertTrue(
+          e.getMessage(),
+          e.getMessage()
+              .startsWith(
+                  "the demo's default model HuggingFaceTB/SmolLM2-135M-Instruct"
+                      + " is not in "
+                      + folder
+                      + " and the Hugging Face hub at "
+                      + offline.endpoint()
+                      + " cannot be reached ("));
       assertTrue(e.getMessage(), e.getMessage().contains("bin/solr-echo demo --model DIR"));
     }
   }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.demo;
 
 import static org.junit.Assert.assertEquals;
@@ -21,7 +36,10 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
-/** {@code bin/solr-echo demo --no-serve} end to end on the toy GPT-2: a real Solr, the sample collection, its queries. */
+/**
+ * {@code bin/solr-echo demo --no-serve} end to end on the toy GPT-2: a real Solr, the sample
+ * collection, its queries.
+ */
 public class DemoCommandTest {
   @Rule public TemporaryFolder temp = new TemporaryFolder();
 
@@ -39,8 +57,10 @@ public class DemoCommandTest {
 
   private int runOnToyModel(int nodes) throws Exception {
     Path toy = SharedFixtures.resolve("models/toy-gpt2");
-    return command(Map.of()).run(DemoOptions.sample(layout, toy).withNodes(nodes),
-        new PrintStream(out, true, StandardCharsets.UTF_8));
+    return command(Map.of())
+        .run(
+            DemoOptions.sample(layout, toy).withNodes(nodes),
+            new PrintStream(out, true, StandardCharsets.UTF_8));
   }
 
   /** Every query of the sample collection printed with SHOWN ranked results, ranks 1..SHOWN. */
@@ -53,11 +73,14 @@ public class DemoCommandTest {
       String[] lines = text.substring(at + 1).split("\n");
       assertTrue(lines[1].contains("expected: " + String.join(", ", query.relevant())));
       for (int rank = 1; rank <= ExampleQueries.SHOWN; rank++) {
-        assertTrue("rank " + rank + " of " + query.id() + ": " + lines[1 + rank],
+        assertTrue(
+            "rank " + rank + " of " + query.id() + ": " + lines[1 + rank],
             lines[1 + rank].matches("\\s+" + rank + "\\s+[01]\\.\\d{4}\\s+doc-\\d{3}\\s+.*"));
       }
     }
-    Matcher summary = Pattern.compile("hit@1: (\\d+)/(\\d+) queries .*hit@3: (\\d+)/(\\d+) queries").matcher(text);
+    Matcher summary =
+        Pattern.compile("hit@1: (\\d+)/(\\d+) queries .*hit@3: (\\d+)/(\\d+) queries")
+            .matcher(text);
     assertTrue(text, summary.find());
     assertEquals(queries.size(), Integer.parseInt(summary.group(2)));
     assertEquals(queries.size(), Integer.parseInt(summary.group(4)));
@@ -68,21 +91,34 @@ public class DemoCommandTest {
     assertEquals(err.toString(StandardCharsets.UTF_8), 0, runOnToyModel(0));
     int documents = SampleCollection.readDocuments(layout.sampleDocuments()).size();
     assertTrue(stdout(), stdout().contains("indexed " + documents + " documents in "));
-    assertTrue(stdout(), stdout().contains("; " + documents + " of them have a 16-dimensional vector"));
-    assertTrue(stdout(), stdout().contains("model: " + SharedFixtures.resolve("models/toy-gpt2") + " (16 dimensions"));
+    assertTrue(
+        stdout(), stdout().contains("; " + documents + " of them have a 16-dimensional vector"));
+    assertTrue(
+        stdout(),
+        stdout()
+            .contains("model: " + SharedFixtures.resolve("models/toy-gpt2") + " (16 dimensions"));
     assertEveryQueryIsAnsweredWithRankedResults();
-    assertTrue("progress bar on stderr", err.toString(StandardCharsets.UTF_8).contains("100% [########################] "
-        + documents + "/" + documents + " docs"));
+    assertTrue(
+        "progress bar on stderr",
+        err.toString(StandardCharsets.UTF_8)
+            .contains("100% [########################] " + documents + "/" + documents + " docs"));
     assertFalse("no serving with --no-serve", stdout().contains("Press Ctrl-C"));
   }
 
   @Test
-  public void solrCloudDemoWithTwoNodesEmbedsEverySampleDocumentAndRanksEveryExampleQuery() throws Exception {
+  public void solrCloudDemoWithTwoNodesEmbedsEverySampleDocumentAndRanksEveryExampleQuery()
+      throws Exception {
     assertEquals(err.toString(StandardCharsets.UTF_8), 0, runOnToyModel(2));
     int documents = SampleCollection.readDocuments(layout.sampleDocuments()).size();
-    assertTrue(stdout(), Pattern.compile("solr: http://127\\.0\\.0\\.1:\\d+/solr http://127\\.0\\.0\\.1:\\d+/solr,"
-        + " collection 'echo' \\(2 shards x 1 replica\\)").matcher(stdout()).find());
-    assertTrue(stdout(), stdout().contains("; " + documents + " of them have a 16-dimensional vector"));
+    assertTrue(
+        stdout(),
+        Pattern.compile(
+                "solr: http://127\\.0\\.0\\.1:\\d+/solr http://127\\.0\\.0\\.1:\\d+/solr,"
+                    + " collection 'echo' \\(2 shards x 1 replica\\)")
+            .matcher(stdout())
+            .find());
+    assertTrue(
+        stdout(), stdout().contains("; " + documents + " of them have a 16-dimensional vector"));
     assertEveryQueryIsAnsweredWithRankedResults();
   }
 
@@ -93,22 +129,35 @@ public class DemoCommandTest {
       closedPort = socket.getLocalPort();
     }
     Path models = temp.newFolder("models").toPath();
-    DemoCommand offline = new DemoCommand(layout.withModels(models), Map.of("HF_ENDPOINT", "http://127.0.0.1:" + closedPort),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
+    DemoCommand offline =
+        new DemoCommand(
+            layout.withModels(models),
+            Map.of("HF_ENDPOINT", "http://127.0.0.1:" + closedPort),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
     long start = System.nanoTime();
-    int code = offline.run(new DemoOptions(null, 0, 0, false, layout.sampleDocuments(), layout.sampleQueries()),
-        new PrintStream(out, true, StandardCharsets.UTF_8));
+    int code =
+        offline.run(
+            new DemoOptions(null, 0, 0, false, layout.sampleDocuments(), layout.sampleQueries()),
+            new PrintStream(out, true, StandardCharsets.UTF_8));
     double seconds = (System.nanoTime() - start) / 1e9;
     String message = err.toString(StandardCharsets.UTF_8);
     assertEquals(message, 1, code);
-    assertTrue(message, message.contains("the demo's default model HuggingFaceTB/SmolLM2-135M-Instruct is not in "
-        + models.resolve("SmolLM2-135M-Instruct")));
+    assertTrue(
+        message,
+        message.contains(
+            "the demo's default model HuggingFaceTB/SmolLM2-135M-Instruct is not in "
+                + models.resolve("SmolLM2-135M-Instruct")));
     assertTrue(message, message.contains("http://127.0.0.1:" + closedPort));
-    assertTrue(message, message.contains("To run the demo without network, pass a model folder: bin/solr-echo demo --model DIR"));
+    assertTrue(
+        message,
+        message.contains(
+            "To run the demo without network, pass a model folder: bin/solr-echo demo --model DIR"));
     assertTrue("fails fast, took " + seconds + " s", seconds < 10);
     assertFalse("no Solr started: " + message, message.contains("starting Solr"));
     assertEquals("nothing on stdout", "", stdout());
-    assertFalse("no weights were written", Files.exists(models.resolve("SmolLM2-135M-Instruct/model.safetensors")));
+    assertFalse(
+        "no weights were written",
+        Files.exists(models.resolve("SmolLM2-135M-Instruct/model.safetensors")));
   }
 
   @Test
@@ -123,8 +172,10 @@ public class DemoCommandTest {
   @Test
   public void usageNamesEveryOption() {
     String usage = new DemoCommand().usage();
-    for (String option : new String[] {"--model DIR", "--solrcloud N", "--port P", "--no-serve", "--docs FILE",
-        "--queries FILE"}) {
+    for (String option :
+        new String[] {
+          "--model DIR", "--solrcloud N", "--port P", "--no-serve", "--docs FILE", "--queries FILE"
+        }) {
       assertTrue(usage, usage.contains("[" + option + "]"));
     }
   }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.demo;
 
 import static org.junit.Assert.assertEquals;
@@ -41,8 +56,13 @@ public class LocalSolrTest {
 
   private static List<SolrInputDocument> documents() {
     List<SolrInputDocument> docs = new ArrayList<>();
-    String[] titles = {"Rivers carry water to the sea", "Mountains are covered in snow", "Bread rises in a warm oven",
-        "Stars shine in the night sky", "Trains run on steel rails"};
+    String[] titles = {
+      "Rivers carry water to the sea",
+      "Mountains are covered in snow",
+      "Bread rises in a warm oven",
+      "Stars shine in the night sky",
+      "Trains run on steel rails"
+    };
     for (int i = 0; i < titles.length; i++) {
       docs.add(new SolrInputDocument("id", "d" + i, "title", titles[i]));
     }
@@ -73,19 +93,31 @@ public class LocalSolrTest {
       baseUrl = solr.baseUrl();
       assertFalse(solr.isCloud());
       List<long[]> progress = new ArrayList<>();
-      assertEquals(docs.size(), solr.index(docs, 2, (indexed, total) -> progress.add(new long[] {indexed, total})));
-      assertEquals("a report per request", List.of(2L, 4L, 5L), progress.stream().map(p -> p[0]).toList());
+      assertEquals(
+          docs.size(),
+          solr.index(docs, 2, (indexed, total) -> progress.add(new long[] {indexed, total})));
+      assertEquals(
+          "a report per request", List.of(2L, 4L, 5L), progress.stream().map(p -> p[0]).toList());
       assertTrue(progress.stream().allMatch(p -> p[1] == docs.size()));
-      for (SolrDocument doc : solr.solrClient().query(new SolrQuery("*:*").setFields("id", "vector")).getResults()) {
-        assertEquals(doc.get("id") + " has a vector of the model's dimension", 16, ((List<?>) doc.get("vector")).size());
+      for (SolrDocument doc :
+          solr.solrClient().query(new SolrQuery("*:*").setFields("id", "vector")).getResults()) {
+        assertEquals(
+            doc.get("id") + " has a vector of the model's dimension",
+            16,
+            ((List<?>) doc.get("vector")).size());
       }
       for (SolrInputDocument doc : docs) {
-        SolrDocument top = solr.solrClient().query(LocalSolr.echoQuery((String) doc.getFieldValue("title"), 3))
-            .getResults().get(0);
+        SolrDocument top =
+            solr.solrClient()
+                .query(LocalSolr.echoQuery((String) doc.getFieldValue("title"), 3))
+                .getResults()
+                .get(0);
         assertEquals(doc.getFieldValue("id"), top.get("id"));
       }
       assertTrue(Files.isDirectory(home.resolve("echo/conf")));
-      assertTrue(Files.readString(home.resolve("echo/conf/managed-schema.xml")).contains("vectorDimension=\"16\""));
+      assertTrue(
+          Files.readString(home.resolve("echo/conf/managed-schema.xml"))
+              .contains("vectorDimension=\"16\""));
       assertTrue(listening(baseUrl));
     }
     assertFalse("stopped", listening(baseUrl));
@@ -111,7 +143,8 @@ public class LocalSolrTest {
       assertEquals(2, solr.nodeUrls().size());
       solr.index(documents(), 5, IndexProgress.NONE);
       assertEquals(documents().size(), count(solr.solrClient(), "echo_fingerprint:*"));
-      DocCollection collection = ((CloudSolrClient) solr.solrClient()).getClusterState().getCollection("echo");
+      DocCollection collection =
+          ((CloudSolrClient) solr.solrClient()).getClusterState().getCollection("echo");
       assertEquals(2, collection.getSlices().size());
       List<String> nodes = new ArrayList<>();
       for (Slice slice : collection.getSlices()) {
@@ -119,8 +152,11 @@ public class LocalSolrTest {
         nodes.add(slice.getLeader().getNodeName());
       }
       assertEquals("one shard on each node", 2, nodes.stream().distinct().count());
-      SolrDocument top = solr.solrClient().query(LocalSolr.echoQuery("Stars shine in the night sky", 3))
-          .getResults().get(0);
+      SolrDocument top =
+          solr.solrClient()
+              .query(LocalSolr.echoQuery("Stars shine in the night sky", 3))
+              .getResults()
+              .get(0);
       assertEquals("d3", top.get("id"));
     }
   }

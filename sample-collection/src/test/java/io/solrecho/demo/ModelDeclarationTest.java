@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.demo;
 
 import static org.junit.Assert.assertEquals;
@@ -13,13 +28,17 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
-/** The model declaration LocalSolr writes into echo-models.json, and the vector dimension it implies. */
+/**
+ * The model declaration LocalSolr writes into echo-models.json, and the vector dimension it
+ * implies.
+ */
 public class ModelDeclarationTest {
   @Rule public TemporaryFolder temp = new TemporaryFolder();
 
   @Test
   public void theDimensionIsTheModelsHiddenSize() {
-    ModelDeclaration toy = ModelDeclaration.echoRetrieval(SharedFixtures.resolve("models/toy-gpt2"));
+    ModelDeclaration toy =
+        ModelDeclaration.echoRetrieval(SharedFixtures.resolve("models/toy-gpt2"));
     assertEquals(16, toy.dimension());
     assertEquals(256, toy.maxPositions());
   }
@@ -28,8 +47,14 @@ public class ModelDeclarationTest {
   public void maxTokensLeavesRoomForTwoCopiesAndTheTemplate() {
     Path folder = Path.of("model");
     assertEquals("toy GPT-2: (256 - 64) / 2", 96, ModelDeclaration.maxTokens(256, folder));
-    assertEquals("SmolLM2: capped", ModelDeclaration.DEFAULT_MAX_TOKENS, ModelDeclaration.maxTokens(8192, folder));
-    assertEquals("unknown positions", ModelDeclaration.DEFAULT_MAX_TOKENS, ModelDeclaration.maxTokens(0, folder));
+    assertEquals(
+        "SmolLM2: capped",
+        ModelDeclaration.DEFAULT_MAX_TOKENS,
+        ModelDeclaration.maxTokens(8192, folder));
+    assertEquals(
+        "unknown positions",
+        ModelDeclaration.DEFAULT_MAX_TOKENS,
+        ModelDeclaration.maxTokens(0, folder));
     try {
       ModelDeclaration.maxTokens(64, folder);
       fail("accepted a model with 64 positions");
@@ -41,7 +66,10 @@ public class ModelDeclarationTest {
   @Test
   public void theModelsFileDeclaresTheFolderWithEchoRetrievalSettingsUnderEveryName() {
     Path folder = SharedFixtures.resolve("models/toy-gpt2");
-    String json = ModelDeclaration.echoRetrieval(folder).with("device", "cpu").modelsJson(List.of("toy", "other"));
+    String json =
+        ModelDeclaration.echoRetrieval(folder)
+            .with("device", "cpu")
+            .modelsJson(List.of("toy", "other"));
     JsonObject models = JsonParser.parseString(json).getAsJsonObject().getAsJsonObject("models");
     assertEquals(2, models.size());
     JsonObject toy = models.getAsJsonObject("toy");
@@ -51,13 +79,16 @@ public class ModelDeclarationTest {
     assertEquals("cpu", toy.get("device").getAsString());
     assertEquals("96", toy.get("maxTokens").getAsString());
     assertEquals("Document: {x}\nDocument again: {x}", toy.get("documentTemplate").getAsString());
-    assertEquals("Instruct: {instruction}\nQuery: {x}\nQuery again: {x}", toy.get("queryTemplate").getAsString());
+    assertEquals(
+        "Instruct: {instruction}\nQuery: {x}\nQuery again: {x}",
+        toy.get("queryTemplate").getAsString());
   }
 
   @Test
   public void anUnknownParameterIsRefused() {
     try {
-      ModelDeclaration.echoRetrieval(SharedFixtures.resolve("models/toy-gpt2")).with("path", "/elsewhere");
+      ModelDeclaration.echoRetrieval(SharedFixtures.resolve("models/toy-gpt2"))
+          .with("path", "/elsewhere");
       fail("accepted a new path");
     } catch (IllegalArgumentException e) {
       assertTrue(e.getMessage(), e.getMessage().startsWith("unknown model parameter 'path'"));
@@ -71,7 +102,9 @@ public class ModelDeclarationTest {
       ModelDeclaration.echoRetrieval(empty);
       fail("accepted an empty folder");
     } catch (IllegalArgumentException e) {
-      assertTrue(e.getMessage(), e.getMessage().contains(empty + " is not a model folder: it has no config.json"));
+      assertTrue(
+          e.getMessage(),
+          e.getMessage().contains(empty + " is not a model folder: it has no config.json"));
     }
   }
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.harness;
 
 import static org.junit.Assert.assertEquals;
@@ -20,7 +35,9 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
-/** {@code bin/solr-echo bench --quick} on the toy GPT-2: every measurement, as JSON and Markdown. */
+/**
+ * {@code bin/solr-echo bench --quick} on the toy GPT-2: every measurement, as JSON and Markdown.
+ */
 public class BenchCommandTest {
   @Rule public TemporaryFolder tmp = new TemporaryFolder();
 
@@ -36,16 +53,24 @@ public class BenchCommandTest {
     options.put("device", "cpu");
     ByteArrayOutputStream stdout = new ByteArrayOutputStream();
 
-    assertEquals(0, new BenchCommand().run(options::get, new PrintStream(stdout, true, StandardCharsets.UTF_8)));
+    assertEquals(
+        0,
+        new BenchCommand()
+            .run(options::get, new PrintStream(stdout, true, StandardCharsets.UTF_8)));
 
-    JsonObject json = JsonParser.parseString(Files.readString(out.resolve("bench.json"))).getAsJsonObject();
+    JsonObject json =
+        JsonParser.parseString(Files.readString(out.resolve("bench.json"))).getAsJsonObject();
     JsonObject engine = json.getAsJsonObject("engine");
     assertTrue(engine.get("matmul_gflops").getAsDouble() > 0);
     assertEquals(2, engine.getAsJsonArray("runs").size());
-    assertTrue(engine.getAsJsonArray("runs").get(0).getAsJsonObject().get("ratio_to_matmul").getAsDouble() > 0);
+    assertTrue(
+        engine.getAsJsonArray("runs").get(0).getAsJsonObject().get("ratio_to_matmul").getAsDouble()
+            > 0);
     JsonObject embedding = json.getAsJsonObject("embedding");
     assertEquals(4, embedding.getAsJsonArray("runs").size());
-    assertTrue(embedding.getAsJsonObject("echo_to_classical_time_ratio").get("callers_1").getAsDouble() > 0);
+    assertTrue(
+        embedding.getAsJsonObject("echo_to_classical_time_ratio").get("callers_1").getAsDouble()
+            > 0);
     JsonObject indexing = json.getAsJsonObject("indexing");
     assertEquals(64, indexing.get("documents").getAsInt());
     assertTrue(indexing.getAsJsonObject("solr").get("docs_per_s").getAsDouble() > 0);
@@ -59,12 +84,20 @@ public class BenchCommandTest {
     JsonObject memory = json.getAsJsonObject("memory");
     assertEquals(300, memory.get("embeddings").getAsInt());
     assertEquals(11, memory.getAsJsonArray("samples").size());
-    assertTrue(memory.getAsJsonArray("samples").get(10).getAsJsonObject().get("rss_mib").getAsDouble() > 0);
+    assertTrue(
+        memory.getAsJsonArray("samples").get(10).getAsJsonObject().get("rss_mib").getAsDouble()
+            > 0);
 
     String md = Files.readString(out.resolve("bench.md"));
-    for (String heading : new String[] {"# solr-echo benchmark: toy-gpt2", "## Engine: forward pass",
-        "## Echo vs classical: cost per text", "## Indexing: Solr's echo update chain vs the engine alone",
-        "## Query latency: {!echo topK=10}", "## Memory over 300 embeddings through Solr"}) {
+    for (String heading :
+        new String[] {
+          "# solr-echo benchmark: toy-gpt2",
+          "## Engine: forward pass",
+          "## Echo vs classical: cost per text",
+          "## Indexing: Solr's echo update chain vs the engine alone",
+          "## Query latency: {!echo topK=10}",
+          "## Memory over 300 embeddings through Solr"
+        }) {
       assertTrue(heading + " in\n" + md, md.contains(heading + "\n"));
     }
     assertTrue(md, md.contains("| query vectors | queries | p50 ms | p99 ms | mean ms | max ms |"));
@@ -101,7 +134,8 @@ public class BenchCommandTest {
       BenchOptions.read(name -> null);
       throw new AssertionError("expected an IllegalArgumentException");
     } catch (IllegalArgumentException e) {
-      assertEquals("missing required option --out (the folder for bench.json and bench.md)", e.getMessage());
+      assertEquals(
+          "missing required option --out (the folder for bench.json and bench.md)", e.getMessage());
     }
   }
 }

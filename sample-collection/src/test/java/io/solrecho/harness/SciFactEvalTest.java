@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.solrecho.harness;
 
 import static org.junit.Assert.assertEquals;
@@ -20,8 +35,8 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 /**
- * {@code bin/solr-echo eval --datasets scifact} end to end on the toy GPT-2 (1 layer, 16 dimensions,
- * 256 positions): real Solr nodes, SciFact's first test queries and a small corpus.
+ * {@code bin/solr-echo eval --datasets scifact} end to end on the toy GPT-2 (1 layer, 16
+ * dimensions, 256 positions): real Solr nodes, SciFact's first test queries and a small corpus.
  */
 public class SciFactEvalTest {
   private static final String[] SYSTEMS = {"bm25", "echo", "classical", "hybrid"};
@@ -43,21 +58,32 @@ public class SciFactEvalTest {
     options.put("device", "cpu");
     ByteArrayOutputStream stdout = new ByteArrayOutputStream();
 
-    assertEquals(0, new EvalCommand().run(options::get, new PrintStream(stdout, true, StandardCharsets.UTF_8)));
+    assertEquals(
+        0,
+        new EvalCommand().run(options::get, new PrintStream(stdout, true, StandardCharsets.UTF_8)));
 
     String md = Files.readString(out.resolve("report.md"));
     assertTrue(md, md.contains("## Retrieval through Solr: SciFact (BEIR, test split)"));
     assertTrue(md, md.contains("| system | nDCG@10 | Recall@100 | how |"));
     for (String system : SYSTEMS) {
-      assertTrue(md, md.matches("(?s).*\\| " + system + " \\| (\\*\\*)?[01]\\.\\d{4}(\\*\\*)? \\| (\\*\\*)?[01]\\.\\d{4}.*"));
+      assertTrue(
+          md,
+          md.matches(
+              "(?s).*\\| "
+                  + system
+                  + " \\| (\\*\\*)?[01]\\.\\d{4}(\\*\\*)? \\| (\\*\\*)?[01]\\.\\d{4}.*"));
     }
     assertTrue(md, md.contains("**Limited run, not comparable to published numbers**"));
     assertTrue(md, md.contains("| scifact: index echo |"));
     assertTrue(md, md.contains("| scifact: index classical |"));
-    JsonObject section = JsonParser.parseString(Files.readString(out.resolve("results.json"))).getAsJsonObject()
-        .getAsJsonObject("sections").getAsJsonObject("scifact");
+    JsonObject section =
+        JsonParser.parseString(Files.readString(out.resolve("results.json")))
+            .getAsJsonObject()
+            .getAsJsonObject("sections")
+            .getAsJsonObject("scifact");
     assertEquals(4, section.get("queries_evaluated").getAsInt());
-    assertEquals(section.get("judged_documents").getAsInt() + 40, section.get("documents").getAsInt());
+    assertEquals(
+        section.get("judged_documents").getAsInt() + 40, section.get("documents").getAsInt());
     assertTrue(section.get("limited").getAsBoolean());
     for (String system : SYSTEMS) {
       JsonObject scores = section.getAsJsonObject("scores").getAsJsonObject(system);
@@ -67,7 +93,8 @@ public class SciFactEvalTest {
       }
     }
     assertTrue(ImageIO.read(out.resolve("scifact-retrieval.png").toFile()).getWidth() > 0);
-    assertTrue(stdout.toString(StandardCharsets.UTF_8).contains("wrote " + out.resolve("report.md")));
+    assertTrue(
+        stdout.toString(StandardCharsets.UTF_8).contains("wrote " + out.resolve("report.md")));
   }
 
   @Test
@@ -101,7 +128,10 @@ public class SciFactEvalTest {
       new SciFactDataset().prepare(data, options::get);
       throw new AssertionError("expected an IllegalArgumentException");
     } catch (IllegalArgumentException e) {
-      assertTrue(e.getMessage(), e.getMessage().startsWith("--shared: SciFact not found at " + data.resolve("scifact-beir")));
+      assertTrue(
+          e.getMessage(),
+          e.getMessage()
+              .startsWith("--shared: SciFact not found at " + data.resolve("scifact-beir")));
     }
   }
 }
