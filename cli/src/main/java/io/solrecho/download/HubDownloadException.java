@@ -92,6 +92,17 @@ public final class HubDownloadException extends IOException {
     return reason;
   }
 
+  /**
+   * Why, without the advice: for {@link Reason#UNREACHABLE} why no connection could be made (such
+   * as "cannot resolve host huggingface.co"), for other reasons the message.
+   */
+  public String why() {
+    Throwable cause = getCause();
+    return reason == Reason.UNREACHABLE && cause != null && cause.getMessage() != null
+        ? cause.getMessage()
+        : getMessage();
+  }
+
   /** True when only the file is missing, so an optional file may be skipped. */
   boolean isMissingFile() {
     return missingFile;

@@ -723,6 +723,8 @@ public class HubDownloaderTest {
     assertEquals(HubDownloadException.Reason.UNREACHABLE, e.reason());
     assertContains(e.getMessage(), "test.tsv of dataset " + DATASET, "HF_ENDPOINT.");
     assertFalse(e.getMessage(), e.getMessage().contains("--model"));
+    assertContains(e.why(), "cannot connect to 127.0.0.1:" + closedPort);
+    assertFalse(e.why(), e.why().contains("HF_ENDPOINT"));
   }
 
   @Test

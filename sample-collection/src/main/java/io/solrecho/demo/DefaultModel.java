@@ -71,16 +71,12 @@ final class DefaultModel {
     } catch (HubDownloadException e) {
       String missing = "the demo's default model " + REPO_ID + " is not in " + folder;
       if (e.reason() == HubDownloadException.Reason.UNREACHABLE) {
-        String why =
-            e.getCause() != null && e.getCause().getMessage() != null
-                ? e.getCause().getMessage()
-                : e.getMessage();
         throw new ModelUnavailableException(
             missing
                 + " and the Hugging Face hub at "
                 + downloader.endpoint()
                 + " cannot be reached ("
-                + why
+                + e.why()
                 + ").\n"
                 + "To run the demo without network, pass a model folder: bin/solr-echo demo --model DIR\n"
                 + "  (config.json, tokenizer.json and the .safetensors weights, as downloaded from the hub),"
