@@ -35,7 +35,10 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
-/** End to end on the tiny GPT-2 of the shared fixtures (1 layer, 16 dimensions, 256 positions). */
+/**
+ * End to end on the tiny GPT-2 of the shared fixtures (1 layer, 16 dimensions, 256 positions) and
+ * the sample data sets ({@link EvalSamples}).
+ */
 public class EvalCommandTest {
   @Rule public TemporaryFolder tmp = new TemporaryFolder();
 
@@ -46,7 +49,7 @@ public class EvalCommandTest {
     Map<String, String> options = new HashMap<>();
     options.put("model", model.toString());
     options.put("out", out.toString());
-    options.put("shared", SharedFixtures.shared().toString());
+    options.put("data", EvalSamples.data().toString());
     options.put("limit", "20");
     options.put("datasets", "stsb,sick,toy");
     options.put("setups", "echo-mean,classical-mean");
@@ -62,7 +65,9 @@ public class EvalCommandTest {
     assertTrue(md, md.contains("| setup | STS-B | SICK-R | avg |"));
     assertTrue(
         md, Pattern.compile("\\| echo-mean \\| (\\*\\*)?-?\\d+\\.\\d\\d").matcher(md).find());
-    assertTrue(md, md.contains("| STS-B | 20 |"));
+    assertTrue(md, md.contains("| STS-B | 12 | stsbenchmark/sts-test.csv |"));
+    assertTrue(md, md.contains("| SICK-R | 7 | sick/SICK.txt, SemEval_set TEST (as SentEval) |"));
+    assertTrue(md, md.contains("| data | " + EvalSamples.data().toAbsolutePath() + " (--data) |"));
     assertTrue(md, md.contains("| setup | S1 % | S2 % | all % |"));
     assertTrue(md, md.contains("| embed classical-mean |"));
     JsonObject json =

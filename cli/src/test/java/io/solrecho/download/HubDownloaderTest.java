@@ -45,7 +45,7 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
-public class HubModelDownloaderTest {
+public class HubDownloaderTest {
   private static final String CONFIG = "{\"model_type\":\"llama\",\"hidden_size\":8}";
   private static final String TOKENIZER = "{\"version\":\"1.0\",\"model\":{\"type\":\"BPE\"}}";
   private static final String TOKENIZER_CONFIG = "{\"bos_token\":\"<s>\"}";
@@ -86,8 +86,8 @@ public class HubModelDownloaderTest {
     hub.close();
   }
 
-  private HubModelDownloader.Builder downloader() {
-    return HubModelDownloader.builder()
+  private HubDownloader.Builder downloader() {
+    return HubDownloader.builder()
         .endpoint(hub.endpoint())
         .connectTimeout(Duration.ofSeconds(2))
         .readTimeout(Duration.ofSeconds(2))
@@ -95,7 +95,7 @@ public class HubModelDownloaderTest {
   }
 
   private Path download() throws IOException {
-    return downloader().build().download(FakeHub.REPO, "main", target);
+    return downloader().build().downloadModel(FakeHub.REPO, "main", target);
   }
 
   private void makeSharded() {
@@ -116,7 +116,11 @@ public class HubModelDownloaderTest {
   }
 
   private List<String> leftoverParts() throws IOException {
-    try (Stream<Path> files = Files.list(target)) {
+    return leftoverParts(target);
+  }
+
+  private static List<String> leftoverParts(Path folder) throws IOException {
+    try (Stream<Path> files = Files.list(folder)) {
       return files
           .map(p -> p.getFileName().toString())
           .filter(n -> n.endsWith(".incomplete"))
@@ -205,7 +209,7 @@ public class HubModelDownloaderTest {
     download();
     hub.clearRequests();
 
-    downloader().build().download(FakeHub.REPO, "v2", target);
+    downloader().build().downloadModel(FakeHub.REPO, "v2", target);
 
     assertEquals(1, hub.requestsFor("config.json").size());
   }
@@ -248,7 +252,10 @@ public class HubModelDownloaderTest {
     hub.dropConnectionOnce("model.safetensors");
     long start = System.nanoTime();
 
-    downloader().readTimeout(Duration.ofSeconds(20)).build().download(FakeHub.REPO, "main", target);
+    downloader()
+        .readTimeout(Duration.ofSeconds(20))
+        .build()
+        .downloadModel(FakeHub.REPO, "main", target);
 
     assertTrue(
         "a dropped connection is noticed at once, not after the read timeout",
@@ -336,7 +343,7 @@ public class HubModelDownloaderTest {
   @Test
   public void checksumMismatchIsRejectedAndTheDownloadDeleted() throws IOException {
     String announced = FakeHub.sha256("something else".getBytes(StandardCharsets.UTF_8));
-    hub.announceSha256("model.safetensors", announced);
+    hub.announceChecksum("model.safetensors", announced);
 
     HubDownloadException e = assertThrows(HubDownloadException.class, this::download);
 
@@ -369,7 +376,7 @@ public class HubModelDownloaderTest {
   public void theTokenGoesToTheHubButNotToTheHostItRedirectsTo() throws IOException {
     hub.requireToken("hf_secret").redirectLfsToCdn();
 
-    downloader().token("hf_secret").build().download(FakeHub.REPO, "main", target);
+    downloader().token("hf_secret").build().downloadModel(FakeHub.REPO, "main", target);
 
     assertArrayEquals(
         "verified against the hub's X-Linked-Etag, not the CDN's ETag",
@@ -389,7 +396,7 @@ public class HubModelDownloaderTest {
   public void redirectsWithinTheHubKeepTheToken() throws IOException {
     hub.requireToken("hf_secret").redirectSmallFilesOnHub();
 
-    downloader().token("hf_secret").build().download(FakeHub.REPO, "main", target);
+    downloader().token("hf_secret").build().downloadModel(FakeHub.REPO, "main", target);
 
     List<FakeHub.Request> cached =
         hub.requests().stream()
@@ -423,7 +430,8 @@ public class HubModelDownloaderTest {
     HubDownloadException e =
         assertThrows(
             HubDownloadException.class,
-            () -> downloader().token("hf_wrong").build().download(FakeHub.REPO, "main", target));
+            () ->
+                downloader().token("hf_wrong").build().downloadModel(FakeHub.REPO, "main", target));
 
     assertEquals(HubDownloadException.Reason.UNAUTHORIZED, e.reason());
     assertContains(e.getMessage(), "HF_TOKEN was not accepted");
@@ -436,7 +444,11 @@ public class HubModelDownloaderTest {
     HubDownloadException e =
         assertThrows(
             HubDownloadException.class,
-            () -> downloader().token("hf_secret").build().download(FakeHub.REPO, "main", target));
+            () ->
+                downloader()
+                    .token("hf_secret")
+                    .build()
+                    .downloadModel(FakeHub.REPO, "main", target));
 
     assertEquals(HubDownloadException.Reason.FORBIDDEN, e.reason());
     assertContains(
@@ -452,7 +464,7 @@ public class HubModelDownloaderTest {
     HubDownloadException e =
         assertThrows(
             HubDownloadException.class,
-            () -> downloader().build().download("acme/no-such-model", "main", target));
+            () -> downloader().build().downloadModel("acme/no-such-model", "main", target));
 
     assertEquals(HubDownloadException.Reason.NOT_FOUND, e.reason());
     assertContains(
@@ -464,7 +476,7 @@ public class HubModelDownloaderTest {
     HubDownloadException e =
         assertThrows(
             HubDownloadException.class,
-            () -> downloader().build().download(FakeHub.REPO, "v9", target));
+            () -> downloader().build().downloadModel(FakeHub.REPO, "v9", target));
 
     assertEquals(HubDownloadException.Reason.NOT_FOUND, e.reason());
     assertContains(e.getMessage(), "revision v9 was not found in repository " + FakeHub.REPO);
@@ -501,13 +513,14 @@ public class HubModelDownloaderTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    HubModelDownloader downloader =
-        HubModelDownloader.builder().endpoint("http://127.0.0.1:" + closedPort).build();
+    HubDownloader downloader =
+        HubDownloader.builder().endpoint("http://127.0.0.1:" + closedPort).build();
     long start = System.nanoTime();
 
     HubDownloadException e =
         assertThrows(
-            HubDownloadException.class, () -> downloader.download(FakeHub.REPO, "main", target));
+            HubDownloadException.class,
+            () -> downloader.downloadModel(FakeHub.REPO, "main", target));
 
     assertTrue("no retries with their 1 s pauses", System.nanoTime() - start < 2_000_000_000L);
     assertEquals(HubDownloadException.Reason.UNREACHABLE, e.reason());
@@ -522,13 +535,13 @@ public class HubModelDownloaderTest {
   public void aStalledTransferFailsAfterTheReadTimeoutAndKeepsThePartForTheNextRun()
       throws IOException {
     hub.stall("model.safetensors");
-    HubModelDownloader downloader =
-        downloader().readTimeout(Duration.ofMillis(300)).attempts(1).build();
+    HubDownloader downloader = downloader().readTimeout(Duration.ofMillis(300)).attempts(1).build();
     long start = System.nanoTime();
 
     HubDownloadException e =
         assertThrows(
-            HubDownloadException.class, () -> downloader.download(FakeHub.REPO, "main", target));
+            HubDownloadException.class,
+            () -> downloader.downloadModel(FakeHub.REPO, "main", target));
 
     assertTrue(System.nanoTime() - start < 5_000_000_000L);
     assertEquals(HubDownloadException.Reason.TRANSFER_FAILED, e.reason());
@@ -553,7 +566,7 @@ public class HubModelDownloaderTest {
     downloader()
         .progress(new PrintStream(err, true, StandardCharsets.UTF_8))
         .build()
-        .download(FakeHub.REPO, "main", target);
+        .downloadModel(FakeHub.REPO, "main", target);
 
     String progress = err.toString(StandardCharsets.UTF_8);
     assertContains(
@@ -563,12 +576,12 @@ public class HubModelDownloaderTest {
   @Test
   public void environmentSuppliesEndpointAndToken() throws IOException {
     hub.requireToken("hf_from_env");
-    HubModelDownloader downloader =
+    HubDownloader downloader =
         downloader()
             .environment(Map.of("HF_ENDPOINT", hub.endpoint() + "/", "HF_TOKEN", "hf_from_env"))
             .build();
 
-    downloader.download(FakeHub.REPO, "main", target);
+    downloader.downloadModel(FakeHub.REPO, "main", target);
 
     assertEquals(URI.create(hub.endpoint()), downloader.endpoint());
     assertArrayEquals(WEIGHTS, read("model.safetensors"));
@@ -577,15 +590,15 @@ public class HubModelDownloaderTest {
   @Test
   public void withoutHfEndpointTheEndpointIsThePublicHub() {
     assertEquals(
-        URI.create(HubModelDownloader.DEFAULT_ENDPOINT),
-        HubModelDownloader.builder().environment(Map.of("HF_TOKEN", "")).build().endpoint());
+        URI.create(HubDownloader.DEFAULT_ENDPOINT),
+        HubDownloader.builder().environment(Map.of("HF_TOKEN", "")).build().endpoint());
   }
 
   @Test
   public void revisionIsSentAsOneEncodedPathSegment() throws IOException {
     hub.revision("refs/pr/1");
 
-    downloader().build().download(FakeHub.REPO, "refs/pr/1", target);
+    downloader().build().downloadModel(FakeHub.REPO, "refs/pr/1", target);
 
     assertEquals(
         "/" + FakeHub.REPO + "/resolve/refs%2Fpr%2F1/config.json",
@@ -607,16 +620,124 @@ public class HubModelDownloaderTest {
 
   @Test
   public void malformedRepositoryIdsAndEndpointsAreRejectedBeforeAnyRequest() {
-    HubModelDownloader downloader = downloader().build();
+    HubDownloader downloader = downloader().build();
     for (String repo : new String[] {"", "a/b/c", "../etc", "owner/name with space"}) {
       IllegalArgumentException e =
           assertThrows(
-              IllegalArgumentException.class, () -> downloader.download(repo, "main", target));
+              IllegalArgumentException.class, () -> downloader.downloadModel(repo, "main", target));
       assertContains(e.getMessage(), "owner/name");
     }
     assertThrows(
         IllegalArgumentException.class,
-        () -> HubModelDownloader.builder().endpoint("ftp://example.com"));
+        () -> HubDownloader.builder().endpoint("ftp://example.com"));
+    assertEquals(List.of(), hub.requests());
+  }
+
+  private static final String DATASET = "acme/sts-data";
+  private static final byte[] TEST_SET = FakeHub.randomBytes(70_000, 4);
+  private static final byte[] QRELS =
+      "query-id\tcorpus-id\tscore\r\nq1\td1\t1\r\n".getBytes(StandardCharsets.UTF_8);
+
+  private Path downloadDataset() throws IOException {
+    return downloader()
+        .build()
+        .downloadDatasetFiles(DATASET, "main", List.of("test.jsonl.gz", "qrels/test.tsv"), target);
+  }
+
+  private void serveDataset() {
+    hub.datasetLfsFile(DATASET, "test.jsonl.gz", TEST_SET)
+        .datasetFile(DATASET, "qrels/test.tsv", QRELS);
+  }
+
+  @Test
+  public void downloadsTheNamedFilesOfADatasetRepository() throws IOException {
+    serveDataset();
+
+    assertEquals(target, downloadDataset());
+
+    assertArrayEquals(TEST_SET, read("test.jsonl.gz"));
+    assertArrayEquals(QRELS, read("qrels/test.tsv"));
+    assertEquals(
+        List.of(
+            "/datasets/" + DATASET + "/resolve/main/test.jsonl.gz",
+            "/datasets/" + DATASET + "/resolve/main/qrels/test.tsv"),
+        hub.requests().stream().map(FakeHub.Request::rawPath).collect(Collectors.toList()));
+  }
+
+  @Test
+  public void verifiedDatasetFilesAreNotRequestedAgain() throws IOException {
+    serveDataset();
+    downloadDataset();
+    hub.clearRequests();
+
+    downloadDataset();
+
+    assertEquals(List.of(), hub.requests());
+  }
+
+  @Test
+  public void aRegularFileIsCheckedAgainstItsGitBlobId() throws IOException {
+    serveDataset();
+    String announced = FakeHub.gitBlobId("other content".getBytes(StandardCharsets.UTF_8));
+    hub.announceDatasetChecksum(DATASET, "qrels/test.tsv", announced);
+
+    HubDownloadException e = assertThrows(HubDownloadException.class, this::downloadDataset);
+
+    assertEquals(HubDownloadException.Reason.CHECKSUM_MISMATCH, e.reason());
+    assertContains(
+        e.getMessage(),
+        "qrels/test.tsv of dataset " + DATASET + " at revision main",
+        "git blob id " + FakeHub.gitBlobId(QRELS),
+        announced,
+        "deleted");
+    assertFalse(Files.exists(target.resolve("qrels/test.tsv")));
+    assertEquals(List.of(), leftoverParts(target.resolve("qrels")));
+  }
+
+  @Test
+  public void aFileTheHubAnnouncesNoChecksumForIsNotKept() throws IOException {
+    hub.withoutChecksums();
+
+    HubDownloadException e = assertThrows(HubDownloadException.class, this::download);
+
+    assertEquals(HubDownloadException.Reason.UNVERIFIABLE, e.reason());
+    assertContains(e.getMessage(), "config.json", "without a checksum", "HF_ENDPOINT");
+    assertFalse(Files.exists(target.resolve("config.json")));
+    assertEquals(List.of(), leftoverParts());
+  }
+
+  @Test
+  public void anUnreachableHubForADatasetGivesNoModelAdvice() throws IOException {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    HubDownloader downloader =
+        HubDownloader.builder().endpoint("http://127.0.0.1:" + closedPort).build();
+
+    HubDownloadException e =
+        assertThrows(
+            HubDownloadException.class,
+            () -> downloader.downloadDatasetFiles(DATASET, "main", List.of("test.tsv"), target));
+
+    assertEquals(HubDownloadException.Reason.UNREACHABLE, e.reason());
+    assertContains(e.getMessage(), "test.tsv of dataset " + DATASET, "HF_ENDPOINT.");
+    assertFalse(e.getMessage(), e.getMessage().contains("--model"));
+    assertContains(e.why(), "cannot connect to 127.0.0.1:" + closedPort);
+    assertFalse(e.why(), e.why().contains("HF_ENDPOINT"));
+  }
+
+  @Test
+  public void datasetFilePathsOutsideTheTargetFolderAreRejectedBeforeAnyRequest() {
+    serveDataset();
+    HubDownloader downloader = downloader().build();
+    for (String file : new String[] {"", "../evil.tsv", "/etc/passwd", "a\\b.tsv", "qrels/.."}) {
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> downloader.downloadDatasetFiles(DATASET, "main", List.of(file), target));
+      assertContains(e.getMessage(), "relative path inside the repository", file);
+    }
     assertEquals(List.of(), hub.requests());
   }
 }

@@ -37,21 +37,22 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Downloads what solr-echo needs of a Hugging Face model repository at a revision into a folder:
- * {@code config.json}, {@code tokenizer.json}, {@code tokenizer_config.json} and {@code
- * special_tokens_map.json} when the repository has them, and the weights, {@code model.safetensors}
- * or {@code model.safetensors.index.json} with every shard it names.
+ * Downloads from the Hugging Face hub into a folder: what solr-echo needs of a model repository
+ * ({@link #downloadModel}), or named files of a dataset repository ({@link #downloadDatasetFiles}),
+ * at a revision.
  *
- * <p>Files come from {@code {endpoint}/{repo}/resolve/{revision}/{file}}, with the token (if any)
- * as a bearer token to the endpoint only, never to the CDN the hub redirects large files to. Each
- * file is written through {@code FILE.incomplete}, resumed with a {@code Range} request after an
- * interruption, checked against the size and sha256 the hub announces for LFS files, and renamed
- * into place only when complete. Files verified before (listed in the folder's {@code
- * .solr-echo-download.json}) are not requested again, so a finished folder needs no network.
+ * <p>Files come from {@code {endpoint}/{repo}/resolve/{revision}/{file}} ({@code
+ * {endpoint}/datasets/{repo}/...} for datasets), with the token (if any) as a bearer token to the
+ * endpoint only, never to the CDN the hub redirects large files to. Each file is written through
+ * {@code FILE.incomplete}, resumed with a {@code Range} request after an interruption, checked
+ * against the size and the checksum the hub announces (an LFS file's sha256, a regular file's git
+ * blob id), and renamed into place only when complete. Files verified before (listed in the
+ * folder's {@code .solr-echo-download.json}) are not requested again, so a finished folder needs no
+ * network.
  *
  * <p>Instances are immutable and may be shared.
  */
-public final class HubModelDownloader {
+public final class HubDownloader {
   /** The public hub, used when HF_ENDPOINT is not set. */
   public static final String DEFAULT_ENDPOINT = "https://huggingface.co";
 
@@ -65,6 +66,11 @@ public final class HubModelDownloader {
   static final String WEIGHTS = "model.safetensors";
   static final String WEIGHTS_INDEX = "model.safetensors.index.json";
 
+  /** What to do instead of downloading a model, for the offline message. */
+  private static final String MODEL_OFFLINE_ADVICE =
+      "pass a local model folder instead with --model DIR (a folder holding config.json,"
+          + " tokenizer.json and the .safetensors weights, as downloaded from the hub)";
+
   private static final Pattern REPO_ID =
       Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)?");
 
@@ -76,7 +82,7 @@ public final class HubModelDownloader {
   private final Duration retryBackoff;
   private final PrintStream progress;
 
-  private HubModelDownloader(Builder builder) {
+  private HubDownloader(Builder builder) {
     this.endpoint = builder.endpoint;
     this.token = builder.token;
     this.connectTimeout = builder.connectTimeout;
@@ -91,7 +97,7 @@ public final class HubModelDownloader {
   }
 
   /** A downloader configured from HF_ENDPOINT and HF_TOKEN, showing progress on standard error. */
-  public static HubModelDownloader fromEnvironment() {
+  public static HubDownloader fromEnvironment() {
     return builder().environment(System.getenv()).progress(System.err).build();
   }
 
@@ -100,8 +106,11 @@ public final class HubModelDownloader {
   }
 
   /**
-   * Downloads the files of {@code repoId} at {@code revision} into {@code target} (created if
-   * missing), skipping those already there and verified.
+   * Downloads the files of model repository {@code repoId} at {@code revision} into {@code target}
+   * (created if missing), skipping those already there and verified: {@code config.json}, {@code
+   * tokenizer.json}, {@code tokenizer_config.json} and {@code special_tokens_map.json} when the
+   * repository has them, and the weights, {@code model.safetensors} or {@code
+   * model.safetensors.index.json} with every shard it names.
    *
    * @param repoId a repository id such as {@code HuggingFaceTB/SmolLM2-135M-Instruct}
    * @param revision a branch, tag or commit, such as {@value #DEFAULT_REVISION}
@@ -111,22 +120,10 @@ public final class HubModelDownloader {
    *     damaged data; its message says what to do
    * @throws IOException when the target folder cannot be written
    */
-  public Path download(String repoId, String revision, Path target) throws IOException {
-    checkRepoId(repoId);
-    checkRevision(revision);
-    Path folder = Objects.requireNonNull(target, "target").toAbsolutePath().normalize();
-    Files.createDirectories(folder);
-    VerifiedFiles verified = VerifiedFiles.open(folder, repoId, revision);
-    ProgressBar bar = new ProgressBar(progress, ProgressUnit.bytes());
-    HubClient client = new HubClient(connectTimeout, readTimeout, token);
-    Snapshot snapshot =
-        new Snapshot(
-            repoId,
-            revision,
-            folder,
-            verified,
-            bar,
-            new ResumableDownload(client, readTimeout, attempts, retryBackoff, bar));
+  public Path downloadModel(String repoId, String revision, Path target) throws IOException {
+    Path folder = prepare(repoId, revision, target);
+    RepositorySnapshot snapshot =
+        snapshot(HubFile.Kind.MODEL, repoId, revision, folder, MODEL_OFFLINE_ADVICE);
     snapshot.fetch(CONFIG, true);
     snapshot.fetch(TOKENIZER, true);
     for (String name : OPTIONAL_FILES) {
@@ -161,55 +158,70 @@ public final class HubModelDownloader {
     return target;
   }
 
-  /** One download run into one folder. */
-  private final class Snapshot {
-    private final String repo;
-    private final String revision;
-    private final Path target;
-    private final VerifiedFiles verified;
-    private final ProgressBar bar;
-    private final ResumableDownload transfer;
-
-    Snapshot(
-        String repo,
-        String revision,
-        Path target,
-        VerifiedFiles verified,
-        ProgressBar bar,
-        ResumableDownload transfer) {
-      this.repo = repo;
-      this.revision = revision;
-      this.target = target;
-      this.verified = verified;
-      this.bar = bar;
-      this.transfer = transfer;
+  /**
+   * Downloads the named files of dataset repository {@code repoId} at {@code revision} into {@code
+   * target} (created if missing), each to the same relative path, skipping those already there and
+   * verified. A run whose files are all verified makes no request at all.
+   *
+   * @param repoId a dataset repository id such as {@code mteb/sts12-sts}
+   * @param revision a branch, tag or commit; a commit pins the content
+   * @param files paths inside the repository, such as {@code test.jsonl.gz}
+   * @return {@code target}
+   * @throws IllegalArgumentException for a malformed repository id, revision or file path
+   * @throws HubDownloadException when the hub cannot be reached, refuses, lacks a file, or sends
+   *     damaged data; its message says what to do
+   * @throws IOException when the target folder cannot be written
+   */
+  public Path downloadDatasetFiles(String repoId, String revision, List<String> files, Path target)
+      throws IOException {
+    Path folder = prepare(repoId, revision, target);
+    for (String file : files) {
+      checkRelativePath(folder, file);
     }
+    RepositorySnapshot snapshot = snapshot(HubFile.Kind.DATASET, repoId, revision, folder, "");
+    for (String file : files) {
+      snapshot.fetch(file, true);
+    }
+    return target;
+  }
 
-    /**
-     * Makes sure {@code name} is in the folder; returns false for an optional file the repository
-     * lacks.
-     */
-    boolean fetch(String name, boolean required) throws IOException {
-      if (verified.isVerified(name)) {
-        bar.note(name + ": already downloaded and verified");
-        return true;
-      }
-      if (!required && verified.isAbsent(name)) {
-        return false;
-      }
-      String sha256;
-      try {
-        sha256 =
-            transfer.download(new HubFile(endpoint, repo, revision, name), target.resolve(name));
-      } catch (HubDownloadException e) {
-        if (!required && e.isMissingFile()) {
-          verified.recordAbsent(name);
-          return false;
-        }
-        throw e;
-      }
-      verified.recordVerified(name, sha256);
-      return true;
+  /** Checks the repository and revision, and creates the target folder. */
+  private static Path prepare(String repoId, String revision, Path target) throws IOException {
+    checkRepoId(repoId);
+    checkRevision(revision);
+    Path folder = Objects.requireNonNull(target, "target").toAbsolutePath().normalize();
+    Files.createDirectories(folder);
+    return folder;
+  }
+
+  private RepositorySnapshot snapshot(
+      HubFile.Kind kind, String repoId, String revision, Path folder, String offlineAdvice)
+      throws IOException {
+    ProgressBar bar = new ProgressBar(progress, ProgressUnit.bytes());
+    HubClient client = new HubClient(connectTimeout, readTimeout, token);
+    return new RepositorySnapshot(
+        kind,
+        endpoint,
+        repoId,
+        revision,
+        folder,
+        bar,
+        new ResumableDownload(client, readTimeout, attempts, retryBackoff, bar, offlineAdvice));
+  }
+
+  /** Checks that a file path names a file inside {@code folder}, with '/' between segments. */
+  private static void checkRelativePath(Path folder, String file) {
+    Path resolved = file == null ? folder : folder.resolve(file).normalize();
+    if (file == null
+        || file.isEmpty()
+        || file.contains("\\")
+        || file.startsWith("/")
+        || !resolved.startsWith(folder)
+        || resolved.equals(folder)) {
+      throw new IllegalArgumentException(
+          "file must be a relative path inside the repository, such as test.jsonl.gz; got '"
+              + file
+              + "'");
     }
   }
 
@@ -280,7 +292,7 @@ public final class HubModelDownloader {
     }
   }
 
-  /** Options of a {@link HubModelDownloader}; every one has a default. */
+  /** Options of a {@link HubDownloader}; every one has a default. */
   public static final class Builder {
     private URI endpoint = URI.create(DEFAULT_ENDPOINT);
     private String token;
@@ -292,9 +304,7 @@ public final class HubModelDownloader {
 
     private Builder() {}
 
-    /**
-     * The hub's base address (default {@value HubModelDownloader#DEFAULT_ENDPOINT}), http or https.
-     */
+    /** The hub's base address (default {@value HubDownloader#DEFAULT_ENDPOINT}), http or https. */
     public Builder endpoint(String endpoint) {
       URI uri;
       try {
@@ -390,8 +400,8 @@ public final class HubModelDownloader {
       return this;
     }
 
-    public HubModelDownloader build() {
-      return new HubModelDownloader(this);
+    public HubDownloader build() {
+      return new HubDownloader(this);
     }
 
     private static Duration positive(Duration duration, String name) {
