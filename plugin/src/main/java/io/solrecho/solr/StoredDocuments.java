@@ -34,33 +34,31 @@ import org.apache.solr.common.cloud.Replica;
 import org.apache.solr.common.cloud.Slice;
 import org.apache.solr.common.params.CommonParams;
 import org.apache.solr.common.params.ModifiableSolrParams;
+import org.apache.solr.common.params.ShardParams;
 import org.apache.solr.core.SolrCore;
 import org.apache.solr.handler.component.RealTimeGetComponent;
 import org.apache.solr.request.SolrQueryRequest;
-import org.apache.solr.schema.SchemaField;
 import org.apache.solr.update.AddUpdateCommand;
 
 /**
- * Reads the input fields of the latest version of a document, with real-time get semantics, so that
- * updates not yet committed count. In standalone Solr, and in SolrCloud when the receiving core
- * leads the document's shard, {@link RealTimeGetComponent} reads the core's update log or realtime
- * searcher. Otherwise a non-distributed {@code /get} goes to the leader of the shard that the
- * collection's router assigns the document to, as Solr does when a replica fetches a document from
- * its leader: the leader, not any replica, because a replica may not have applied the latest update
- * yet.
+ * Reads the input fields of the latest version of a document (a root document or a nested one),
+ * with real-time get semantics, so that updates not yet committed count. In standalone Solr, and in
+ * SolrCloud when the receiving core leads the document's shard, {@link RealTimeGetComponent} reads
+ * the core's update log or realtime searcher. Otherwise a non-distributed {@code /get} goes to the
+ * leader of the shard that the collection's router assigns the document to, as Solr does when a
+ * replica fetches a document from its leader: the leader, not any replica, because a replica may
+ * not have applied the latest update yet.
  */
 final class StoredDocuments {
   private final SolrQueryRequest req;
-  private final SchemaField idField;
   private final Set<String> inputFields;
   private final String fieldList;
 
   StoredDocuments(SolrQueryRequest req, EchoUpdateSettings settings) {
     this.req = req;
-    this.idField = req.getSchema().getUniqueKeyField();
     this.inputFields = new LinkedHashSet<>(settings.inputFields());
     Set<String> read = new LinkedHashSet<>(inputFields);
-    read.add(idField.getName());
+    read.add(req.getSchema().getUniqueKeyField().getName());
     this.fieldList = String.join(",", read);
   }
 
@@ -102,11 +100,12 @@ final class StoredDocuments {
   }
 
   private SolrInputDocument local(SolrCore core, AddUpdateCommand cmd) throws IOException {
-    // The update log's own copy or the realtime searcher's: read, never changed.
+    // The update log's own copy or the realtime searcher's: read, never changed. A nested document
+    // is found in its root's block.
     SolrInputDocument doc =
         RealTimeGetComponent.getInputDocument(
             core,
-            cmd.getIndexedId(),
+            req.getSchema().indexableUniqueKey(cmd.getSelfOrNestedDocIdStr()),
             cmd.getIndexedId(),
             null,
             inputFields,
@@ -117,7 +116,11 @@ final class StoredDocuments {
   private SolrInputDocument remote(AddUpdateCommand cmd, Replica leader) {
     ModifiableSolrParams params = new ModifiableSolrParams();
     params.set(CommonParams.DISTRIB, false);
-    params.set(CommonParams.ID, idField.getType().indexedToReadable(cmd.getIndexedIdStr()));
+    params.set(CommonParams.ID, cmd.getSelfOrNestedDocIdStr());
+    if (!cmd.getSelfOrNestedDocIdStr().equals(cmd.getIndexedIdStr())) {
+      // a nested document: /get reads it from its root's block
+      params.set(ShardParams._ROUTE_, cmd.getIndexedIdStr());
+    }
     params.set(CommonParams.FL, fieldList);
     GenericSolrRequest get =
         new GenericSolrRequest(SolrRequest.METHOD.GET, "/get", params).setRequiresCollection(true);
@@ -158,7 +161,7 @@ final class StoredDocuments {
         SolrException.ErrorCode.SERVICE_UNAVAILABLE,
         "document '"
             + cmd.getPrintableId()
-            + "' was not indexed: its atomic update changes the input fields, but "
+            + "' was not indexed: its atomic update needs its stored input fields, but "
             + problem
             + "; retry later",
         cause);
