@@ -322,21 +322,30 @@ final class EchoUpdateProcessor extends UpdateRequestProcessor {
 
   /** Puts the vectors and fingerprints into the documents of {@code add}, or takes them out. */
   private void write(HeldAdd add, boolean interrupted) {
-    for (Target target : add.targets) {
-      boolean atomic = target.input.atomic();
-      if (target.vector != null) {
-        try {
-          writeVector(target.doc, atomic, await(target, interrupted));
-          continue;
-        } catch (IllegalArgumentException e) {
-          if (settings.onError() == EchoUpdateSettings.OnError.FAIL) {
-            throw rejection(target, e.getMessage());
-          }
+    try {
+      for (Target target : add.targets) {
+        write(target, interrupted);
+      }
+    } catch (RuntimeException e) {
+      metrics.errors.inc();
+      throw e;
+    }
+  }
+
+  private void write(Target target, boolean interrupted) {
+    boolean atomic = target.input.atomic();
+    if (target.vector != null) {
+      try {
+        writeVector(target.doc, atomic, await(target, interrupted));
+        return;
+      } catch (IllegalArgumentException e) {
+        if (settings.onError() == EchoUpdateSettings.OnError.FAIL) {
+          throw rejection(target, e.getMessage());
         }
       }
-      writeNoVector(target.doc, atomic);
-      metrics.skipped.inc();
     }
+    writeNoVector(target.doc, atomic);
+    metrics.skipped.inc();
   }
 
   /**
@@ -399,7 +408,6 @@ final class EchoUpdateProcessor extends UpdateRequestProcessor {
   }
 
   private SolrException rejection(Target target, String problem) {
-    metrics.errors.inc();
     return new SolrException(
         SolrException.ErrorCode.BAD_REQUEST,
         target.label
@@ -412,7 +420,6 @@ final class EchoUpdateProcessor extends UpdateRequestProcessor {
   }
 
   private SolrException unavailable(Target target, String problem, Throwable cause) {
-    metrics.errors.inc();
     return new SolrException(
         SolrException.ErrorCode.SERVICE_UNAVAILABLE,
         target.label

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import org.apache.solr.client.solrj.SolrRequest;
@@ -26,7 +27,7 @@ import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.request.GenericSolrRequest;
 import org.apache.solr.cloud.CloudDescriptor;
 import org.apache.solr.cloud.ZkController;
-import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrDocumentBase;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.cloud.DocCollection;
@@ -34,7 +35,6 @@ import org.apache.solr.common.cloud.Replica;
 import org.apache.solr.common.cloud.Slice;
 import org.apache.solr.common.params.CommonParams;
 import org.apache.solr.common.params.ModifiableSolrParams;
-import org.apache.solr.common.params.ShardParams;
 import org.apache.solr.core.SolrCore;
 import org.apache.solr.handler.component.RealTimeGetComponent;
 import org.apache.solr.request.SolrQueryRequest;
@@ -51,15 +51,18 @@ import org.apache.solr.update.AddUpdateCommand;
  */
 final class StoredDocuments {
   private final SolrQueryRequest req;
+  private final String idField;
   private final Set<String> inputFields;
-  private final String fieldList;
+
+  /** The input fields and the unique key. */
+  private final Set<String> fields;
 
   StoredDocuments(SolrQueryRequest req, EchoUpdateSettings settings) {
     this.req = req;
+    this.idField = req.getSchema().getUniqueKeyField().getName();
     this.inputFields = new LinkedHashSet<>(settings.inputFields());
-    Set<String> read = new LinkedHashSet<>(inputFields);
-    read.add(req.getSchema().getUniqueKeyField().getName());
-    this.fieldList = String.join(",", read);
+    this.fields = new LinkedHashSet<>(inputFields);
+    fields.add(idField);
   }
 
   /**
@@ -101,27 +104,26 @@ final class StoredDocuments {
 
   private SolrInputDocument local(SolrCore core, AddUpdateCommand cmd) throws IOException {
     // The update log's own copy or the realtime searcher's: read, never changed. A nested document
-    // is found in its root's block.
+    // is read with its root's whole block, as Solr's atomic update reads it.
     SolrInputDocument doc =
         RealTimeGetComponent.getInputDocument(
             core,
-            req.getSchema().indexableUniqueKey(cmd.getSelfOrNestedDocIdStr()),
+            cmd.getIndexedId(),
             cmd.getIndexedId(),
             null,
-            inputFields,
-            RealTimeGetComponent.Resolution.DOC);
-    return doc == null ? null : inputFields(doc::getFieldValues);
+            fields,
+            isNested(cmd)
+                ? RealTimeGetComponent.Resolution.ROOT_WITH_CHILDREN
+                : RealTimeGetComponent.Resolution.DOC);
+    return inputFieldsOf(doc, cmd);
   }
 
   private SolrInputDocument remote(AddUpdateCommand cmd, Replica leader) {
     ModifiableSolrParams params = new ModifiableSolrParams();
     params.set(CommonParams.DISTRIB, false);
-    params.set(CommonParams.ID, cmd.getSelfOrNestedDocIdStr());
-    if (!cmd.getSelfOrNestedDocIdStr().equals(cmd.getIndexedIdStr())) {
-      // a nested document: /get reads it from its root's block
-      params.set(ShardParams._ROUTE_, cmd.getIndexedIdStr());
-    }
-    params.set(CommonParams.FL, fieldList);
+    params.set(CommonParams.ID, cmd.getIndexedIdStr());
+    params.set(
+        CommonParams.FL, String.join(",", fields) + (isNested(cmd) ? ",[child limit=-1]" : ""));
     GenericSolrRequest get =
         new GenericSolrRequest(SolrRequest.METHOD.GET, "/get", params).setRequiresCollection(true);
     Object doc;
@@ -142,7 +144,42 @@ final class StoredDocuments {
               + e.getMessage(),
           e);
     }
-    return doc == null ? null : inputFields(((SolrDocument) doc)::getFieldValues);
+    return inputFieldsOf((SolrDocumentBase<?, ?>) doc, cmd);
+  }
+
+  private static boolean isNested(AddUpdateCommand cmd) {
+    return !cmd.getSelfOrNestedDocIdStr().equals(cmd.getIndexedIdStr());
+  }
+
+  /**
+   * The input fields of the document {@code cmd} updates, found in {@code block} (its root with
+   * every descendant), or null.
+   */
+  private SolrInputDocument inputFieldsOf(SolrDocumentBase<?, ?> block, AddUpdateCommand cmd) {
+    SolrDocumentBase<?, ?> doc = block == null ? null : find(block, cmd.getSelfOrNestedDocIdStr());
+    return doc == null ? null : inputFields(doc::getFieldValues);
+  }
+
+  /**
+   * The document {@code id} among {@code doc} and its labelled descendants, the ones Solr's atomic
+   * update finds ({@code AtomicUpdateDocumentMerger}); null when there is none.
+   */
+  private SolrDocumentBase<?, ?> find(SolrDocumentBase<?, ?> doc, String id) {
+    if (id.equals(String.valueOf(doc.getFieldValue(idField)))) {
+      return doc;
+    }
+    for (String name : doc.getFieldNames()) {
+      Collection<Object> values = doc.getFieldValues(name);
+      for (Object value : values == null ? List.of() : values) {
+        if (value instanceof SolrDocumentBase) {
+          SolrDocumentBase<?, ?> found = find((SolrDocumentBase<?, ?>) value, id);
+          if (found != null) {
+            return found;
+          }
+        }
+      }
+    }
+    return null;
   }
 
   private SolrInputDocument inputFields(Function<String, Collection<Object>> values) {

@@ -184,6 +184,37 @@ public class EchoConfigurationTest extends EchoSolrTestCase {
   }
 
   @Test
+  public void aBadNestedValueFailsTheCore() {
+    assertCoreFails(
+        conf ->
+            EchoConfigSet.edit(
+                conf,
+                "solrconfig.xml",
+                "<str name=\"onError\">fail</str>",
+                "<str name=\"onError\">fail</str><str name=\"nested\">parents</str>"),
+        "EchoUpdateProcessorFactory: nested: expected all, root or children, got 'parents'");
+  }
+
+  @Test
+  public void nestedChildrenWithoutRootFieldFailsTheCore() {
+    assertCoreFails(
+        conf -> {
+          EchoConfigSet.edit(
+              conf,
+              "solrconfig.xml",
+              "<str name=\"onError\">fail</str>",
+              "<str name=\"onError\">fail</str><str name=\"nested\">children</str>");
+          EchoConfigSet.edit(
+              conf,
+              "managed-schema.xml",
+              "<field name=\"_root_\" type=\"string\" indexed=\"true\" stored=\"false\""
+                  + " docValues=\"false\"/>",
+              "");
+        },
+        "nested=children embeds child documents only, but the schema has no _root_ field");
+  }
+
+  @Test
   public void badQueryParserParametersFailTheCore() {
     assertCoreFails(
         conf ->
