@@ -105,14 +105,15 @@ final class StoredDocuments {
   private SolrInputDocument local(SolrCore core, AddUpdateCommand cmd) throws IOException {
     // The update log's own copy or the realtime searcher's: read, never changed. A nested document
     // is read with its root's whole block, as Solr's atomic update reads it.
+    boolean nested = isNested(cmd);
     SolrInputDocument doc =
         RealTimeGetComponent.getInputDocument(
             core,
             cmd.getIndexedId(),
             cmd.getIndexedId(),
             null,
-            fields,
-            isNested(cmd)
+            nested ? null : fields, // children hang in fields named by their labels
+            nested
                 ? RealTimeGetComponent.Resolution.ROOT_WITH_CHILDREN
                 : RealTimeGetComponent.Resolution.DOC);
     return inputFieldsOf(doc, cmd);
@@ -122,8 +123,8 @@ final class StoredDocuments {
     ModifiableSolrParams params = new ModifiableSolrParams();
     params.set(CommonParams.DISTRIB, false);
     params.set(CommonParams.ID, cmd.getIndexedIdStr());
-    params.set(
-        CommonParams.FL, String.join(",", fields) + (isNested(cmd) ? ",[child limit=-1]" : ""));
+    // children hang in fields named by their labels, which only * returns
+    params.set(CommonParams.FL, isNested(cmd) ? "*,[child limit=-1]" : String.join(",", fields));
     GenericSolrRequest get =
         new GenericSolrRequest(SolrRequest.METHOD.GET, "/get", params).setRequiresCollection(true);
     Object doc;

@@ -22,19 +22,13 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.request.ContentStreamUpdateRequest;
 import org.apache.solr.client.solrj.request.UpdateRequest;
-import org.apache.solr.client.solrj.response.UpdateResponse;
 import org.apache.solr.common.SolrDocument;
-import org.apache.solr.common.SolrException;
 import org.apache.solr.common.SolrInputDocument;
-import org.apache.solr.common.ToleratedUpdateError;
 import org.apache.solr.common.util.ContentStreamBase;
-import org.apache.solr.common.util.NamedList;
 import org.apache.solr.update.processor.TolerantUpdateProcessorFactory;
 import org.junit.BeforeClass;
 import org.junit.Test;
@@ -59,20 +53,10 @@ public class EchoFailingDocumentTest extends EchoSolrTestCase {
           EchoConfigSet.addToSolrConfig(conf, EchoConfigSet.chain(ECHO, "fail", 4));
           EchoConfigSet.addToSolrConfig(conf, EchoConfigSet.PLAIN_CHAIN);
           EchoConfigSet.addToSolrConfig(
-              conf, tolerant(EchoConfigSet.chain(TOLERANT_ECHO, "fail", 4), TOLERANT_ECHO));
+              conf, EchoConfigSet.tolerant(EchoConfigSet.chain(TOLERANT_ECHO, "fail", 4)));
           EchoConfigSet.addToSolrConfig(
-              conf,
-              tolerant(
-                  EchoConfigSet.PLAIN_CHAIN.replace("name=\"plain\"", "name=\"plain-tolerant\""),
-                  TOLERANT_PLAIN));
+              conf, EchoConfigSet.tolerant(EchoConfigSet.plainChain(TOLERANT_PLAIN)));
         });
-  }
-
-  /** {@code chain} with a TolerantUpdateProcessorFactory (no maxErrors: unlimited) first. */
-  private static String tolerant(String chain, String name) {
-    String open = "<updateRequestProcessorChain name=\"" + name + "\">";
-    assertTrue(chain, chain.startsWith(open));
-    return chain.replace(open, open + "<processor class=\"solr.TolerantUpdateProcessorFactory\"/>");
   }
 
   private static String text(int i) {
@@ -92,11 +76,8 @@ public class EchoFailingDocumentTest extends EchoSolrTestCase {
     return docs;
   }
 
-  /** What a request left: the ids indexed, and what the client was told. */
-  private record Outcome(Set<String> indexed, int status, String message, Set<String> reported) {}
-
   /** Sends {@code docs} in one request through {@code chain}, on an empty index. */
-  private static Outcome send(String chain, List<SolrInputDocument> docs, String... params)
+  private static UpdateOutcome send(String chain, List<SolrInputDocument> docs, String... params)
       throws Exception {
     UpdateRequest request = new UpdateRequest();
     request.add(docs);
@@ -107,48 +88,20 @@ public class EchoFailingDocumentTest extends EchoSolrTestCase {
     return outcome(() -> request.process(client));
   }
 
-  @FunctionalInterface
-  private interface Request {
-    UpdateResponse send() throws Exception;
-  }
-
-  private static Outcome outcome(Request request) throws Exception {
+  private static UpdateOutcome outcome(UpdateOutcome.Request request) throws Exception {
     client.deleteByQuery("*:*");
     commit();
-    int status = 200;
-    String message = null;
-    Set<String> reported = new TreeSet<>();
-    try {
-      UpdateResponse rsp = request.send();
-      List<?> errors = (List<?>) rsp.getResponseHeader().get("errors");
-      if (errors != null) {
-        for (Object error : errors) {
-          reported.add((String) ((Map<?, ?>) error).get("id"));
-        }
-      }
-    } catch (SolrServerException e) {
-      status = -1; // not an answer from Solr: the embedded client passes on what broke
-      message = e.getMessage();
-    } catch (SolrException e) {
-      status = e.code();
-      message = e.getMessage();
-      NamedList<String> metadata = e.getMetadata();
-      for (int i = 0; metadata != null && i < metadata.size(); i++) {
-        ToleratedUpdateError error =
-            ToleratedUpdateError.parseMetadataIfToleratedUpdateError(
-                metadata.getName(i), metadata.getVal(i));
-        if (error != null) {
-          reported.add(error.getId());
-        }
-      }
-    }
+    return UpdateOutcome.of(request, EchoFailingDocumentTest::indexedIds);
+  }
+
+  private static Set<String> indexedIds() throws Exception {
     commit();
-    Set<String> indexed = new TreeSet<>();
+    Set<String> ids = new TreeSet<>();
     for (SolrDocument doc :
         client.query(params("q", "*:*", "rows", "1000", "fl", "id")).getResults()) {
-      indexed.add((String) doc.getFieldValue("id"));
+      ids.add((String) doc.getFieldValue("id"));
     }
-    return new Outcome(indexed, status, message, reported);
+    return ids;
   }
 
   /** Every document the echo chain indexed has the vector of its text. */
@@ -158,15 +111,9 @@ public class EchoFailingDocumentTest extends EchoSolrTestCase {
     }
   }
 
-  private static void assertSameAsWithoutThePlugin(Outcome plain, Outcome echo) throws Exception {
-    assertEquals("indexed", plain.indexed(), echo.indexed());
-    assertEquals("status", plain.status(), echo.status());
-    assertEquals("reported ids", plain.reported(), echo.reported());
-    if (plain.message() != null) {
-      assertTrue(
-          "'" + echo.message() + "' should contain '" + plain.message() + "'",
-          echo.message().contains(plain.message()));
-    }
+  private static void assertSameAsWithoutThePlugin(UpdateOutcome plain, UpdateOutcome echo)
+      throws Exception {
+    echo.assertSameAs(plain);
     assertVectors(echo.indexed());
   }
 
@@ -176,8 +123,8 @@ public class EchoFailingDocumentTest extends EchoSolrTestCase {
     // batches of 4: 0 first, 1 middle, 3 last of a batch (it completes it), 4 right after a
     // boundary, 6, 7, 8, 38, and 39 the last of the request (its batch is passed on at the end)
     for (int bad : new int[] {0, 1, 3, 4, 6, 7, 8, 38, 39}) {
-      Outcome plain = send("plain", docs(Set.of(bad)));
-      Outcome echo = send(ECHO, docs(Set.of(bad)));
+      UpdateOutcome plain = send("plain", docs(Set.of(bad)));
+      UpdateOutcome echo = send(ECHO, docs(Set.of(bad)));
       assertEquals("failing document d" + bad, bad, echo.indexed().size());
       assertEquals(400, echo.status());
       assertTrue(echo.message(), echo.message().contains("[doc=d" + bad + "]"));
@@ -190,8 +137,8 @@ public class EchoFailingDocumentTest extends EchoSolrTestCase {
     // d2 is held when d3, which has no text, is rejected: d2 is passed on first and fails first
     List<SolrInputDocument> docs = docs(Set.of(2));
     docs.get(3).removeField("title");
-    Outcome plain = send("plain", docs(Set.of(2, 3)));
-    Outcome echo = send(ECHO, docs);
+    UpdateOutcome plain = send("plain", docs(Set.of(2, 3)));
+    UpdateOutcome echo = send(ECHO, docs);
     assertEquals(Set.of("d0", "d1"), echo.indexed());
     assertTrue(echo.message(), echo.message().contains("[doc=d2]"));
     assertSameAsWithoutThePlugin(plain, echo);
@@ -202,7 +149,7 @@ public class EchoFailingDocumentTest extends EchoSolrTestCase {
     List<SolrInputDocument> docs = docs(Set.of());
     docs.get(6).removeField("title");
     Set<String> plain = send("plain", docs(Set.of(6))).indexed();
-    Outcome echo = send(ECHO, docs);
+    UpdateOutcome echo = send(ECHO, docs);
     assertEquals(400, echo.status());
     assertTrue(echo.message(), echo.message().contains("document 'd6' cannot be embedded"));
     assertEquals(plain, echo.indexed());
@@ -213,8 +160,8 @@ public class EchoFailingDocumentTest extends EchoSolrTestCase {
   public void behindATolerantProcessorEveryGoodDocumentIsIndexedAndTheBadOnesReportedById()
       throws Exception {
     Set<Integer> bad = Set.of(0, 3, 4, 17, 39);
-    Outcome plain = send(TOLERANT_PLAIN, docs(bad));
-    Outcome echo = send(TOLERANT_ECHO, docs(bad));
+    UpdateOutcome plain = send(TOLERANT_PLAIN, docs(bad));
+    UpdateOutcome echo = send(TOLERANT_ECHO, docs(bad));
     assertEquals(200, echo.status());
     assertEquals(Set.of("d0", "d3", "d4", "d17", "d39"), echo.reported());
     assertEquals(DOCS - bad.size(), echo.indexed().size());
@@ -226,8 +173,8 @@ public class EchoFailingDocumentTest extends EchoSolrTestCase {
       throws Exception {
     for (String maxErrors : new String[] {"0", "1", "2"}) {
       Set<Integer> bad = Set.of(3, 5, 6, 17);
-      Outcome plain = send(TOLERANT_PLAIN, docs(bad), "maxErrors", maxErrors);
-      Outcome echo = send(TOLERANT_ECHO, docs(bad), "maxErrors", maxErrors);
+      UpdateOutcome plain = send(TOLERANT_PLAIN, docs(bad), "maxErrors", maxErrors);
+      UpdateOutcome echo = send(TOLERANT_ECHO, docs(bad), "maxErrors", maxErrors);
       assertEquals(400, echo.status());
       assertSameAsWithoutThePlugin(plain, echo);
     }
@@ -238,8 +185,8 @@ public class EchoFailingDocumentTest extends EchoSolrTestCase {
     // d2 is rejected by the echo processor at once, d5 fails in Solr after it was held
     List<SolrInputDocument> docs = docs(Set.of(5));
     docs.get(2).removeField("title");
-    Outcome plain = send(TOLERANT_PLAIN, docs(Set.of(2, 5)), "maxErrors", "1");
-    Outcome echo = send(TOLERANT_ECHO, docs, "maxErrors", "1");
+    UpdateOutcome plain = send(TOLERANT_PLAIN, docs(Set.of(2, 5)), "maxErrors", "1");
+    UpdateOutcome echo = send(TOLERANT_ECHO, docs, "maxErrors", "1");
     assertEquals(Set.of("d2", "d5"), echo.reported());
     assertEquals(plain.indexed(), echo.indexed());
     assertEquals(plain.status(), echo.status());
@@ -247,7 +194,7 @@ public class EchoFailingDocumentTest extends EchoSolrTestCase {
     assertTrue(echo.message(), echo.message().contains("document 'd2' cannot be embedded"));
     assertVectors(echo.indexed());
 
-    Outcome unlimited = send(TOLERANT_ECHO, docs);
+    UpdateOutcome unlimited = send(TOLERANT_ECHO, docs);
     assertEquals(200, unlimited.status());
     assertEquals(Set.of("d2", "d5"), unlimited.reported());
     assertEquals(DOCS - 2, unlimited.indexed().size());
@@ -259,7 +206,7 @@ public class EchoFailingDocumentTest extends EchoSolrTestCase {
       throws Exception {
     List<SolrInputDocument> docs = docs(Set.of());
     docs.set(5, new SolrInputDocument("id", "d5", "category", "no text"));
-    Outcome echo = send(TOLERANT_ECHO, docs);
+    UpdateOutcome echo = send(TOLERANT_ECHO, docs);
     assertEquals(Set.of("d5"), echo.reported());
     assertEquals(DOCS - 1, echo.indexed().size());
     assertVectors(echo.indexed());
@@ -271,7 +218,7 @@ public class EchoFailingDocumentTest extends EchoSolrTestCase {
     // "\u0001\u0002" is text to DocumentText, but the model refuses it: reported against d1 itself
     List<SolrInputDocument> docs = docs(Set.of());
     docs.set(1, textDoc("d1", "\u0001\u0002"));
-    Outcome echo = send(TOLERANT_ECHO, docs);
+    UpdateOutcome echo = send(TOLERANT_ECHO, docs);
     assertEquals(Set.of("d1"), echo.reported());
     assertEquals(DOCS - 1, echo.indexed().size());
     assertVectors(echo.indexed());
@@ -298,7 +245,7 @@ public class EchoFailingDocumentTest extends EchoSolrTestCase {
     return json.substring(0, end + 12);
   }
 
-  private static Outcome sendJson(String chain, ContentStreamBase body) throws Exception {
+  private static UpdateOutcome sendJson(String chain, ContentStreamBase body) throws Exception {
     ContentStreamUpdateRequest request = new ContentStreamUpdateRequest("/update");
     request.addContentStream(body);
     request.setParam("update.chain", chain);
@@ -308,10 +255,10 @@ public class EchoFailingDocumentTest extends EchoSolrTestCase {
   @Test
   public void aMalformedBodyKeepsTheDocumentsBeforeTheBreakAsWithoutThePlugin() throws Exception {
     for (int complete : new int[] {0, 4, 6}) {
-      Outcome plain =
+      UpdateOutcome plain =
           sendJson(
               "plain", new ContentStreamBase.StringStream(cutAfter(complete), "application/json"));
-      Outcome echo =
+      UpdateOutcome echo =
           sendJson(
               ECHO, new ContentStreamBase.StringStream(cutAfter(complete), "application/json"));
       assertEquals(complete, echo.indexed().size());
@@ -362,8 +309,8 @@ public class EchoFailingDocumentTest extends EchoSolrTestCase {
   @Test
   public void aClientGoneMidUploadLeavesTheDocumentsItSentAsWithoutThePlugin() throws Exception {
     for (int complete : new int[] {3, 4, 9}) {
-      Outcome plain = sendJson("plain", new BrokenBody(cutAfter(complete)));
-      Outcome echo = sendJson(ECHO, new BrokenBody(cutAfter(complete)));
+      UpdateOutcome plain = sendJson("plain", new BrokenBody(cutAfter(complete)));
+      UpdateOutcome echo = sendJson(ECHO, new BrokenBody(cutAfter(complete)));
       assertEquals(complete, echo.indexed().size());
       assertSameAsWithoutThePlugin(plain, echo);
     }

@@ -303,6 +303,19 @@ public class EchoNestedDocumentsTest extends EchoSolrTestCase {
   }
 
   @Test
+  public void anUpdateOfAChildReadsItFromTheIndexOnceTheUpdateLogForgotIt() throws Exception {
+    addDocs(block("p"));
+    for (int i = 0; i < 3; i++) { // the update log remembers the last two commits' documents
+      commit();
+      addDocs(textDoc("other" + i, "Another document"));
+    }
+    commit();
+    addDocs(childUpdate("pc4", "p", "body", "add", "from the index"));
+    commit();
+    assertVectorEquals(documentVector(TEXTS.get("c4") + "\nfrom the index"), storedVector("pc4"));
+  }
+
+  @Test
   public void anUpdateOfAChildThatDoesNotExistIsRefused() throws Exception {
     addDocs(block("p"));
     commit();
