@@ -123,10 +123,10 @@ final class LatestInputFields {
             SolrException.ErrorCode.BAD_REQUEST,
             "document '"
                 + self
-                + "' was not found in the block of its root '"
+                + "' was not found among the labelled child documents of its root '"
                 + root
-                + "': an atomic update changes an existing nested document; to add one, update"
-                + " its parent or send the whole block");
+                + "': an atomic update changes an existing labelled child document (Solr finds"
+                + " no other); to add one, update its parent or send the whole block");
       }
       if (!replacesAll && before != null) {
         withInputFieldsOf(before, target);

@@ -121,15 +121,24 @@ public class EchoFailingDocumentTest extends EchoSolrTestCase {
   public void aFailingDocumentAtAnyPositionEndsTheRequestThereAsWithoutThePlugin()
       throws Exception {
     // batches of 4: 0 first, 1 middle, 3 last of a batch (it completes it), 4 right after a
-    // boundary, 6, 7, 8, 38, and 39 the last of the request (its batch is passed on at the end)
+    // boundary, 6, 7, 8, 38, and 39 the last of the request, which completes the last batch
     for (int bad : new int[] {0, 1, 3, 4, 6, 7, 8, 38, 39}) {
-      UpdateOutcome plain = send("plain", docs(Set.of(bad)));
-      UpdateOutcome echo = send(ECHO, docs(Set.of(bad)));
-      assertEquals("failing document d" + bad, bad, echo.indexed().size());
-      assertEquals(400, echo.status());
-      assertTrue(echo.message(), echo.message().contains("[doc=d" + bad + "]"));
-      assertSameAsWithoutThePlugin(plain, echo);
+      assertFailsAtTheSameDocument(docs(Set.of(bad)), bad);
     }
+    // 38 documents: the last batch is incomplete and passed on when the request finishes
+    for (int bad : new int[] {36, 37}) {
+      assertFailsAtTheSameDocument(docs(Set.of(bad)).subList(0, 38), bad);
+    }
+  }
+
+  private static void assertFailsAtTheSameDocument(List<SolrInputDocument> docs, int bad)
+      throws Exception {
+    UpdateOutcome plain = send("plain", docs);
+    UpdateOutcome echo = send(ECHO, docs);
+    assertEquals("failing document d" + bad, bad, echo.indexed().size());
+    assertEquals(400, echo.status());
+    assertTrue(echo.message(), echo.message().contains("[doc=d" + bad + "]"));
+    assertSameAsWithoutThePlugin(plain, echo);
   }
 
   @Test

@@ -322,13 +322,27 @@ public class EchoNestedDocumentsTest extends EchoSolrTestCase {
     expectError(
         400,
         () -> addDocs(childUpdate("nosuch", "p", "body", "add", "text")),
-        "document 'nosuch' was not found in the block of its root 'p'");
+        "document 'nosuch' was not found among the labelled child documents of its root 'p'");
     expectError(
         400,
         () -> addDocs(childUpdate("nosuch", "p", "title", "set", "text")),
-        "document 'nosuch' was not found in the block of its root 'p'");
+        "document 'nosuch' was not found among the labelled child documents of its root 'p'");
     commit();
     assertEquals(5, numFound("*:*"));
+  }
+
+  @Test
+  public void anUpdateOfAnAnonymousChildIsRefused() throws Exception {
+    // Solr's atomic update finds labelled children only (it would fail with a 500)
+    SolrInputDocument parent = textDoc("a", "An anonymous parent");
+    parent.addChildDocument(textDoc("ac1", "An anonymous child"));
+    addDocs(parent);
+    commit();
+    expectError(
+        400,
+        () -> addDocs(childUpdate("ac1", "a", "title", "set", "Retitled")),
+        "document 'ac1' was not found among the labelled child documents of its root 'a'");
+    assertVectorEquals(documentVector("An anonymous child"), storedVector("ac1"));
   }
 
   @Test
