@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.apache.solr.client.solrj.request.ContentStreamUpdateRequest;
-import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.util.ContentStreamBase;
@@ -223,10 +222,8 @@ public class EchoAtomicUpdateTest extends EchoSolrTestCase {
 
   @Test
   public void anUpdateThatEmptiesTheTextRemovesTheVectorWithOnErrorSkip() throws Exception {
-    UpdateRequest request = new UpdateRequest();
-    request.add(atomic("1", "title", "set", "", "body", "set", null, "popularity", "set", 7));
-    request.setParam("update.chain", "echo-skip");
-    request.process(client);
+    addWithChain(
+        "echo-skip", atomic("1", "title", "set", "", "body", "set", null, "popularity", "set", 7));
     commit();
     assertNull("a vector that no longer fits the text is removed", storedVector("1"));
     assertNull(stored("1").getFieldValue("echo_fingerprint"));
@@ -281,10 +278,10 @@ public class EchoAtomicUpdateTest extends EchoSolrTestCase {
 
   @Test
   public void anUpdateThatRemovesTheVectorIsRefusedAlsoWhenSkipping() throws Exception {
-    UpdateRequest request = new UpdateRequest();
-    request.add(atomic("1", "vector", "set", null));
-    request.setParam("update.chain", "echo-skip");
-    expectError(400, () -> request.process(client), "field 'vector' is written by the echo chain");
+    expectError(
+        400,
+        () -> addWithChain("echo-skip", atomic("1", "vector", "set", null)),
+        "field 'vector' is written by the echo chain");
     assertDocumentKept();
   }
 

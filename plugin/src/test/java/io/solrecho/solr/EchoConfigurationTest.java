@@ -183,15 +183,19 @@ public class EchoConfigurationTest extends EchoSolrTestCase {
         "batchSize must be at least 1, got 0");
   }
 
+  /** Sets the shipped processor's {@code nested} parameter. */
+  private static void setNested(Path conf, String value) {
+    EchoConfigSet.edit(
+        conf,
+        "solrconfig.xml",
+        "<str name=\"nested\">all</str>",
+        "<str name=\"nested\">" + value + "</str>");
+  }
+
   @Test
   public void aBadNestedValueFailsTheCore() {
     assertCoreFails(
-        conf ->
-            EchoConfigSet.edit(
-                conf,
-                "solrconfig.xml",
-                "<str name=\"onError\">fail</str>",
-                "<str name=\"onError\">fail</str><str name=\"nested\">parents</str>"),
+        conf -> setNested(conf, "parents"),
         "EchoUpdateProcessorFactory: nested: expected all, root or children, got 'parents'");
   }
 
@@ -199,11 +203,7 @@ public class EchoConfigurationTest extends EchoSolrTestCase {
   public void nestedChildrenWithoutRootFieldFailsTheCore() {
     assertCoreFails(
         conf -> {
-          EchoConfigSet.edit(
-              conf,
-              "solrconfig.xml",
-              "<str name=\"onError\">fail</str>",
-              "<str name=\"onError\">fail</str><str name=\"nested\">children</str>");
+          setNested(conf, "children");
           EchoConfigSet.edit(
               conf,
               "managed-schema.xml",

@@ -99,10 +99,7 @@ public class EchoIndexingTest extends EchoSolrTestCase {
       doc.addField("vector", 1.0f);
     }
     doc.setField("echo_fingerprint", "client");
-    UpdateRequest request = new UpdateRequest();
-    request.add(doc);
-    request.setParam("update.chain", "echo-skip");
-    request.process(client);
+    addWithChain("echo-skip", doc);
     commit();
     assertEquals("no text", stored("1").getFieldValue("category"));
     assertNull(storedVector("1"));

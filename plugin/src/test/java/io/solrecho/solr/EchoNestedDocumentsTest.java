@@ -21,7 +21,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.apache.solr.client.solrj.embedded.EmbeddedSolrServer;
-import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.common.SolrInputDocument;
 import org.junit.Before;
 import org.junit.BeforeClass;
@@ -48,9 +47,7 @@ public class EchoNestedDocumentsTest extends EchoSolrTestCase {
   /** The shipped chain, named {@code echo-<nested>}, with that {@code nested} setting. */
   private static String nestedChain(String nested) {
     return EchoConfigSet.chain("echo-" + nested, "fail", 16)
-        .replace(
-            "<str name=\"onError\">fail</str>",
-            "<str name=\"onError\">fail</str><str name=\"nested\">" + nested + "</str>");
+        .replace("<str name=\"nested\">all</str>", "<str name=\"nested\">" + nested + "</str>");
   }
 
   @Before
@@ -85,15 +82,6 @@ public class EchoNestedDocumentsTest extends EchoSolrTestCase {
           "A comment about bridges",
           "c4",
           "A reply about ducks");
-
-  private static void addWithChain(String chain, SolrInputDocument... docs) throws Exception {
-    UpdateRequest request = new UpdateRequest();
-    for (SolrInputDocument doc : docs) {
-      request.add(doc);
-    }
-    request.setParam("update.chain", chain);
-    request.process(client);
-  }
 
   private static SolrInputDocument childUpdate(
       String id, String root, String field, String operation, Object value) {
