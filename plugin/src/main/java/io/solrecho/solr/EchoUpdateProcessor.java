@@ -292,12 +292,14 @@ final class EchoUpdateProcessor extends UpdateRequestProcessor {
       for (HeldAdd add : batch) {
         for (Target target : add.targets) {
           if (target.vector != null) {
-            target.vector.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            try {
+              target.vector.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException | TimeoutException | CancellationException e) {
+              // reported per document, in order, by write
+            }
           }
         }
       }
-    } catch (ExecutionException | TimeoutException e) {
-      // reported per document, in order, by write
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return true;
