@@ -132,21 +132,22 @@ final class EchoUpdateProcessor extends UpdateRequestProcessor {
     if (atomic) {
       checkAtomicUpdate(cmd, nested);
     }
+    // the input fields an atomic update leaves, when it changes them
     SolrInputDocument updated = null;
     if (settings.nested().embeds(nested)) {
-      DocumentText text;
-      DocumentText.AtomicChange change =
-          atomic ? DocumentText.atomicChange(doc, settings) : DocumentText.AtomicChange.NONE;
+      DocumentText text = null;
       if (!atomic) {
         text = DocumentText.of(doc, settings);
-      } else if (change == DocumentText.AtomicChange.NONE) {
-        text = DocumentText.UNCHANGED;
-        metrics.unchanged.inc();
       } else {
-        updated = latest.afterAtomicUpdate(cmd, change == DocumentText.AtomicChange.REPLACE);
-        text = DocumentText.ofUpdated(updated, settings);
+        DocumentText.AtomicChange change = DocumentText.atomicChange(doc, settings);
+        if (change == DocumentText.AtomicChange.NONE) {
+          metrics.unchanged.inc(); // Solr carries the stored vector over
+        } else {
+          updated = latest.afterAtomicUpdate(cmd, change == DocumentText.AtomicChange.REPLACE);
+          text = DocumentText.ofUpdated(updated, settings);
+        }
       }
-      if (!text.unchanged()) {
+      if (text != null) {
         add.targets.add(new Target(doc, text, "document '" + cmd.getPrintableId() + "'"));
       }
     }
