@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
 import java.util.List;
-import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.common.SolrInputDocument;
 import org.junit.After;
 import org.junit.Before;
@@ -54,15 +53,6 @@ public class EchoBadInputTest extends EchoSolrTestCase {
     commit();
     assertVectorEquals(documentVector(KEPT_TEXT), storedVector("kept"));
     assertEquals(embedder.fingerprint(), stored("kept").getFieldValue("echo_fingerprint"));
-  }
-
-  private static void addWithChain(String chain, SolrInputDocument... docs) throws Exception {
-    UpdateRequest request = new UpdateRequest();
-    for (SolrInputDocument doc : docs) {
-      request.add(doc);
-    }
-    request.setParam("update.chain", chain);
-    request.process(client);
   }
 
   // ---- documents, onError=fail (the shipped chain) and onError=skip

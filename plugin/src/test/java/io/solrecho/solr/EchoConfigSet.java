@@ -118,11 +118,28 @@ final class EchoConfigSet {
     }
   }
 
-  /** A chain that indexes documents as they come, without embedding (to plant foreign vectors). */
-  static final String PLAIN_CHAIN =
-      "<updateRequestProcessorChain name=\"plain\">"
-          + "<processor class=\"solr.DistributedUpdateProcessorFactory\"/>"
-          + "<processor class=\"solr.RunUpdateProcessorFactory\"/></updateRequestProcessorChain>";
+  /**
+   * A chain that indexes documents as they come, without embedding (to plant foreign vectors, and
+   * to compare with Solr without the plugin).
+   */
+  static final String PLAIN_CHAIN = plainChain("plain");
+
+  /** {@link #PLAIN_CHAIN} named {@code name}. */
+  static String plainChain(String name) {
+    return "<updateRequestProcessorChain name=\""
+        + name
+        + "\">"
+        + "<processor class=\"solr.DistributedUpdateProcessorFactory\"/>"
+        + "<processor class=\"solr.RunUpdateProcessorFactory\"/></updateRequestProcessorChain>";
+  }
+
+  /** {@code chain} with a TolerantUpdateProcessorFactory (no maxErrors: unlimited) in front. */
+  static String tolerant(String chain) {
+    int open = chain.indexOf('>') + 1;
+    return chain.substring(0, open)
+        + "<processor class=\"solr.TolerantUpdateProcessorFactory\"/>"
+        + chain.substring(open);
+  }
 
   /** The embedding parameters of {@code model} in the shipped echo-models.json. */
   static Map<String, String> modelParameters(String model) {

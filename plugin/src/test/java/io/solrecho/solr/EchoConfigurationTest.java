@@ -183,6 +183,37 @@ public class EchoConfigurationTest extends EchoSolrTestCase {
         "batchSize must be at least 1, got 0");
   }
 
+  /** Sets the shipped processor's {@code nested} parameter. */
+  private static void setNested(Path conf, String value) {
+    EchoConfigSet.edit(
+        conf,
+        "solrconfig.xml",
+        "<str name=\"nested\">all</str>",
+        "<str name=\"nested\">" + value + "</str>");
+  }
+
+  @Test
+  public void aBadNestedValueFailsTheCore() {
+    assertCoreFails(
+        conf -> setNested(conf, "parents"),
+        "EchoUpdateProcessorFactory: nested: expected all, root or children, got 'parents'");
+  }
+
+  @Test
+  public void nestedChildrenWithoutRootFieldFailsTheCore() {
+    assertCoreFails(
+        conf -> {
+          setNested(conf, "children");
+          EchoConfigSet.edit(
+              conf,
+              "managed-schema.xml",
+              "<field name=\"_root_\" type=\"string\" indexed=\"true\" stored=\"false\""
+                  + " docValues=\"false\"/>",
+              "");
+        },
+        "nested=children embeds child documents only, but the schema has no _root_ field");
+  }
+
   @Test
   public void badQueryParserParametersFailTheCore() {
     assertCoreFails(

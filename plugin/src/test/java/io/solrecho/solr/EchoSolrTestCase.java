@@ -30,6 +30,7 @@ import org.apache.lucene.tests.util.LuceneTestCase;
 import org.apache.solr.SolrTestCaseJ4;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.embedded.EmbeddedSolrServer;
+import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrException;
@@ -80,6 +81,14 @@ public abstract class EchoSolrTestCase extends SolrTestCaseJ4 {
 
   static void addDocs(SolrInputDocument... docs) throws Exception {
     client.add(Arrays.asList(docs));
+  }
+
+  /** Adds {@code docs} in one request through the update chain {@code chain}. */
+  static void addWithChain(String chain, SolrInputDocument... docs) throws Exception {
+    UpdateRequest request = new UpdateRequest();
+    request.add(Arrays.asList(docs));
+    request.setParam("update.chain", chain);
+    request.process(client);
   }
 
   static void commit() throws Exception {
