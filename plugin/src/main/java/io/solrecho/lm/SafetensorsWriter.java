@@ -18,24 +18,35 @@ package io.solrecho.lm;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Writes float32 tensors as a {@code .safetensors} file. Used to build random models of a given
- * shape for benchmarks and to produce test variants (shards, other dtypes) of fixture models.
+ * Writes tensors as a {@code .safetensors} file, in F32, F16 or BF16. Used to build random models
+ * of a given shape for benchmarks and to produce test variants (shards, other dtypes) of fixture
+ * models. Values are either given as an array or produced chunk by chunk while the file is written
+ * ({@link TensorValues}), so that a model of billions of parameters never sits in memory.
  */
 public final class SafetensorsWriter {
+  private static final int CHUNK_VALUES = 1 << 16;
+
+  /** Produces a tensor's values in order, one chunk at a time, while the file is written. */
+  @FunctionalInterface
+  public interface TensorValues {
+    /** Fills {@code chunk[0..count)} with the next {@code count} values of the tensor. */
+    void fill(float[] chunk, int count);
+  }
+
   private final Map<String, long[]> shapes = new LinkedHashMap<>();
-  private final Map<String, float[]> values = new LinkedHashMap<>();
-  private final Map<String, String> types = new LinkedHashMap<>();
+  private final Map<String, TensorValues> values = new LinkedHashMap<>();
+  private final Map<String, SafetensorsType> types = new LinkedHashMap<>();
 
   /** Adds a float32 tensor. */
   public SafetensorsWriter add(String name, long[] shape, float[] data) {
@@ -47,7 +58,7 @@ public final class SafetensorsWriter {
    * values are rounded to nearest even from the given floats.
    */
   public SafetensorsWriter add(String name, long[] shape, float[] data, String dtype) {
-    long count = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
+    long count = elementCount(shape);
     if (count != data.length) {
       throw new IllegalArgumentException(
           "tensor '"
@@ -59,13 +70,35 @@ public final class SafetensorsWriter {
               + " values, got "
               + data.length);
     }
-    if (SafetensorsType.fromHeader(dtype) == null) {
+    int[] next = {0};
+    return add(
+        name,
+        shape,
+        dtype,
+        (chunk, n) -> {
+          System.arraycopy(data, next[0], chunk, 0, n);
+          next[0] += n;
+        });
+  }
+
+  /**
+   * Adds a tensor stored as {@code dtype} whose {@code shape}'s element count of values {@code
+   * source} produces when the file is written (rounded as for arrays).
+   */
+  public SafetensorsWriter add(String name, long[] shape, String dtype, TensorValues source) {
+    SafetensorsType type = SafetensorsType.fromHeader(dtype);
+    if (type == null) {
       throw new IllegalArgumentException("tensor '" + name + "': unsupported dtype " + dtype);
     }
+    elementCount(shape);
     shapes.put(name, shape.clone());
-    values.put(name, data);
-    types.put(name, dtype);
+    values.put(name, source);
+    types.put(name, type);
     return this;
+  }
+
+  private static long elementCount(long[] shape) {
+    return Arrays.stream(shape).reduce(1, Math::multiplyExact);
   }
 
   /** Writes all tensors added so far to {@code file}. */
@@ -73,10 +106,9 @@ public final class SafetensorsWriter {
     JsonObject header = new JsonObject();
     long offset = 0;
     for (String name : shapes.keySet()) {
-      long bytes =
-          (long) values.get(name).length * SafetensorsType.valueOf(types.get(name)).bytes();
+      long bytes = elementCount(shapes.get(name)) * types.get(name).bytes();
       JsonObject entry = new JsonObject();
-      entry.addProperty("dtype", types.get(name));
+      entry.addProperty("dtype", types.get(name).name());
       JsonArray shape = new JsonArray();
       Arrays.stream(shapes.get(name)).forEach(shape::add);
       entry.add("shape", shape);
@@ -89,40 +121,61 @@ public final class SafetensorsWriter {
     }
     byte[] json = header.toString().getBytes(StandardCharsets.UTF_8);
     int padded = (json.length + 7) / 8 * 8;
-    try (OutputStream out =
-        new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
-      ByteBuffer length = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(padded);
-      out.write(length.array());
-      out.write(json);
-      for (int i = json.length; i < padded; i++) {
-        out.write(' ');
+    try (FileChannel out =
+        FileChannel.open(
+            file,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.WRITE)) {
+      ByteBuffer start = ByteBuffer.allocate(8 + padded).order(ByteOrder.LITTLE_ENDIAN);
+      start.putLong(padded).put(json);
+      while (start.hasRemaining()) {
+        start.put((byte) ' ');
       }
+      writeFully(out, start.flip());
+      ByteBuffer chunk =
+          ByteBuffer.allocateDirect(CHUNK_VALUES * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+      float[] floats = new float[CHUNK_VALUES];
       for (String name : shapes.keySet()) {
-        writeValues(out, values.get(name), types.get(name));
+        writeValues(
+            out, elementCount(shapes.get(name)), values.get(name), types.get(name), floats, chunk);
       }
     }
   }
 
-  private static void writeValues(OutputStream out, float[] data, String dtype) throws IOException {
-    int width = SafetensorsType.valueOf(dtype).bytes();
-    ByteBuffer chunk = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
-    for (float v : data) {
-      if (chunk.remaining() < width) {
-        out.write(chunk.array(), 0, chunk.position());
-        chunk.clear();
+  private static void writeValues(
+      FileChannel out,
+      long count,
+      TensorValues source,
+      SafetensorsType type,
+      float[] floats,
+      ByteBuffer chunk)
+      throws IOException {
+    for (long done = 0; done < count; ) {
+      int n = (int) Math.min(floats.length, count - done);
+      source.fill(floats, n);
+      chunk.clear();
+      for (int i = 0; i < n; i++) {
+        switch (type) {
+          case F16:
+            chunk.putShort(toF16(floats[i]));
+            break;
+          case BF16:
+            chunk.putShort(toBf16(floats[i]));
+            break;
+          default:
+            chunk.putFloat(floats[i]);
+        }
       }
-      switch (dtype) {
-        case "F16":
-          chunk.putShort(toF16(v));
-          break;
-        case "BF16":
-          chunk.putShort(toBf16(v));
-          break;
-        default:
-          chunk.putFloat(v);
-      }
+      writeFully(out, chunk.flip());
+      done += n;
     }
-    out.write(chunk.array(), 0, chunk.position());
+  }
+
+  private static void writeFully(FileChannel out, ByteBuffer buffer) throws IOException {
+    while (buffer.hasRemaining()) {
+      out.write(buffer);
+    }
   }
 
   /** IEEE half precision, round to nearest even (Float.floatToFloat16 needs Java 20). */
