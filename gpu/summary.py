@@ -28,7 +28,7 @@ def fidelity_rows(tests):
     rows = []
     for dtype, limit in FIDELITY_LIMITS.items():
         found = re.findall(
-            r"^verify \S+ %s (\S+): hidden max abs (\S+), logits max abs (\S+)$" % dtype,
+            r"^\.*verify \S+ %s (\S+): hidden max abs (\S+), logits max abs (\S+)$" % dtype,
             tests,
             re.M,
         )
@@ -46,11 +46,11 @@ def fidelity_rows(tests):
 
 def test_rows(tests):
     rows = []
-    budget = re.search(r"^verify budget: (.*)$", tests, re.M)
+    budget = re.search(r"^\.*verify budget: (.*)$", tests, re.M)
     rows.append(
         ("free memory and batch budget", budget.group(1) if budget else "not run", "", "ok" if budget else "MISSING")
     )
-    oom = re.search(r"^verify out of memory: (.*)$", tests, re.M)
+    oom = re.search(r"^\.*verify out of memory: (.*)$", tests, re.M)
     rows.append(
         (
             "real out-of-memory error",
@@ -68,6 +68,7 @@ def test_rows(tests):
 
 def bench_rows(out):
     rows = []
+    finished = [line.split("\t")[0] for line in (read(out, "steps.tsv") or "").splitlines()]
     for path in sorted(glob.glob(os.path.join(out, "bench-*.out"))):
         name = os.path.basename(path)[: -len(".out")]
         text = read(out, os.path.basename(path)) or ""
@@ -75,14 +76,17 @@ def bench_rows(out):
             report = json.loads(text[text.index("{") :])
         except ValueError:
             err = (read(out, name + ".err") or "").strip().splitlines()
-            rows.append((name, "no report: " + (err[-1][:160] if err else "empty"), "", "FAIL"))
+            if name not in finished:
+                rows.append((name, "no report: running, or cut short", "", "MISSING"))
+            else:
+                rows.append((name, "no report: " + (err[-1][:160] if err else "empty"), "", "FAIL"))
             continue
         model = os.path.basename(report["model"])
         matmul = report["matmul_gflops"] / 1000
         rows.append(
             (
                 "%s %s on %s" % (model, report["dtype"], report["device"]),
-                "%s; matmul %.1f TFLOP/s (%s); %s"
+                "%s; matmul %.3g TFLOP/s (%s); %s"
                 % (report["engine"], matmul, report["matmul_shape"], report["batch_budget"]),
                 "",
                 "ran",
@@ -94,7 +98,7 @@ def bench_rows(out):
             rows.append(
                 (
                     "  %dx%d" % (run["batch"], run["length"]),
-                    "%.0f tokens/s, %.2f TFLOP/s,%s %.2f of matmul, %.3f s/batch%s"
+                    "%.0f tokens/s, %.3g TFLOP/s,%s %.2f of matmul, %.3f s/batch%s"
                     % (
                         run["tokens_per_s"],
                         run["model_gflops"] / 1000,

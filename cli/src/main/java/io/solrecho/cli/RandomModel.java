@@ -182,7 +182,7 @@ final class RandomModel {
 
   private SafetensorsWriter writer() {
     SplittableRandom random = new SplittableRandom(20241121L);
-    float[] table = gaussianTable(random.split());
+    float[] table = gaussianTable(random);
     int headDim = hidden / heads;
     long q = (long) heads * headDim;
     long kv = (long) kvHeads * headDim;
@@ -222,8 +222,8 @@ final class RandomModel {
   }
 
   /**
-   * 2^16 values close to N(0, 0.02^2) (a sum of uniforms: cheap and deterministic), drawn from
-   * below at random: fast enough for billions of weights, and as good as fresh draws for timing.
+   * 2^16 values close to N(0, 0.02^2) (a sum of uniforms: cheap and deterministic), picked from at
+   * random below: fast enough for billions of weights, and as good as fresh draws for timing.
    */
   private static float[] gaussianTable(SplittableRandom random) {
     float[] table = new float[1 << TABLE_BITS];
@@ -234,22 +234,25 @@ final class RandomModel {
     return table;
   }
 
-  /** Values picked from {@code table} by 16 random bits each, from a generator of their own. */
+  /**
+   * Values picked from {@code table} by 16 bits of a hash of their position (SplitMix64's
+   * finaliser) and a seed of the tensor's own: a function of the position, so chunks can be made in
+   * parallel.
+   */
   private static SafetensorsWriter.TensorValues draws(float[] table, SplittableRandom random) {
-    SplittableRandom own = random.split();
+    long seed = random.nextLong();
     int mask = table.length - 1;
-    return (chunk, count) -> {
-      int i = 0;
-      while (i < count) {
-        long bits = own.nextLong();
-        for (int k = 0; k < 4 && i < count; k++, i++, bits >>>= TABLE_BITS) {
-          chunk[i] = table[(int) bits & mask];
-        }
+    return (offset, chunk, count) -> {
+      for (int i = 0; i < count; i++) {
+        long z = seed + (offset + i) * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        chunk[i] = table[(int) (z ^ (z >>> 31)) & mask];
       }
     };
   }
 
   private static SafetensorsWriter.TensorValues ones() {
-    return (chunk, count) -> Arrays.fill(chunk, 0, count, 1f);
+    return (offset, chunk, count) -> Arrays.fill(chunk, 0, count, 1f);
   }
 }

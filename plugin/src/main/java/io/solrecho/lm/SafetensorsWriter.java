@@ -27,21 +27,26 @@ import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Writes tensors as a {@code .safetensors} file, in F32, F16 or BF16. Used to build random models
  * of a given shape for benchmarks and to produce test variants (shards, other dtypes) of fixture
  * models. Values are either given as an array or produced chunk by chunk while the file is written
- * ({@link TensorValues}), so that a model of billions of parameters never sits in memory.
+ * ({@link TensorValues}), so that a model of billions of parameters never sits in memory; chunks
+ * are produced and encoded on all cores, and written in order.
  */
 public final class SafetensorsWriter {
   private static final int CHUNK_VALUES = 1 << 16;
 
-  /** Produces a tensor's values in order, one chunk at a time, while the file is written. */
+  /** Produces a tensor's values by position, one chunk at a time, while the file is written. */
   @FunctionalInterface
   public interface TensorValues {
-    /** Fills {@code chunk[0..count)} with the next {@code count} values of the tensor. */
-    void fill(float[] chunk, int count);
+    /**
+     * Fills {@code chunk[0..count)} with the tensor's values at {@code offset..offset+count-1} (in
+     * row-major order). Called from several threads at once, for different offsets.
+     */
+    void fill(long offset, float[] chunk, int count);
   }
 
   private final Map<String, long[]> shapes = new LinkedHashMap<>();
@@ -70,15 +75,11 @@ public final class SafetensorsWriter {
               + " values, got "
               + data.length);
     }
-    int[] next = {0};
     return add(
         name,
         shape,
         dtype,
-        (chunk, n) -> {
-          System.arraycopy(data, next[0], chunk, 0, n);
-          next[0] += n;
-        });
+        (offset, chunk, n) -> System.arraycopy(data, (int) offset, chunk, 0, n));
   }
 
   /**
@@ -133,42 +134,64 @@ public final class SafetensorsWriter {
         start.put((byte) ' ');
       }
       writeFully(out, start.flip());
-      ByteBuffer chunk =
-          ByteBuffer.allocateDirect(CHUNK_VALUES * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-      float[] floats = new float[CHUNK_VALUES];
+      ChunkEncoder[] encoders = new ChunkEncoder[Runtime.getRuntime().availableProcessors()];
+      Arrays.setAll(encoders, i -> new ChunkEncoder());
       for (String name : shapes.keySet()) {
         writeValues(
-            out, elementCount(shapes.get(name)), values.get(name), types.get(name), floats, chunk);
+            out, elementCount(shapes.get(name)), values.get(name), types.get(name), encoders);
       }
     }
   }
 
+  /**
+   * Encodes one tensor's chunks, one per encoder at a time in parallel, and writes them in order.
+   */
   private static void writeValues(
       FileChannel out,
       long count,
       TensorValues source,
       SafetensorsType type,
-      float[] floats,
-      ByteBuffer chunk)
+      ChunkEncoder[] encoders)
       throws IOException {
     for (long done = 0; done < count; ) {
-      int n = (int) Math.min(floats.length, count - done);
-      source.fill(floats, n);
-      chunk.clear();
-      for (int i = 0; i < n; i++) {
+      long first = done;
+      int used = (int) Math.min(encoders.length, (count - first + CHUNK_VALUES - 1) / CHUNK_VALUES);
+      IntStream.range(0, used)
+          .parallel()
+          .forEach(
+              i -> {
+                long offset = first + (long) i * CHUNK_VALUES;
+                encoders[i].encode(
+                    source, type, offset, (int) Math.min(CHUNK_VALUES, count - offset));
+              });
+      for (int i = 0; i < used; i++) {
+        writeFully(out, encoders[i].bytes.flip());
+      }
+      done = Math.min(count, first + (long) used * CHUNK_VALUES);
+    }
+  }
+
+  /** The buffers for producing and encoding one chunk. */
+  private static final class ChunkEncoder {
+    private final float[] floats = new float[CHUNK_VALUES];
+    private final ByteBuffer bytes =
+        ByteBuffer.allocateDirect(CHUNK_VALUES * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+
+    void encode(TensorValues source, SafetensorsType type, long offset, int count) {
+      source.fill(offset, floats, count);
+      bytes.clear();
+      for (int i = 0; i < count; i++) {
         switch (type) {
           case F16:
-            chunk.putShort(toF16(floats[i]));
+            bytes.putShort(toF16(floats[i]));
             break;
           case BF16:
-            chunk.putShort(toBf16(floats[i]));
+            bytes.putShort(toBf16(floats[i]));
             break;
           default:
-            chunk.putFloat(floats[i]);
+            bytes.putFloat(floats[i]);
         }
       }
-      writeFully(out, chunk.flip());
-      done += n;
     }
   }
 

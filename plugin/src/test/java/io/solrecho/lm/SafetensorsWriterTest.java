@@ -23,6 +23,7 @@ import static org.junit.Assert.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.Rule;
@@ -31,8 +32,8 @@ import org.junit.rules.TemporaryFolder;
 
 /**
  * Tensors whose values are produced while the file is written (how random benchmark models of
- * billions of parameters are built) give the same file as the same values given as arrays, and the
- * writer asks for them in bounded chunks.
+ * billions of parameters are built, on all cores) give the same file as the same values given as
+ * arrays, and the writer asks for them in bounded chunks.
  */
 public class SafetensorsWriterTest {
   @Rule public TemporaryFolder temp = new TemporaryFolder();
@@ -55,24 +56,22 @@ public class SafetensorsWriterTest {
         .add("small", new long[] {5}, small, dtype)
         .write(fromArrays);
 
-    List<Integer> requests = new ArrayList<>();
-    int[] next = {0};
+    List<Integer> requests = Collections.synchronizedList(new ArrayList<>());
     Path streamed = temp.newFile(dtype + "-streamed.safetensors").toPath();
     new SafetensorsWriter()
         .add(
             "big",
             new long[] {300, 701},
             dtype,
-            (chunk, count) -> {
+            (offset, chunk, count) -> {
               requests.add(count);
-              System.arraycopy(big, next[0], chunk, 0, count);
-              next[0] += count;
+              System.arraycopy(big, (int) offset, chunk, 0, count);
             })
         .add(
             "small",
             new long[] {5},
             dtype,
-            (chunk, count) -> System.arraycopy(small, 0, chunk, 0, count))
+            (offset, chunk, count) -> System.arraycopy(small, (int) offset, chunk, 0, count))
         .write(streamed);
 
     assertArrayEquals(dtype, Files.readAllBytes(fromArrays), Files.readAllBytes(streamed));
@@ -106,7 +105,9 @@ public class SafetensorsWriterTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> new SafetensorsWriter().add("w", new long[] {2}, "I8", (chunk, count) -> {}));
+            () ->
+                new SafetensorsWriter()
+                    .add("w", new long[] {2}, "I8", (offset, chunk, count) -> {}));
     assertTrue(e.getMessage(), e.getMessage().contains("tensor 'w': unsupported dtype I8"));
   }
 }
