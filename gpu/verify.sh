@@ -29,8 +29,10 @@ results="$WORK/results"
 rm -rf "$results"
 mkdir -p "$OUT" "$results"
 
+python=python3
+[ -x /opt/torch/.venv/bin/python3 ] && python=/opt/torch/.venv/bin/python3
 summarize() {
-  python3 "$root/gpu/summary.py" "$results" > "$OUT/summary.md" 2>> "$results/summary-errors.txt"
+  "$python" "$root/gpu/summary.py" "$results" > "$OUT/summary.md" 2>> "$results/summary-errors.txt"
   tar -C "$WORK" -czf "$OUT/details.tgz" results
 }
 # step NAME COMMAND...: runs COMMAND with its output in results/NAME.out and .err, and records its exit
@@ -67,9 +69,7 @@ export JAVA_HOME="$WORK/jre"
 
 # The machine's libtorch: version and flavor from the torch package's version.py (no Python import).
 if [ -z "${TORCH_DIR:-}" ]; then
-  for python in /opt/torch/.venv/bin/python3 python3; do
-    TORCH_DIR="$("$python" -c 'import importlib.util, os; print(os.path.dirname(importlib.util.find_spec("torch").origin))' 2>/dev/null)" && break
-  done
+  TORCH_DIR="$("$python" -c 'import importlib.util, os; print(os.path.dirname(importlib.util.find_spec("torch").origin))')"
 fi
 [ -f "${TORCH_DIR:-}/lib/libtorch.so" ] || { echo "verify: no torch package found (set TORCH_DIR)" >&2; exit 2; }
 torch_version="$(sed -n "s/^__version__ = '\([0-9.]*\).*/\1/p" "$TORCH_DIR/version.py")"
