@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds DJL's PyTorch JNI library (libdjl_torch.so) from DJL's sources against a given libtorch, for a
-# libtorch that no pytorch-jni jar carries a JNI for (docs/gpu.md, "Another libtorch: build the JNI").
+# libtorch that no pytorch-jni jar carries a JNI for (README, "Running on a GPU", 3; docs/gpu.md).
 #
 # usage: gpu/build-jni.sh TORCH_DIR DJL_SOURCES OUTPUT_FILE
 #   TORCH_DIR    a pip-installed torch package folder (.../site-packages/torch) or an unpacked libtorch
@@ -9,13 +9,14 @@
 #                or the djl-jni folder of the GPU bundle (gpu/build-bundle.sh); the JNI header is generated
 #                with javac when engines/pytorch/pytorch-native/build/include does not have it yet
 #   OUTPUT_FILE  where the library goes, e.g. $DJL_CACHE_DIR/pytorch/2.11.0-cu130-linux-x86_64/0.35.1-libdjl_torch.so
-# Needs JAVA_HOME (a JDK, or a runtime with include/jni.h) and g++. The sources are compiled the way DJL's
-# CMakeLists.txt does (release, C++ standard and ABI of that libtorch), but without CMake, so a CUDA libtorch
-# needs no CUDA toolkit: the JNI is built without DJL's USE_CUDA extras (a separate CUDA stream for
-# TorchScript modules, emptyCudaCache), which solr-echo does not call; CUDA tensors work through libtorch.
+# Needs JAVA_HOME (a JDK, or a runtime with include/jni.h) and g++ (or $CXX). The sources are compiled
+# as DJL's CMakeLists.txt does (release, the C++ standard and ABI of that libtorch), without CMake, so a
+# CUDA libtorch needs no CUDA toolkit: the JNI is built without DJL's USE_CUDA extras (a separate CUDA
+# stream for TorchScript modules, emptyCudaCache), which solr-echo does not call; CUDA tensors work
+# through libtorch itself.
 set -euo pipefail
 if [ $# -ne 3 ]; then
-  sed -n '2,17p' "$0" >&2
+  sed -n '2,16p' "$0" >&2
   exit 2
 fi
 torch_dir="$(cd "$1" && pwd)"
@@ -52,11 +53,11 @@ libs=(-ltorch -ltorch_cpu -lc10)
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 start=$(date +%s)
-export work
+export work CXX="${CXX:-g++}"
 printf '%s\0' "$native"/src/main/native/*.cc |
-  xargs -0 -P "$(nproc)" -I{} sh -c 'f=$1; shift; g++ "$@" -c "$f" -o "$work/$(basename "$f" .cc).o" || exit 255' _ {} "${flags[@]}"
+  xargs -0 -P "$(nproc)" -I{} sh -c 'f=$1; shift; "$CXX" "$@" -c "$f" -o "$work/$(basename "$f" .cc).o" || exit 255' _ {} "${flags[@]}"
 # DJL loads every library of the libtorch folder before the JNI, so it needs no search path of its own.
-g++ -shared -o "$work/libdjl_torch.so" "$work"/*.o -L"$torch_dir/lib" -Wl,--no-as-needed "${libs[@]}"
+"$CXX" -shared -o "$work/libdjl_torch.so" "$work"/*.o -L"$torch_dir/lib" -Wl,--no-as-needed "${libs[@]}"
 mkdir -p "$(dirname "$output")"
 cp "$work/libdjl_torch.so" "$output"
 echo "build-jni: $output built against $torch_dir (C++${standard:-17}${abi:+, $abi}, ${libs[*]}) in $(( $(date +%s) - start )) s"
