@@ -129,7 +129,7 @@ public final class CausalLanguageModel implements AutoCloseable {
   }
 
   /** The DJL device the weights live on. */
-  Device engineDevice() {
+  public Device engineDevice() {
     return manager.getDevice();
   }
 

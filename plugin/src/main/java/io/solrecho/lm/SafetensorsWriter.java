@@ -18,24 +18,40 @@ package io.solrecho.lm;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
- * Writes float32 tensors as a {@code .safetensors} file. Used to build random models of a given
- * shape for benchmarks and to produce test variants (shards, other dtypes) of fixture models.
+ * Writes tensors as a {@code .safetensors} file, in F32, F16 or BF16. Used to build random models
+ * of a given shape for benchmarks and to produce test variants (shards, other dtypes) of fixture
+ * models. Values are either given as an array or produced chunk by chunk while the file is written
+ * ({@link TensorValues}), so that a model of billions of parameters never sits in memory; chunks
+ * are produced and encoded on all cores, and written in order.
  */
 public final class SafetensorsWriter {
+  private static final int CHUNK_VALUES = 1 << 16;
+
+  /** Produces a tensor's values by position, one chunk at a time, while the file is written. */
+  @FunctionalInterface
+  public interface TensorValues {
+    /**
+     * Fills {@code chunk[0..count)} with the tensor's values at {@code offset..offset+count-1} (in
+     * row-major order). Called from several threads at once, for different offsets.
+     */
+    void fill(long offset, float[] chunk, int count);
+  }
+
   private final Map<String, long[]> shapes = new LinkedHashMap<>();
-  private final Map<String, float[]> values = new LinkedHashMap<>();
-  private final Map<String, String> types = new LinkedHashMap<>();
+  private final Map<String, TensorValues> values = new LinkedHashMap<>();
+  private final Map<String, SafetensorsType> types = new LinkedHashMap<>();
 
   /** Adds a float32 tensor. */
   public SafetensorsWriter add(String name, long[] shape, float[] data) {
@@ -47,7 +63,7 @@ public final class SafetensorsWriter {
    * values are rounded to nearest even from the given floats.
    */
   public SafetensorsWriter add(String name, long[] shape, float[] data, String dtype) {
-    long count = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
+    long count = elementCount(shape);
     if (count != data.length) {
       throw new IllegalArgumentException(
           "tensor '"
@@ -59,13 +75,31 @@ public final class SafetensorsWriter {
               + " values, got "
               + data.length);
     }
-    if (SafetensorsType.fromHeader(dtype) == null) {
+    return add(
+        name,
+        shape,
+        dtype,
+        (offset, chunk, n) -> System.arraycopy(data, (int) offset, chunk, 0, n));
+  }
+
+  /**
+   * Adds a tensor stored as {@code dtype} whose {@code shape}'s element count of values {@code
+   * source} produces when the file is written (rounded as for arrays).
+   */
+  public SafetensorsWriter add(String name, long[] shape, String dtype, TensorValues source) {
+    SafetensorsType type = SafetensorsType.fromHeader(dtype);
+    if (type == null) {
       throw new IllegalArgumentException("tensor '" + name + "': unsupported dtype " + dtype);
     }
+    elementCount(shape);
     shapes.put(name, shape.clone());
-    values.put(name, data);
-    types.put(name, dtype);
+    values.put(name, source);
+    types.put(name, type);
     return this;
+  }
+
+  private static long elementCount(long[] shape) {
+    return Arrays.stream(shape).reduce(1, Math::multiplyExact);
   }
 
   /** Writes all tensors added so far to {@code file}. */
@@ -73,10 +107,9 @@ public final class SafetensorsWriter {
     JsonObject header = new JsonObject();
     long offset = 0;
     for (String name : shapes.keySet()) {
-      long bytes =
-          (long) values.get(name).length * SafetensorsType.valueOf(types.get(name)).bytes();
+      long bytes = elementCount(shapes.get(name)) * types.get(name).bytes();
       JsonObject entry = new JsonObject();
-      entry.addProperty("dtype", types.get(name));
+      entry.addProperty("dtype", types.get(name).name());
       JsonArray shape = new JsonArray();
       Arrays.stream(shapes.get(name)).forEach(shape::add);
       entry.add("shape", shape);
@@ -89,40 +122,83 @@ public final class SafetensorsWriter {
     }
     byte[] json = header.toString().getBytes(StandardCharsets.UTF_8);
     int padded = (json.length + 7) / 8 * 8;
-    try (OutputStream out =
-        new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
-      ByteBuffer length = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(padded);
-      out.write(length.array());
-      out.write(json);
-      for (int i = json.length; i < padded; i++) {
-        out.write(' ');
+    try (FileChannel out =
+        FileChannel.open(
+            file,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.WRITE)) {
+      ByteBuffer start = ByteBuffer.allocate(8 + padded).order(ByteOrder.LITTLE_ENDIAN);
+      start.putLong(padded).put(json);
+      while (start.hasRemaining()) {
+        start.put((byte) ' ');
       }
+      writeFully(out, start.flip());
+      ChunkEncoder[] encoders = new ChunkEncoder[Runtime.getRuntime().availableProcessors()];
+      Arrays.setAll(encoders, i -> new ChunkEncoder());
       for (String name : shapes.keySet()) {
-        writeValues(out, values.get(name), types.get(name));
+        writeValues(
+            out, elementCount(shapes.get(name)), values.get(name), types.get(name), encoders);
       }
     }
   }
 
-  private static void writeValues(OutputStream out, float[] data, String dtype) throws IOException {
-    int width = SafetensorsType.valueOf(dtype).bytes();
-    ByteBuffer chunk = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
-    for (float v : data) {
-      if (chunk.remaining() < width) {
-        out.write(chunk.array(), 0, chunk.position());
-        chunk.clear();
+  /**
+   * Encodes one tensor's chunks, one per encoder at a time in parallel, and writes them in order.
+   */
+  private static void writeValues(
+      FileChannel out,
+      long count,
+      TensorValues source,
+      SafetensorsType type,
+      ChunkEncoder[] encoders)
+      throws IOException {
+    for (long done = 0; done < count; ) {
+      long first = done;
+      int used = (int) Math.min(encoders.length, (count - first + CHUNK_VALUES - 1) / CHUNK_VALUES);
+      IntStream.range(0, used)
+          .parallel()
+          .forEach(
+              i -> {
+                long offset = first + (long) i * CHUNK_VALUES;
+                encoders[i].encode(
+                    source, type, offset, (int) Math.min(CHUNK_VALUES, count - offset));
+              });
+      for (int i = 0; i < used; i++) {
+        writeFully(out, encoders[i].bytes.flip());
       }
-      switch (dtype) {
-        case "F16":
-          chunk.putShort(toF16(v));
-          break;
-        case "BF16":
-          chunk.putShort(toBf16(v));
-          break;
-        default:
-          chunk.putFloat(v);
+      done = Math.min(count, first + (long) used * CHUNK_VALUES);
+    }
+  }
+
+  /** The buffers for producing and encoding one chunk. */
+  private static final class ChunkEncoder {
+    private final float[] floats = new float[CHUNK_VALUES];
+    private final ByteBuffer bytes =
+        ByteBuffer.allocateDirect(CHUNK_VALUES * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+
+    void encode(TensorValues source, SafetensorsType type, long offset, int count) {
+      source.fill(offset, floats, count);
+      bytes.clear();
+      for (int i = 0; i < count; i++) {
+        switch (type) {
+          case F16:
+            bytes.putShort(toF16(floats[i]));
+            break;
+          case BF16:
+            bytes.putShort(toBf16(floats[i]));
+            break;
+          default:
+            bytes.putFloat(floats[i]);
+        }
       }
     }
-    out.write(chunk.array(), 0, chunk.position());
+  }
+
+  private static void writeFully(FileChannel out, ByteBuffer buffer) throws IOException {
+    while (buffer.hasRemaining()) {
+      out.write(buffer);
+    }
   }
 
   /** IEEE half precision, round to nearest even (Float.floatToFloat16 needs Java 20). */

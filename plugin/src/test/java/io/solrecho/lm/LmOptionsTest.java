@@ -83,7 +83,10 @@ public class LmOptionsTest {
     assertMentions(e, "device", "cuda:" + gpus, gpus + " GPU(s)", "device=cpu");
   }
 
-  /** This machine's engine is the CPU build: the message says so and points at the CUDA build. */
+  /**
+   * This machine's engine is the CPU build: the message says so and says how to give DJL a CUDA
+   * one.
+   */
   @Test
   public void cudaOnACpuOnlyEngineNamesTheBuild() {
     assumeTrue("the engine sees a GPU", PyTorchEngine.get().getGpuCount() == 0);
@@ -94,7 +97,8 @@ public class LmOptionsTest {
                 CausalLanguageModel.load(
                         SharedFixtures.referenceModel("llama"), LmOptions.of("cuda:0", "float16"))
                     .close());
-    assertMentions(e, "device: cuda:0", "0 GPU(s)", "CPU-only build", "device=cpu", "-Pcuda");
+    assertMentions(
+        e, "device: cuda:0", "0 GPU(s)", "CPU-only build", "device=cpu", "PYTORCH_LIBRARY_PATH");
   }
 
   @Test
