@@ -56,7 +56,7 @@ public final class CausalLanguageModel implements AutoCloseable {
     this.config = config;
     this.manager = manager;
     this.dtype = dtype;
-    this.weightsDigest = weights.headerDigest();
+    this.weightsDigest = weights.digest();
     CheckpointLayout layout = CheckpointLayout.of(config.architecture());
     TensorSource source = new TensorSource(weights, manager, dtype, config, layout.basePrefix());
     this.rotary = config.rope() == null ? null : new RotaryEmbedding(config.rope());
@@ -138,7 +138,10 @@ public final class CausalLanguageModel implements AutoCloseable {
     return dtype == DataType.FLOAT16 ? "float16" : "float32";
   }
 
-  /** SHA-256 of the tensor names, dtypes and shapes (a stable identity of the weights' layout). */
+  /**
+   * SHA-256 of the weights' content: every tensor's name, dtype, shape and bytes, sampled in large
+   * tensors (a stable identity of the checkpoint, whatever its sharding).
+   */
   public String weightsDigest() {
     return weightsDigest;
   }
