@@ -40,6 +40,7 @@ public final class CausalLanguageModel implements AutoCloseable {
   private final Path folder;
   private final ModelConfig config;
   private final NDManager manager;
+  private final long weightBytes;
   private final DataType dtype;
   private final String weightsDigest;
   private final NDArray tokenEmbedding;
@@ -73,6 +74,15 @@ public final class CausalLanguageModel implements AutoCloseable {
         config.tiedEmbeddings() && !source.contains(layout.lmHeadName())
             ? tokenEmbedding
             : source.load(layout.lmHeadName(), config.vocabSize(), config.hiddenSize());
+    this.weightBytes = bytesOf(manager.getManagedArrays());
+  }
+
+  private static long bytesOf(List<NDArray> arrays) {
+    long bytes = 0;
+    for (NDArray array : arrays) {
+      bytes += array.size() * array.getDataType().getNumOfBytes();
+    }
+    return bytes;
   }
 
   /**
@@ -144,6 +154,11 @@ public final class CausalLanguageModel implements AutoCloseable {
    */
   public String weightsDigest() {
     return weightsDigest;
+  }
+
+  /** Bytes the weights take in the device's memory, shared tensors counted once. */
+  public long weightBytes() {
+    return weightBytes;
   }
 
   /** Rotation frequencies of the rotary embedding (for checks against transformers), or null. */
