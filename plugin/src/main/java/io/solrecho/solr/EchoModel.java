@@ -18,18 +18,25 @@ package io.solrecho.solr;
 import io.solrecho.embed.Embedder;
 import io.solrecho.embed.EmbeddingService;
 import io.solrecho.embed.QueryCache;
+import io.solrecho.lm.CausalLanguageModel;
 import java.lang.invoke.MethodHandles;
+import java.util.Collection;
+import java.util.List;
+import org.apache.lucene.util.Accountable;
+import org.apache.lucene.util.Accountables;
 import org.apache.solr.common.SolrException;
+import org.apache.solr.common.util.SolrNamedThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A declared model as every core of the JVM shares it: loaded on first use (not at core load, so
+ * A declared model as every core of the node shares it: loaded on first use (not at core load, so
  * cores start fast), then reused until {@link EchoModelRegistry} closes it when its last user lets
- * go. Holds the {@link Embedder}, the {@link EmbeddingService} that merges concurrent requests into
- * shared forward passes, and the {@link QueryCache}.
+ * go or the node shuts down. Holds the {@link Embedder}, the {@link EmbeddingService} that merges
+ * concurrent requests into shared forward passes (its worker made by Solr's named thread factory),
+ * and the {@link QueryCache}. Its memory is that of its weights on the device.
  */
-final class EchoModel {
+final class EchoModel implements Accountable {
   private static final Logger log = LoggerFactory.getLogger(MethodHandles.lookup().lookupClass());
 
   private final EchoModelDefinition definition;
@@ -78,7 +85,7 @@ final class EchoModel {
       if (closed) {
         throw new SolrException(
             SolrException.ErrorCode.SERVICE_UNAVAILABLE,
-            definition + " was released because its core is closing");
+            definition + " was released: its core or the node is closing");
       }
       if (loaded == null) {
         loaded = load();
@@ -102,14 +109,19 @@ final class EchoModel {
       try {
         Loaded result =
             new Loaded(
-                new EmbeddingService(embedder, definition.queueCapacity(), definition.timeout()),
+                new EmbeddingService(
+                    embedder,
+                    definition.queueCapacity(),
+                    definition.timeout(),
+                    new SolrNamedThreadFactory("solr-echo-" + definition.name())),
                 new QueryCache(definition.queryCacheSize()));
         log.info(
-            "solr-echo: loaded {} in {} ms: dimension {}, fingerprint {}",
+            "solr-echo: loaded {} in {} ms: dimension {}, fingerprint {}, {} MiB of weights",
             definition,
             (System.nanoTime() - start) / 1_000_000,
             embedder.dimension(),
-            embedder.fingerprint());
+            embedder.fingerprint(),
+            embedder.model().weightBytes() >> 20);
         return result;
       } catch (RuntimeException e) {
         embedder.close();
@@ -135,6 +147,30 @@ final class EchoModel {
     } finally {
       thread.setContextClassLoader(previous);
     }
+  }
+
+  /** The weights' bytes on the device once loaded, else 0. */
+  @Override
+  public long ramBytesUsed() {
+    Loaded current = loaded;
+    return current == null ? 0 : current.service.embedder().model().weightBytes();
+  }
+
+  @Override
+  public Collection<Accountable> getChildResources() {
+    Loaded current = loaded;
+    if (current == null) {
+      return List.of();
+    }
+    CausalLanguageModel model = current.service.embedder().model();
+    return List.of(
+        Accountables.namedAccountable(
+            "weights on " + model.device() + " (" + model.dtype() + ")", model.weightBytes()));
+  }
+
+  @Override
+  public String toString() {
+    return definition.toString();
   }
 
   /** Stops the service (letting queued texts finish) and frees the model. */

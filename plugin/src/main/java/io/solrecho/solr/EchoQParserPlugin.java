@@ -99,9 +99,10 @@ public final class EchoQParserPlugin extends QParserPlugin implements ResourceLo
 
   @Override
   public void inform(ResourceLoader loader) {
+    SolrResourceLoader solrLoader = (SolrResourceLoader) loader;
     lease =
-        EchoModelRegistry.global()
-            .acquire(EchoModelsFile.definition((SolrResourceLoader) loader, modelsResource, model));
+        EchoModelRegistry.of(solrLoader.getCoreContainer())
+            .acquire(EchoModelsFile.definition(solrLoader, modelsResource, model));
   }
 
   @Override

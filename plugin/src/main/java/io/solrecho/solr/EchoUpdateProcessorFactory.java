@@ -75,7 +75,7 @@ public final class EchoUpdateProcessorFactory extends UpdateRequestProcessorFact
     }
     SolrMetricsContext metricsContext = core.getSolrMetricsContext().getChildContext(this);
     metrics = new EchoUpdateMetrics(metricsContext, settings.outputField());
-    lease = EchoModelRegistry.global().acquire(definition);
+    lease = EchoModelRegistry.of(core.getCoreContainer()).acquire(definition);
     core.addCloseHook(
         new CloseHook() {
           @Override
