@@ -17,7 +17,6 @@ package io.solrecho.solr;
 
 import io.solrecho.embed.Embedder;
 import io.solrecho.embed.EmbeddingService;
-import io.solrecho.embed.QueryCache;
 import io.solrecho.lm.CausalLanguageModel;
 import java.lang.invoke.MethodHandles;
 import java.util.Collection;
@@ -32,15 +31,15 @@ import org.slf4j.LoggerFactory;
 /**
  * A declared model as every core of the node shares it: loaded on first use (not at core load, so
  * cores start fast), then reused until {@link EchoModelRegistry} closes it when its last user lets
- * go or the node shuts down. Holds the {@link Embedder}, the {@link EmbeddingService} that merges
- * concurrent requests into shared forward passes (its worker made by Solr's named thread factory),
- * and the {@link QueryCache}. Its memory is that of its weights on the device.
+ * go or the node shuts down. Holds the {@link Embedder} behind the {@link EmbeddingService} that
+ * merges concurrent requests into shared forward passes (its worker made by Solr's named thread
+ * factory). Its memory is that of its weights on the device.
  */
 final class EchoModel implements Accountable {
   private static final Logger log = LoggerFactory.getLogger(MethodHandles.lookup().lookupClass());
 
   private final EchoModelDefinition definition;
-  private volatile Loaded loaded;
+  private volatile EmbeddingService service;
   private boolean closed;
 
   /** Cores and plugins holding this model; guarded by the registry. */
@@ -56,28 +55,7 @@ final class EchoModel implements Accountable {
 
   /** The service that embeds texts; loads the model the first time. */
   EmbeddingService service() {
-    return loaded().service;
-  }
-
-  QueryCache queryCache() {
-    return loaded().queryCache;
-  }
-
-  /** Identity of the vectors this model writes (see {@link Embedder#fingerprint()}). */
-  String fingerprint() {
-    return loaded().service.embedder().fingerprint();
-  }
-
-  int dimension() {
-    return loaded().service.embedder().dimension();
-  }
-
-  boolean isLoaded() {
-    return loaded != null;
-  }
-
-  private Loaded loaded() {
-    Loaded current = loaded;
+    EmbeddingService current = service;
     if (current != null) {
       return current;
     }
@@ -87,18 +65,31 @@ final class EchoModel implements Accountable {
             SolrException.ErrorCode.SERVICE_UNAVAILABLE,
             definition + " was released: its core or the node is closing");
       }
-      if (loaded == null) {
-        loaded = load();
+      if (service == null) {
+        service = load();
       }
-      return loaded;
+      return service;
     }
+  }
+
+  /** Identity of the vectors this model writes (see {@link Embedder#fingerprint()}). */
+  String fingerprint() {
+    return service().embedder().fingerprint();
+  }
+
+  int dimension() {
+    return service().embedder().dimension();
+  }
+
+  boolean isLoaded() {
+    return service != null;
   }
 
   /**
    * Loads with this plugin's class loader as the thread context class loader: DJL finds its engine
    * through it, and the service's worker thread, started here, inherits it.
    */
-  private Loaded load() {
+  private EmbeddingService load() {
     long start = System.nanoTime();
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
@@ -107,14 +98,12 @@ final class EchoModel implements Accountable {
       Embedder embedder =
           Embedder.open(definition.folder(), definition.options(), definition.settings());
       try {
-        Loaded result =
-            new Loaded(
-                new EmbeddingService(
-                    embedder,
-                    definition.queueCapacity(),
-                    definition.timeout(),
-                    new SolrNamedThreadFactory("solr-echo-" + definition.name())),
-                new QueryCache(definition.queryCacheSize()));
+        EmbeddingService result =
+            new EmbeddingService(
+                embedder,
+                definition.queueCapacity(),
+                definition.timeout(),
+                new SolrNamedThreadFactory("solr-echo-" + definition.name()));
         log.info(
             "solr-echo: loaded {} in {} ms: dimension {}, fingerprint {}, {} MiB of weights",
             definition,
@@ -152,17 +141,17 @@ final class EchoModel implements Accountable {
   /** The weights' bytes on the device once loaded, else 0. */
   @Override
   public long ramBytesUsed() {
-    Loaded current = loaded;
-    return current == null ? 0 : current.service.embedder().model().weightBytes();
+    EmbeddingService current = service;
+    return current == null ? 0 : current.embedder().model().weightBytes();
   }
 
   @Override
   public Collection<Accountable> getChildResources() {
-    Loaded current = loaded;
+    EmbeddingService current = service;
     if (current == null) {
       return List.of();
     }
-    CausalLanguageModel model = current.service.embedder().model();
+    CausalLanguageModel model = current.embedder().model();
     return List.of(
         Accountables.namedAccountable(
             "weights on " + model.device() + " (" + model.dtype() + ")", model.weightBytes()));
@@ -176,25 +165,15 @@ final class EchoModel implements Accountable {
   /** Stops the service (letting queued texts finish) and frees the model. */
   synchronized void close() {
     closed = true;
-    Loaded current = loaded;
-    loaded = null;
+    EmbeddingService current = service;
+    service = null;
     if (current != null) {
       try {
-        current.service.close();
+        current.close();
       } finally {
-        current.service.embedder().close();
+        current.embedder().close();
       }
       log.info("solr-echo: released {}", definition);
-    }
-  }
-
-  private static final class Loaded {
-    final EmbeddingService service;
-    final QueryCache queryCache;
-
-    Loaded(EmbeddingService service, QueryCache queryCache) {
-      this.service = service;
-      this.queryCache = queryCache;
     }
   }
 }

@@ -66,7 +66,7 @@ final class EchoQParser extends KnnQParser {
       throw new SolrException(
           SolrException.ErrorCode.SERVER_ERROR, "cannot read the index fingerprints", e);
     }
-    vector = Arrays.toString(plugin.embed(text));
+    vector = Arrays.toString(plugin.embed(text, req.getSearcher()));
     return super.parse();
   }
 

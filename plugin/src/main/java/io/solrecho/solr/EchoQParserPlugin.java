@@ -15,11 +15,6 @@
  */
 package io.solrecho.solr;
 
-import com.codahale.metrics.Timer;
-import io.solrecho.embed.Embedding;
-import io.solrecho.embed.EmbeddingFailedException;
-import io.solrecho.embed.PromptTemplate;
-import io.solrecho.embed.TextRole;
 import java.io.IOException;
 import java.util.Set;
 import java.util.TreeSet;
@@ -55,14 +50,19 @@ import org.apache.solr.search.SolrIndexSearcher;
  * another model fingerprint, since they cannot be compared with this model's vectors.
  */
 public final class EchoQParserPlugin extends QParserPlugin implements ResourceLoaderAware {
+  /** The user cache of query vectors, unless the parser names another. */
+  static final String DEFAULT_QUERY_CACHE = "echoQueryCache";
+
   private static final KnownParameters PARAMETERS =
-      new KnownParameters("model", "models", "fingerprintField", "maxQueryLength", "maxTopK");
+      new KnownParameters(
+          "model", "models", "fingerprintField", "maxQueryLength", "maxTopK", "queryCache");
 
   private String model;
   private String modelsResource;
   private IndexFingerprints fingerprints;
   private int maxQueryLength;
   private int maxTopK;
+  private QueryVectors queryVectors;
   private EchoModelRegistry.Lease lease;
   private SolrMetricsContext metricsContext;
   private EchoQueryMetrics metrics = new EchoQueryMetrics();
@@ -82,6 +82,7 @@ public final class EchoQParserPlugin extends QParserPlugin implements ResourceLo
             params.get("fingerprintField", EchoUpdateSettings.DEFAULT_FINGERPRINT_FIELD));
     maxQueryLength = positive(params, "maxQueryLength", 2048);
     maxTopK = positive(params, "maxTopK", 1000);
+    queryVectors = new QueryVectors(params.get("queryCache", DEFAULT_QUERY_CACHE));
   }
 
   private static int positive(SolrParams params, String key, int fallback) {
@@ -200,32 +201,9 @@ public final class EchoQParserPlugin extends QParserPlugin implements ResourceLo
     }
   }
 
-  /** The query vector of {@code text}, from the cache or the model. */
-  float[] embed(String text) {
-    EchoModel shared = model();
-    PromptTemplate template = shared.service().embedder().settings().template(TextRole.QUERY);
-    float[] vector = shared.queryCache().get(shared.fingerprint(), template, text);
-    if (vector != null) {
-      metrics.cacheHits.inc();
-      return vector;
-    }
-    metrics.cacheMisses.inc();
-    Embedding embedding;
-    try (Timer.Context ignored = metrics.embedTime.time()) {
-      embedding = shared.service().embed(text, TextRole.QUERY);
-    } catch (IllegalArgumentException e) {
-      throw badRequest("the query text cannot be embedded: " + e.getMessage());
-    } catch (EmbeddingFailedException e) {
-      throw new SolrException(
-          SolrException.ErrorCode.SERVICE_UNAVAILABLE,
-          "model '" + model + "' did not embed the query: " + e.getMessage() + "; retry later",
-          e);
-    }
-    metrics.embeddings.inc();
-    metrics.tokens.inc(embedding.tokens());
-    vector = embedding.vector();
-    shared.queryCache().put(shared.fingerprint(), template, text, vector);
-    return vector;
+  /** The query vector of {@code text}, from the query vector cache or the model. */
+  float[] embed(String text, SolrIndexSearcher searcher) {
+    return queryVectors.of(text, model(), searcher, metrics);
   }
 
   SolrException badRequest(String message) {

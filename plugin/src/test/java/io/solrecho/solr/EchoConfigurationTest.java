@@ -52,13 +52,6 @@ public class EchoConfigurationTest extends EchoSolrTestCase {
     return EchoModelRegistry.of(h.getCoreContainer());
   }
 
-  /** Creates core {@code name} from an edited copy of the configset; the caller unloads it. */
-  private static void createCore(String name, Consumer<Path> edits) {
-    Path instanceDir = Path.of(h.getCoreContainer().getSolrHome()).resolve(name);
-    edits.accept(EchoConfigSet.copyTo(instanceDir));
-    h.getCoreContainer().create(name, instanceDir, Map.of(), false);
-  }
-
   /**
    * The core must fail to load with a message containing every fragment; its model leases are
    * released.
