@@ -41,6 +41,7 @@ final class EchoModel implements Accountable {
   private final EchoModelDefinition definition;
   private volatile EmbeddingService service;
   private boolean closed;
+  private volatile int dimension;
 
   /** Cores and plugins holding this model; guarded by the registry. */
   int users;
@@ -77,8 +78,14 @@ final class EchoModel implements Accountable {
     return service().embedder().fingerprint();
   }
 
+  /** The length of the model's vectors, read from its config.json without loading it. */
   int dimension() {
-    return service().embedder().dimension();
+    int known = dimension;
+    if (known == 0) {
+      known = definition.dimension();
+      dimension = known;
+    }
+    return known;
   }
 
   boolean isLoaded() {

@@ -211,6 +211,18 @@ public class EchoConfigurationTest extends EchoSolrTestCase {
   }
 
   @Test
+  public void everyDeclaredModelIsCheckedSinceAQueryMayChooseIt() {
+    assertCoreFails(
+        conf ->
+            EchoConfigSet.edit(
+                conf,
+                "echo-models.json",
+                "\"models\": {",
+                "\"models\": {\"spare\": {\"path\": \"/nonexistent/spare\"},"),
+        "model 'spare': model folder /nonexistent/spare does not exist");
+  }
+
+  @Test
   public void aBadModelDeclarationFailsTheCore() {
     assertCoreFails(
         conf ->
