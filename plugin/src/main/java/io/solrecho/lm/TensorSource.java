@@ -21,6 +21,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.function.UnaryOperator;
 
 /**
  * Hands checkpoint tensors to a {@link CheckpointLayout} as arrays of the compute type on the
@@ -100,18 +101,20 @@ final class TensorSource {
   NDArray transposed(NDArray weight) {
     long rows = weight.getShape().get(1);
     long columns = weight.getShape().get(0);
-    NDArray result = weight.transpose().reshape(-1).reshape(rows, columns);
-    weight.close();
-    return result;
+    return replace(weight, w -> w.transpose().reshape(-1).reshape(rows, columns));
   }
 
-  /** Applies {@code f} to {@code input} and frees the input. */
-  NDArray replace(NDArray input, java.util.function.UnaryOperator<NDArray> f) {
-    NDArray result = f.apply(input);
-    if (result != input) {
-      input.close();
+  /**
+   * Applies {@code f} to {@code input} in a scope of its own: the input and every intermediate
+   * array (a view would keep the input's storage alive) are freed, only the result stays.
+   */
+  NDArray replace(NDArray input, UnaryOperator<NDArray> f) {
+    try (NDManager scope = manager.newSubManager()) {
+      input.attach(scope);
+      NDArray result = f.apply(input);
+      result.attach(manager);
+      return result;
     }
-    return result;
   }
 
   Norm rmsNorm(String name, long size, boolean oneCentred) {

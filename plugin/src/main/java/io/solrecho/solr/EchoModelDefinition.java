@@ -40,7 +40,7 @@ final class EchoModelDefinition {
   static final String MODELS_DIR_PROPERTY = "solr.echo.models.dir";
 
   private static final Set<String> RUNTIME_PARAMETERS =
-      Set.of("path", "device", "dtype", "queueCapacity", "timeoutMs", "queryCacheSize");
+      Set.of("path", "device", "dtype", "queueCapacity", "timeoutMs");
 
   private final String name;
   private final Path folder;
@@ -48,7 +48,6 @@ final class EchoModelDefinition {
   private final EmbeddingSettings settings;
   private final int queueCapacity;
   private final Duration timeout;
-  private final int queryCacheSize;
 
   private EchoModelDefinition(
       String name,
@@ -56,15 +55,13 @@ final class EchoModelDefinition {
       LmOptions options,
       EmbeddingSettings settings,
       int queueCapacity,
-      Duration timeout,
-      int queryCacheSize) {
+      Duration timeout) {
     this.name = name;
     this.folder = folder;
     this.options = options;
     this.settings = settings;
     this.queueCapacity = queueCapacity;
     this.timeout = timeout;
-    this.queryCacheSize = queryCacheSize;
   }
 
   /**
@@ -97,8 +94,7 @@ final class EchoModelDefinition {
           LmOptions.of(parameters.get("device"), parameters.get("dtype")),
           EmbeddingParameters.parse(embedding),
           positive(parameters, "queueCapacity", 1024),
-          Duration.ofMillis(positive(parameters, "timeoutMs", 60_000)),
-          atLeastZero(parameters, "queryCacheSize", 1024));
+          Duration.ofMillis(positive(parameters, "timeoutMs", 60_000)));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("model '" + name + "': " + e.getMessage(), e);
     }
@@ -133,14 +129,6 @@ final class EchoModelDefinition {
     int value = integer(parameters, key, fallback);
     if (value < 1) {
       throw new IllegalArgumentException(key + " must be at least 1, got " + value);
-    }
-    return value;
-  }
-
-  private static int atLeastZero(Map<String, String> parameters, String key, int fallback) {
-    int value = integer(parameters, key, fallback);
-    if (value < 0) {
-      throw new IllegalArgumentException(key + " must be at least 0, got " + value);
     }
     return value;
   }
@@ -182,10 +170,6 @@ final class EchoModelDefinition {
     return timeout;
   }
 
-  int queryCacheSize() {
-    return queryCacheSize;
-  }
-
   /**
    * The length of the model's vectors (its hidden size), read from config.json without loading the
    * weights, so that a core can check its vector field at load time.
@@ -219,9 +203,7 @@ final class EchoModelDefinition {
         + "\nqueueCapacity="
         + queueCapacity
         + "\ntimeout="
-        + timeout
-        + "\nqueryCacheSize="
-        + queryCacheSize;
+        + timeout;
   }
 
   @Override

@@ -45,7 +45,7 @@ import org.apache.solr.util.plugin.SolrCoreAware;
  * </pre>
  *
  * <p>Everything is checked when the core loads (model declared, fields present, vector field of the
- * model's dimension); the model itself loads on first use and is shared by all cores of the JVM
+ * model's dimension); the model itself loads on first use and is shared by all cores of the node
  * that declare it, see {@link EchoModelRegistry}. See {@link EchoUpdateProcessor} for what happens
  * per document.
  */
@@ -76,7 +76,7 @@ public final class EchoUpdateProcessorFactory extends UpdateRequestProcessorFact
     }
     SolrMetricsContext metricsContext = core.getSolrMetricsContext().getChildContext(this);
     metrics = new EchoUpdateMetrics(metricsContext, settings.outputField());
-    lease = EchoModelRegistry.global().acquire(definition);
+    lease = EchoModelRegistry.of(core.getCoreContainer()).acquire(definition);
     core.addCloseHook(
         new CloseHook() {
           @Override

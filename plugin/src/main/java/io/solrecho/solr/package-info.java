@@ -14,8 +14,7 @@
  * {"models": {"toy": {"path": "${solr.echo.model.dir:models/toy-gpt2}", "device": "cpu",
  *   "dtype": "float32", "mode": "echo", "documentTemplate": "...{x}...{x}", "queryTemplate": "...",
  *   "instruction": "...", "pooling": "mean", "normalize": true, "spans": "pieces", "maxTokens": 100,
- *   "batchSize": 16, "addBos": false, "queueCapacity": 1024, "timeoutMs": 60000,
- *   "queryCacheSize": 1024}}}
+ *   "batchSize": 16, "addBos": false, "queueCapacity": 1024, "timeoutMs": 60000}}}
  * </pre>
  *
  * <p>See {@link io.solrecho.solr.EchoUpdateProcessorFactory} and {@link
@@ -24,10 +23,11 @@
  *
  * <h2>Sharing</h2>
  *
- * <p>{@link io.solrecho.solr.EchoModelRegistry} holds one model per JVM for every declaration with
+ * <p>{@link io.solrecho.solr.EchoModelRegistry} holds one model per node for every declaration with
  * the same folder and settings (whatever its name, whichever configset): each processor factory and
  * query parser takes a lease when its core loads and returns it when the core closes; the model
- * loads on first use and closes with its last lease.
+ * loads on first use and closes with its last lease, or with the node (the registry lives in the
+ * {@code CoreContainer}'s object cache).
  *
  * <h2>Documents</h2>
  *
@@ -40,8 +40,9 @@
  *
  * <h2>Queries</h2>
  *
- * <p>The query parser embeds with the query template, caches query vectors per model, and refuses a
- * query (400) when live documents carry vectors of another model fingerprint in the fingerprint
- * field (checked once per searcher).
+ * <p>The query parser embeds with the query template of its default model or of the declared model
+ * the request names, caches query vectors in a Solr user cache ({@link
+ * io.solrecho.solr.QueryVectors}), and refuses a query (400) when live documents carry vectors of
+ * another model fingerprint in the fingerprint field (checked once per searcher).
  */
 package io.solrecho.solr;

@@ -17,6 +17,7 @@ package io.solrecho.embed;
 
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
@@ -70,6 +71,34 @@ public class EmbeddingServiceTest {
               + (i * 7919 % 1000));
     }
     return texts;
+  }
+
+  @Test
+  public void theWorkerComesFromTheGivenThreadFactoryAndStopsOnClose() throws Exception {
+    List<Thread> made = new ArrayList<>();
+    Embedding embedding;
+    try (EmbeddingService service =
+        new EmbeddingService(
+            embedder,
+            8,
+            Duration.ofSeconds(60),
+            work -> {
+              Thread thread = new Thread(work, "server-worker");
+              made.add(thread);
+              return thread;
+            })) {
+      assertEquals(1, made.size());
+      assertTrue(made.get(0).isAlive());
+      embedding = service.embed("a text for the server's thread", TextRole.DOCUMENT);
+    }
+    assertArrayEquals(
+        embedder
+            .embed(List.of("a text for the server's thread"), TextRole.DOCUMENT)
+            .get(0)
+            .vector(),
+        embedding.vector(),
+        1e-6f);
+    assertFalse("stopped by close()", made.get(0).isAlive());
   }
 
   @Test

@@ -219,11 +219,17 @@ public class EchoBadInputTest extends EchoSolrTestCase {
   }
 
   @Test
-  public void theModelCannotBeChosenPerRequest() throws Exception {
+  public void anUndeclaredModelIsRefusedWithTheDeclaredOnes() throws Exception {
+    long errors = metric("QUERY.echo.toy.errors");
     expectError(
         400,
         () -> client.query(params("q", "{!echo f=vector model=other}text")),
-        "model 'other' cannot be chosen per request");
+        "model: 'other' is not declared in echo-models.json; declared: [toy]");
+    expectError(
+        400,
+        () -> client.query(params("q", "{!echo f=vector model=../models/toy-gpt2}text")),
+        "model: '../models/toy-gpt2' is not declared");
+    assertEquals("counted under the default model", errors + 2, metric("QUERY.echo.toy.errors"));
   }
 
   @Test

@@ -157,7 +157,7 @@ final class EchoConfigSet {
   static Embedder toyEmbedder() throws IOException {
     Map<String, String> parameters = modelParameters("toy");
     LmOptions options = LmOptions.of(parameters.remove("device"), parameters.remove("dtype"));
-    for (String runtime : new String[] {"path", "queueCapacity", "timeoutMs", "queryCacheSize"}) {
+    for (String runtime : new String[] {"path", "queueCapacity", "timeoutMs"}) {
       parameters.remove(runtime);
     }
     return Embedder.open(useToyModel(), options, EmbeddingParameters.parse(parameters));

@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.lucene.tests.util.LuceneTestCase;
 import org.apache.solr.SolrTestCaseJ4;
@@ -56,6 +57,13 @@ public abstract class EchoSolrTestCase extends SolrTestCaseJ4 {
     initCore("solrconfig.xml", "managed-schema.xml", home.toString(), CORE);
     client = new EmbeddedSolrServer(h.getCoreContainer(), CORE);
     embedder = EchoConfigSet.toyEmbedder();
+  }
+
+  /** Creates core {@code name} from an edited copy of the configset; the caller unloads it. */
+  static void createCore(String name, Consumer<Path> edits) {
+    Path instanceDir = Path.of(h.getCoreContainer().getSolrHome()).resolve(name);
+    edits.accept(EchoConfigSet.copyTo(instanceDir));
+    h.getCoreContainer().create(name, instanceDir, Map.of(), false);
   }
 
   @AfterClass
@@ -132,7 +140,12 @@ public abstract class EchoSolrTestCase extends SolrTestCaseJ4 {
 
   /** A counter's count, a timer's or histogram's number of updates, from the core's registry. */
   static long metric(String name) {
-    try (SolrCore core = h.getCoreContainer().getCore(CORE)) {
+    return metric(CORE, name);
+  }
+
+  /** A counter's count, a timer's or histogram's number of updates, from a core's registry. */
+  static long metric(String coreName, String name) {
+    try (SolrCore core = h.getCoreContainer().getCore(coreName)) {
       Metric metric = core.getSolrMetricsContext().getMetricRegistry().getMetrics().get(name);
       if (metric == null) {
         throw new AssertionError(
