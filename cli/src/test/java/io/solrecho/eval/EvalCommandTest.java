@@ -20,6 +20,7 @@ import static org.junit.Assert.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.solrecho.ProjectFixtures;
 import io.solrecho.SharedFixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -35,13 +36,13 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
-/** End to end on the tiny GPT-2 of the shared fixtures (1 layer, 16 dimensions, 256 positions). */
+/** End to end on the project's tiny GPT-2 (fixtures/tiny-gpt2: 16 dimensions, 256 positions). */
 public class EvalCommandTest {
   @Rule public TemporaryFolder tmp = new TemporaryFolder();
 
   @Test
   public void evaluatesATinyModelAndWritesTheReport() throws Exception {
-    Path model = SharedFixtures.resolve("models/toy-gpt2");
+    Path model = ProjectFixtures.tinyModel();
     Path out = tmp.getRoot().toPath().resolve("report");
     Map<String, String> options = new HashMap<>();
     options.put("model", model.toString());

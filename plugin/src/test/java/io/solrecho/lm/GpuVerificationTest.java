@@ -18,9 +18,11 @@ package io.solrecho.lm;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assume.assumeTrue;
 
-import io.solrecho.SharedFixtures;
+import io.solrecho.NeedsGpu;
+import io.solrecho.Oracles;
+import io.solrecho.ProjectFixtures;
+import io.solrecho.ReferenceModel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,32 +31,22 @@ import org.junit.Test;
 
 /**
  * The checks that need a real GPU (docs/gpu-verification.md), run only with {@code
- * -Dsolrecho.gpu=cuda:N} and the CUDA build of libtorch; skipped everywhere else. Every fixture
- * architecture matches transformers on the GPU in float32 (the CPU tolerance) and float16 (the CPU
- * float16 tolerance); the batch budget reads the GPU's free memory; a real CUDA out-of-memory error
- * arrives as {@link DeviceOutOfMemoryException} and leaves the model usable.
+ * -Dsolrecho.gpu=cuda:N} and the CUDA build of libtorch; skipped everywhere else ({@link
+ * NeedsGpu}). Every fixture architecture matches transformers on the GPU in float32 (the CPU
+ * tolerance) and float16 (the CPU float16 tolerance); the batch budget reads the GPU's free memory;
+ * a real CUDA out-of-memory error arrives as {@link DeviceOutOfMemoryException} and leaves the
+ * model usable.
  */
 public class GpuVerificationTest {
-  private static String gpu() {
-    String device = System.getProperty("solrecho.gpu", "");
-    assumeTrue(
-        "skipped: GPU checks run with -Dsolrecho.gpu=cuda:N on a machine with the CUDA build",
-        !device.isEmpty());
-    return device;
-  }
-
   private static void assertFixturesMatch(String dtype, double tolerance) throws Exception {
-    String device = gpu();
-    for (String fixture : SharedFixtures.REFERENCE_MODELS) {
+    String device = NeedsGpu.device();
+    for (ReferenceModel fixture : Oracles.referenceModels()) {
       ReferenceCase.Errors errors;
       try (CausalLanguageModel model =
-          CausalLanguageModel.load(
-              SharedFixtures.referenceModel(fixture), LmOptions.of(device, dtype))) {
+          CausalLanguageModel.load(fixture.folder(), LmOptions.of(device, dtype))) {
         assertTrue(model.device(), model.device().startsWith("gpu("));
         assertEquals(dtype, model.dtype());
-        errors =
-            ReferenceCase.largestErrors(
-                model, ReferenceCase.read(SharedFixtures.referenceModel(fixture)));
+        errors = ReferenceCase.largestErrors(model, ReferenceCase.read(fixture.folder()));
       }
       double hidden = errors.hidden();
       double logits = errors.logits();
@@ -83,10 +75,10 @@ public class GpuVerificationTest {
 
   @Test
   public void theBatchBudgetReadsTheFreeGpuMemory() throws Exception {
-    String device = gpu();
+    String device = NeedsGpu.device();
     try (CausalLanguageModel model =
         CausalLanguageModel.load(
-            SharedFixtures.referenceModel("llama"), LmOptions.of(device, "float16"))) {
+            ProjectFixtures.referenceModel("llama"), LmOptions.of(device, "float16"))) {
       BatchBudget budget = BatchBudget.of(model);
       System.out.println("gpu budget: " + budget + ", rows of 512 tokens: " + budget.maxRows(512));
       assertTrue(budget.toString(), budget.limited() && budget.availableBytes() > 0);
@@ -99,10 +91,10 @@ public class GpuVerificationTest {
    */
   @Test
   public void aRealOutOfMemoryIsReportedAndTheModelStaysUsable() throws Exception {
-    String device = gpu();
+    String device = NeedsGpu.device();
     try (CausalLanguageModel model =
         CausalLanguageModel.load(
-            SharedFixtures.referenceModel("llama"), LmOptions.of(device, "float16"))) {
+            ProjectFixtures.referenceModel("llama"), LmOptions.of(device, "float16"))) {
       int weights = model.managedArrayCount();
       List<int[]> rows = new ArrayList<>();
       for (int b = 0; b < 64; b++) {

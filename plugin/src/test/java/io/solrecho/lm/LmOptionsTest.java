@@ -20,7 +20,7 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assume.assumeTrue;
 
-import io.solrecho.SharedFixtures;
+import io.solrecho.ProjectFixtures;
 import java.nio.file.Path;
 import org.junit.Test;
 
@@ -75,7 +75,7 @@ public class LmOptionsTest {
   @Test
   public void gpuTheEngineDoesNotSeeIsReportedAsADeviceError() {
     int gpus = PyTorchEngine.get().getGpuCount();
-    Path folder = SharedFixtures.referenceModel("llama");
+    Path folder = ProjectFixtures.referenceModel("llama");
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
@@ -86,13 +86,16 @@ public class LmOptionsTest {
   /** This machine's engine is the CPU build: the message says so and points at the CUDA build. */
   @Test
   public void cudaOnACpuOnlyEngineNamesTheBuild() {
-    assumeTrue("the engine sees a GPU", PyTorchEngine.get().getGpuCount() == 0);
+    assumeTrue(
+        "needs the CPU-only engine (the default build); on a CUDA build"
+            + " gpuTheEngineDoesNotSeeIsReportedAsADeviceError checks the message",
+        PyTorchEngine.get().getGpuCount() == 0);
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
             () ->
                 CausalLanguageModel.load(
-                        SharedFixtures.referenceModel("llama"), LmOptions.of("cuda:0", "float16"))
+                        ProjectFixtures.referenceModel("llama"), LmOptions.of("cuda:0", "float16"))
                     .close());
     assertMentions(e, "device: cuda:0", "0 GPU(s)", "CPU-only build", "device=cpu", "-Pcuda");
   }
@@ -101,7 +104,7 @@ public class LmOptionsTest {
   public void autoPicksTheFirstGpuOrElseTheCpu() throws Exception {
     boolean gpu = PyTorchEngine.get().getGpuCount() > 0;
     try (CausalLanguageModel model =
-        CausalLanguageModel.load(SharedFixtures.referenceModel("gpt2"), LmOptions.defaults())) {
+        CausalLanguageModel.load(ProjectFixtures.referenceModel("gpt2"), LmOptions.defaults())) {
       assertEquals(gpu ? "gpu(0)" : "cpu()", model.device());
       assertEquals(gpu ? "float16" : "float32", model.dtype());
     }
@@ -111,7 +114,7 @@ public class LmOptionsTest {
   public void float16IsHonouredOnTheCpu() throws Exception {
     try (CausalLanguageModel model =
         CausalLanguageModel.load(
-            SharedFixtures.referenceModel("gpt2"), LmOptions.of("cpu", "float16"))) {
+            ProjectFixtures.referenceModel("gpt2"), LmOptions.of("cpu", "float16"))) {
       assertEquals("cpu()", model.device());
       assertEquals("float16", model.dtype());
     }
@@ -121,7 +124,7 @@ public class LmOptionsTest {
   public void cpuDeviceAndAutoDtypeComputeInFloat32() throws Exception {
     try (CausalLanguageModel model =
         CausalLanguageModel.load(
-            SharedFixtures.referenceModel("gpt2"), LmOptions.of("cpu", "auto"))) {
+            ProjectFixtures.referenceModel("gpt2"), LmOptions.of("cpu", "auto"))) {
       assertEquals("cpu()", model.device());
       assertEquals("float32", model.dtype());
     }

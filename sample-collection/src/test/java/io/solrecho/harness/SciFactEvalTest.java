@@ -20,6 +20,7 @@ import static org.junit.Assert.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.solrecho.ProjectFixtures;
 import io.solrecho.SharedFixtures;
 import io.solrecho.eval.EvalCommand;
 import java.io.ByteArrayOutputStream;
@@ -35,7 +36,7 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 /**
- * {@code bin/solr-echo eval --datasets scifact} end to end on the toy GPT-2 (1 layer, 16
+ * {@code bin/solr-echo eval --datasets scifact} end to end on the tiny GPT-2 (2 layers, 16
  * dimensions, 256 positions): real Solr nodes, SciFact's first test queries and a small corpus.
  */
 public class SciFactEvalTest {
@@ -45,7 +46,7 @@ public class SciFactEvalTest {
 
   @Test
   public void ranksSciFactThroughSolrWithFourSystemsAndReportsTheirScores() throws Exception {
-    Path model = SharedFixtures.resolve("models/toy-gpt2");
+    Path model = ProjectFixtures.tinyModel();
     SharedFixtures.resolve("data/scifact-beir/corpus.jsonl");
     Path out = tmp.getRoot().toPath().resolve("report");
     Map<String, String> options = new HashMap<>();
@@ -107,7 +108,7 @@ public class SciFactEvalTest {
 
   @Test
   public void aBadOptionFailsBeforeSolrStarts() throws Exception {
-    Path model = SharedFixtures.resolve("models/toy-gpt2");
+    Path model = ProjectFixtures.tinyModel();
     Map<String, String> options = new HashMap<>();
     options.put("model", model.toString());
     options.put("scifact-queries", "0");
