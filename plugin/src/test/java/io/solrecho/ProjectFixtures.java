@@ -49,12 +49,6 @@ public final class ProjectFixtures {
           "phi3",
           "gemma");
 
-  /** The tiny GPT-2's hidden size: the shipped schema's vectorDimension. */
-  public static final int TINY_DIMENSIONS = 16;
-
-  /** The tiny GPT-2's number of positions. */
-  public static final int TINY_POSITIONS = 256;
-
   /** The id of {@code <|endoftext|>}, the tiny GPT-2's BOS/EOS (the last id, as in GPT-2). */
   public static final int TINY_END_OF_TEXT = 2047;
 
