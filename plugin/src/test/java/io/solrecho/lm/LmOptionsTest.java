@@ -18,7 +18,6 @@ package io.solrecho.lm;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assume.assumeTrue;
 
 import io.solrecho.ProjectFixtures;
 import java.nio.file.Path;
@@ -83,21 +82,31 @@ public class LmOptionsTest {
     assertMentions(e, "device", "cuda:" + gpus, gpus + " GPU(s)", "device=cpu");
   }
 
-  /** This machine's engine is the CPU build: the message says so and points at the CUDA build. */
+  /**
+   * The message names the build of libtorch and points at the CUDA build: "a CPU-only build" with
+   * the default {@code pytorch-native-cpu} (the libtorch jar Maven puts on the classpath, passed in
+   * as {@code solrecho.pytorch.native}), "a CUDA build" with {@code -Pcuda} or a CUDA libtorch from
+   * {@code PYTORCH_LIBRARY_PATH}.
+   */
   @Test
-  public void cudaOnACpuOnlyEngineNamesTheBuild() {
-    assumeTrue(
-        "needs the CPU-only engine (the default build); on a CUDA build"
-            + " gpuTheEngineDoesNotSeeIsReportedAsADeviceError checks the message",
-        PyTorchEngine.get().getGpuCount() == 0);
+  public void cudaBeyondTheEngineGpusNamesTheBuild() {
+    boolean cpuOnly = "pytorch-native-cpu".equals(System.getProperty("solrecho.pytorch.native"));
+    int gpus = PyTorchEngine.get().getGpuCount();
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
             () ->
                 CausalLanguageModel.load(
-                        ProjectFixtures.referenceModel("llama"), LmOptions.of("cuda:0", "float16"))
+                        ProjectFixtures.referenceModel("llama"),
+                        LmOptions.of("cuda:" + gpus, "float16"))
                     .close());
-    assertMentions(e, "device: cuda:0", "0 GPU(s)", "CPU-only build", "device=cpu", "-Pcuda");
+    assertMentions(
+        e,
+        "device: cuda:" + gpus,
+        gpus + " GPU(s)",
+        cpuOnly ? "a CPU-only build" : "a CUDA build",
+        "device=cpu",
+        "-Pcuda");
   }
 
   @Test
