@@ -1,17 +1,16 @@
 #!/usr/bin/env bash
 # Assembles .gpu-bundle/ (git-ignored, under 64 MiB), everything gpu/verify.sh needs on a GPU machine
 # that has PyTorch but no Java and no network: a Java runtime (with jni.h), the jars without any
-# libtorch, the hf-reference fixtures, and DJL's JNI sources with the JNI header generated here.
+# libtorch, and DJL's JNI sources with the JNI header generated here (fixtures/ travels with the
+# work tree).
 #
 # usage: gpu/build-bundle.sh DJL_GIT_DIR
 #   DJL_GIT_DIR  a git repository of github.com/deepjavalibrary/djl holding the tag of the DJL version
 #                in pom.xml (v0.35.1)
 # Run after a build: mvn -B -ntp -DskipTests package (the CLI jar, its lib/ and the plugin's test jar).
-# SOLRECHO_FIXTURES may name the hf-reference folder; by default it is the one in the repository, else
-# the one in ../shared beside it.
 set -euo pipefail
 if [ $# -ne 1 ]; then
-  sed -n '2,11p' "$0" >&2
+  sed -n '2,10p' "$0" >&2
   exit 2
 fi
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -24,16 +23,8 @@ cd "$root"
 for built in cli/target/solr-echo-cli.jar cli/target/lib plugin/target/solr-echo-plugin-*-tests.jar; do
   [ -e "$built" ] || { echo "build-bundle: $built missing: run mvn -B -ntp -DskipTests package first" >&2; exit 2; }
 done
-fixtures="${SOLRECHO_FIXTURES:-}"
-if [ -z "$fixtures" ]; then
-  in_tree="$(git ls-files '*hf-reference/models/llama/config.json' | head -1)"
-  fixtures="${in_tree:+$root/${in_tree%/models/llama/config.json}}"
-  fixtures="${fixtures:-$root/../shared/fixtures/hf-reference}"
-fi
-[ -f "$fixtures/models/llama/reference.json" ] || { echo "build-bundle: no hf-reference fixtures at $fixtures" >&2; exit 2; }
-
 rm -rf "$bundle"
-mkdir -p "$bundle/lib" "$bundle/shared/fixtures" "$bundle/djl-jni"
+mkdir -p "$bundle/lib" "$bundle/djl-jni"
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
 
@@ -56,8 +47,6 @@ cp ~/.m2/repository/junit/junit/4.13.2/junit-4.13.2.jar \
 # The tokenizers jar carries natives for every platform; Linux x86_64 is the only one needed.
 zip -q -d "$bundle"/lib/tokenizers-*.jar 'native/lib/linux-aarch64/*' 'native/lib/osx-*' 'native/lib/win-*' || true
 
-cp -r "$fixtures" "$bundle/shared/fixtures/hf-reference"
-
 git -C "$djl_git" archive "v$djl_version" engines/pytorch/pytorch-native/src/main/native api/src/main/native \
   engines/pytorch/pytorch-engine/src/main/java/ai/djl/pytorch/jni/PyTorchLibrary.java | tar -x -C "$bundle/djl-jni"
 "$java_home/bin/javac" -cp "$(ls "$bundle"/lib/api-"$djl_version".jar "$bundle"/lib/pytorch-engine-"$djl_version".jar | tr '\n' :)" \
@@ -67,7 +56,7 @@ echo "$djl_version" > "$bundle/djl-version"
 
 size_kib="$(du -sk "$bundle" | cut -f1)"
 echo "build-bundle: $bundle is $((size_kib / 1024)) MiB (jre.tgz $(du -m "$bundle/jre.tgz" | cut -f1) MiB," \
-  "lib $(du -sm "$bundle/lib" | cut -f1) MiB, fixtures $(du -sm "$bundle/shared" | cut -f1) MiB)"
+  "lib $(du -sm "$bundle/lib" | cut -f1) MiB; fixtures/ travels with the work tree)"
 if [ "$size_kib" -gt $((60 * 1024)) ]; then
   echo "build-bundle: over 60 MiB; a device call carries at most 64 MiB" >&2
   exit 1

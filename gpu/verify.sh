@@ -94,7 +94,7 @@ echo "libcudart: ${cudart:-none}" >> "$results/machine.txt"
 export PYTORCH_LIBRARY_PATH="$TORCH_DIR/lib" PYTORCH_VERSION="$torch_version" PYTORCH_FLAVOR="$flavor" OPT_OUT_TRACKING=true
 java_run() {
   "$JAVA_HOME/bin/java" -Dai.djl.offline=true ${cudart:+-Djna.library.path="$(dirname "$cudart")"} \
-    -Dsolrecho.shared="$bundle/shared" -cp "$bundle/lib/*" "$@"
+    -Dsolrecho.fixtures="$root/fixtures" -cp "$bundle/lib/*" "$@"
 }
 
 # 2. The JUnit checks.

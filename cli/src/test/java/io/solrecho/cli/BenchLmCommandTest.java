@@ -20,7 +20,7 @@ import static org.junit.Assert.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.solrecho.SharedFixtures;
+import io.solrecho.ProjectFixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +46,7 @@ public class BenchLmCommandTest {
     String[] args = {
       "bench-lm",
       "--model",
-      SharedFixtures.referenceModel("llama").toString(),
+      ProjectFixtures.referenceModel("llama").toString(),
       "--device",
       "cpu",
       "--dtype",

@@ -21,7 +21,7 @@ import static org.junit.Assert.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.solrecho.SharedFixtures;
+import io.solrecho.ProjectFixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +51,7 @@ public class CommandLineTest {
 
   @Test
   public void hiddenStatesReproducesTheReferenceFile() throws Exception {
-    Path model = SharedFixtures.referenceModel("gpt_neox");
+    Path model = ProjectFixtures.referenceModel("gpt_neox");
     assertEquals(
         err.toString(),
         0,
@@ -104,7 +104,7 @@ public class CommandLineTest {
         run(
             "embed",
             "--model",
-            SharedFixtures.resolve("models/toy-gpt2").toString(),
+            ProjectFixtures.tinyModel().toString(),
             "--input",
             input.toString(),
             "--max-tokens",
@@ -137,7 +137,7 @@ public class CommandLineTest {
         run(
             "embed",
             "--model",
-            SharedFixtures.resolve("models/toy-gpt2").toString(),
+            ProjectFixtures.tinyModel().toString(),
             "--input",
             input.toString(),
             "--mode",
@@ -157,7 +157,7 @@ public class CommandLineTest {
         run(
             "bench-lm",
             "--model",
-            SharedFixtures.referenceModel("llama").toString(),
+            ProjectFixtures.referenceModel("llama").toString(),
             "--seconds",
             "0.2",
             "--shapes",
@@ -181,13 +181,7 @@ public class CommandLineTest {
   @Test
   public void badParameterValuesNameTheParameter() {
     assertEquals(
-        2,
-        run(
-            "embed",
-            "--model",
-            SharedFixtures.resolve("models/toy-gpt2").toString(),
-            "--mode",
-            "twice"));
+        2, run("embed", "--model", ProjectFixtures.tinyModel().toString(), "--mode", "twice"));
     assertTrue(
         err.toString(),
         err.toString().contains("mode: expected one of echo, classical, prompteol"));

@@ -20,7 +20,7 @@ import static org.junit.Assert.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.solrecho.SharedFixtures;
+import io.solrecho.ProjectFixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -36,15 +36,15 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 /**
- * End to end on the tiny GPT-2 of the shared fixtures (1 layer, 16 dimensions, 256 positions) and
- * the sample data sets ({@link EvalSamples}).
+ * End to end on the project's tiny GPT-2 (fixtures/tiny-gpt2: 16 dimensions, 256 positions) and the
+ * sample data sets ({@link EvalSamples}).
  */
 public class EvalCommandTest {
   @Rule public TemporaryFolder tmp = new TemporaryFolder();
 
   @Test
   public void evaluatesATinyModelAndWritesTheReport() throws Exception {
-    Path model = SharedFixtures.resolve("models/toy-gpt2");
+    Path model = ProjectFixtures.tinyModel();
     Path out = tmp.getRoot().toPath().resolve("report");
     Map<String, String> options = new HashMap<>();
     options.put("model", model.toString());

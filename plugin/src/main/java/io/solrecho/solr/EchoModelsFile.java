@@ -36,7 +36,7 @@ import org.apache.solr.core.SolrResourceLoader;
  *
  * <pre>
  * { "models": {
- *     "toy": { "path": "${solr.echo.model.dir:models/toy-gpt2}", "device": "cpu", "mode": "echo",
+ *     "toy": { "path": "${solr.echo.model.dir:models/tiny-gpt2}", "device": "cpu", "mode": "echo",
  *              "documentTemplate": "...{x}...{x}", "maxTokens": 100, "batchSize": 16 } } }
  * </pre>
  *

@@ -11,7 +11,7 @@
  * home.
  *
  * <pre>
- * {"models": {"toy": {"path": "${solr.echo.model.dir:models/toy-gpt2}", "device": "cpu",
+ * {"models": {"toy": {"path": "${solr.echo.model.dir:models/tiny-gpt2}", "device": "cpu",
  *   "dtype": "float32", "mode": "echo", "documentTemplate": "...{x}...{x}", "queryTemplate": "...",
  *   "instruction": "...", "pooling": "mean", "normalize": true, "spans": "pieces", "maxTokens": 100,
  *   "batchSize": 16, "addBos": false, "queueCapacity": 1024, "timeoutMs": 60000}}}

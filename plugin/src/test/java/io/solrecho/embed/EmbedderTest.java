@@ -22,7 +22,7 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 import com.google.gson.JsonParser;
-import io.solrecho.SharedFixtures;
+import io.solrecho.ProjectFixtures;
 import io.solrecho.lm.LmOptions;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -42,7 +42,7 @@ public class EmbedderTest {
   @Rule public TemporaryFolder temp = new TemporaryFolder();
 
   private static Path model() {
-    return SharedFixtures.resolve("models/toy-gpt2");
+    return ProjectFixtures.tinyModel();
   }
 
   private static Embedder open(EmbeddingSettings settings) throws Exception {
@@ -151,7 +151,7 @@ public class EmbedderTest {
   public void aPromptLongerThanTheModelPositionsIsRefusedClearly() throws Exception {
     try (Embedder embedder = open(EmbeddingSettings.builder().maxTokensPerCopy(400).build())) {
       embedder.embed(List.of("word ".repeat(300)), TextRole.DOCUMENT);
-      fail("the toy model has 256 positions");
+      fail("the tiny model has 256 positions");
     } catch (IllegalArgumentException e) {
       assertTrue(
           e.getMessage(),
@@ -172,7 +172,9 @@ public class EmbedderTest {
   @Test
   public void addBosNeedsAModelThatDeclaresOne() throws Exception {
     try (Embedder embedder = open(EmbeddingSettings.builder().addBos(true).build())) {
-      assertEquals(50256, embedder.embed(List.of("hello"), TextRole.DOCUMENT).get(0).ids()[0]);
+      assertEquals(
+          ProjectFixtures.TINY_END_OF_TEXT,
+          embedder.embed(List.of("hello"), TextRole.DOCUMENT).get(0).ids()[0]);
     }
   }
 }

@@ -21,7 +21,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
-import io.solrecho.SharedFixtures;
+import io.solrecho.ProjectFixtures;
 import io.solrecho.lm.LmOptions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,7 +47,7 @@ public class EmbeddingServiceTest {
   public static void openEmbedder() throws Exception {
     embedder =
         Embedder.open(
-            SharedFixtures.resolve("models/toy-gpt2"),
+            ProjectFixtures.tinyModel(),
             LmOptions.of("cpu", "auto"),
             EmbeddingSettings.builder().maxTokensPerCopy(100).maxBatchSize(8).build());
   }

@@ -21,7 +21,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
-import io.solrecho.SharedFixtures;
+import io.solrecho.ProjectFixtures;
 import io.solrecho.lm.TextTokenizer;
 import io.solrecho.lm.TokenizedText;
 import java.io.IOException;
@@ -33,11 +33,15 @@ import org.junit.Test;
 
 public class PromptEncoderTest {
   private static final String ECHO_WITH_CLOSING = "Rewrite: {x}\nAgain: {x}\nDone.";
+
+  /** GPT-2's {@code <|endoftext|>}, its BOS token. */
+  private static final int GPT2_END_OF_TEXT = 50256;
+
   private static TextTokenizer tokenizer;
 
   @BeforeClass
   public static void loadTokenizer() throws IOException {
-    tokenizer = TextTokenizer.load(SharedFixtures.resolve("models/toy-gpt2"));
+    tokenizer = TextTokenizer.load(ProjectFixtures.tokenizer("gpt2"));
   }
 
   @AfterClass
@@ -208,7 +212,7 @@ public class PromptEncoderTest {
 
   @Test
   public void bosIsPutFirstAndShiftsThePooledRange() {
-    int bos = tokenizer.bosTokenId().getAsInt();
+    int bos = GPT2_END_OF_TEXT;
     for (SpanConvention convention : SpanConvention.values()) {
       EncodingOptions.Builder options = EncodingOptions.builder().spanConvention(convention);
       EncodedPrompt plain = encoder(EmbeddingMode.ECHO, ECHO_WITH_CLOSING, options).encode("Hi");

@@ -20,12 +20,14 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assume.assumeTrue;
 
-import io.solrecho.SharedFixtures;
+import io.solrecho.NeedsGpu;
+import io.solrecho.Oracles;
+import io.solrecho.ProjectFixtures;
+import io.solrecho.ReferenceModel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.junit.AssumptionViolatedException;
 import org.junit.Test;
 
 /**
@@ -36,17 +38,9 @@ import org.junit.Test;
  * memory; a real CUDA out-of-memory error arrives as {@link DeviceOutOfMemoryException} and leaves
  * the model usable. {@code -Dsolrecho.verify.device=cpu} runs the same checks on the CPU where they
  * have a CPU meaning (gpu/verify.sh --cpu-dry-run), so that a GPU run can only fail on what is
- * GPU-specific. In either mode a missing fixture fails instead of skipping the check.
+ * GPU-specific.
  */
 public class GpuVerificationTest {
-  private static String device() {
-    String device = System.getProperty("solrecho.verify.device", "");
-    assumeTrue(
-        "needs a GPU: run gpu/verify.sh, or set -Dsolrecho.verify.device=cuda:N with a CUDA libtorch",
-        !device.isEmpty());
-    return device;
-  }
-
   private static boolean onGpu(String device) {
     return !device.equals("cpu");
   }
@@ -60,23 +54,15 @@ public class GpuVerificationTest {
     return "gpu(" + (colon < 0 ? "0" : device.substring(colon + 1)) + ")";
   }
 
-  private static java.nio.file.Path fixture(String name) {
-    try {
-      return SharedFixtures.referenceModel(name);
-    } catch (AssumptionViolatedException e) {
-      throw new AssertionError("verification without its fixture: " + e.getMessage(), e);
-    }
-  }
-
   private static void assertFixturesMatch(String dtype, double tolerance) throws Exception {
-    String device = device();
-    for (String name : SharedFixtures.REFERENCE_MODELS) {
+    String device = NeedsGpu.device();
+    for (ReferenceModel fixture : Oracles.referenceModels()) {
       ReferenceCase.Errors errors;
       try (CausalLanguageModel model =
-          CausalLanguageModel.load(fixture(name), LmOptions.of(device, dtype))) {
+          CausalLanguageModel.load(fixture.folder(), LmOptions.of(device, dtype))) {
         assertEquals(expectedDevice(device), model.device());
         assertEquals(dtype, model.dtype());
-        errors = ReferenceCase.largestErrors(model, ReferenceCase.read(fixture(name)));
+        errors = ReferenceCase.largestErrors(model, ReferenceCase.read(fixture.folder()));
       }
       double hidden = errors.hidden();
       double logits = errors.logits();
@@ -88,8 +74,8 @@ public class GpuVerificationTest {
           name,
           hidden,
           logits);
-      assertTrue(name + " " + dtype + " hidden states differ by " + hidden, hidden <= tolerance);
-      assertTrue(name + " " + dtype + " logits differ by " + logits, logits <= tolerance);
+      assertTrue(fixture + " " + dtype + " hidden states differ by " + hidden, hidden <= tolerance);
+      assertTrue(fixture + " " + dtype + " logits differ by " + logits, logits <= tolerance);
     }
   }
 
@@ -105,9 +91,10 @@ public class GpuVerificationTest {
 
   @Test
   public void theBatchBudgetReadsTheFreeGpuMemory() throws Exception {
-    String device = device();
+    String device = NeedsGpu.device();
     try (CausalLanguageModel model =
-        CausalLanguageModel.load(fixture("llama"), LmOptions.of(device, "float16"))) {
+        CausalLanguageModel.load(
+            ProjectFixtures.referenceModel("llama"), LmOptions.of(device, "float16"))) {
       BatchBudget budget = BatchBudget.of(model);
       System.out.println(
           "verify budget: " + budget + ", rows of 512 tokens: " + budget.maxRows(512));
@@ -124,12 +111,13 @@ public class GpuVerificationTest {
    */
   @Test
   public void aRealOutOfMemoryIsReportedAndTheModelStaysUsable() throws Exception {
-    String device = device();
+    String device = NeedsGpu.device();
     assumeTrue(
         "needs a GPU: on the CPU a real allocation failure is DeviceOutOfMemoryExceptionTest's",
         onGpu(device));
     try (CausalLanguageModel model =
-        CausalLanguageModel.load(fixture("llama"), LmOptions.of(device, "float16"))) {
+        CausalLanguageModel.load(
+            ProjectFixtures.referenceModel("llama"), LmOptions.of(device, "float16"))) {
       int weights = model.managedArrayCount();
       List<int[]> rows = new ArrayList<>();
       for (int b = 0; b < 64; b++) {

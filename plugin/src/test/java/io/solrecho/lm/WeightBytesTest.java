@@ -17,7 +17,7 @@ package io.solrecho.lm;
 
 import static org.junit.Assert.assertEquals;
 
-import io.solrecho.SharedFixtures;
+import io.solrecho.ProjectFixtures;
 import java.util.Map;
 import org.junit.Test;
 
@@ -30,7 +30,7 @@ import org.junit.Test;
 public class WeightBytesTest {
   @Test
   public void everyArchitectureHoldsItsWeightsOnceInTheComputeType() throws Exception {
-    for (String fixture : SharedFixtures.REFERENCE_MODELS) {
+    for (String fixture : ProjectFixtures.REFERENCE_MODELS) {
       long elements = 0;
       for (RawSafetensors.Tensor tensor :
           RawSafetensors.read(FixtureCopies.originalWeights(fixture)).values()) {
@@ -39,7 +39,7 @@ public class WeightBytesTest {
       for (Map.Entry<String, Integer> dtype : Map.of("float32", 4, "float16", 2).entrySet()) {
         try (CausalLanguageModel model =
             CausalLanguageModel.load(
-                SharedFixtures.referenceModel(fixture), LmOptions.of("cpu", dtype.getKey()))) {
+                ProjectFixtures.referenceModel(fixture), LmOptions.of("cpu", dtype.getKey()))) {
           assertEquals(
               fixture + " in " + dtype.getKey(), elements * dtype.getValue(), model.weightBytes());
         }

@@ -236,7 +236,7 @@ public class EchoConfigurationTest extends EchoSolrTestCase {
             EchoConfigSet.edit(
                 conf,
                 "echo-models.json",
-                "${solr.echo.model.dir:models/toy-gpt2}",
+                "${solr.echo.model.dir:models/tiny-gpt2}",
                 "/nonexistent/model"),
         "model 'toy': model folder /nonexistent/model does not exist");
   }
@@ -287,7 +287,7 @@ public class EchoConfigurationTest extends EchoSolrTestCase {
               EchoConfigSet.edit(
                   conf,
                   "echo-models.json",
-                  "${solr.echo.model.dir:models/toy-gpt2}",
+                  "${solr.echo.model.dir:models/tiny-gpt2}",
                   folder.getFileName().toString()));
       try (SolrCore core = h.getCoreContainer().getCore("relative")) {
         SolrResourceLoader loader = core.getResourceLoader();

@@ -15,7 +15,7 @@
  */
 package io.solrecho.solr;
 
-import io.solrecho.SharedFixtures;
+import io.solrecho.ProjectFixtures;
 import io.solrecho.embed.Embedder;
 import io.solrecho.embed.EmbeddingMode;
 import io.solrecho.embed.EmbeddingSettings;
@@ -46,7 +46,8 @@ public class EchoModelChoiceTest extends EchoSolrTestCase {
   public static void startCore() throws Exception {
     Path wide = createTempDir("wide-model");
     Files.copy(
-        SharedFixtures.referenceModel("llama").resolve("config.json"), wide.resolve("config.json"));
+        ProjectFixtures.referenceModel("llama").resolve("config.json"),
+        wide.resolve("config.json"));
     Files.copy(
         EchoConfigSet.useToyModel().resolve("tokenizer.json"), wide.resolve("tokenizer.json"));
     System.setProperty(WIDE_DIR_PROPERTY, wide.toString());

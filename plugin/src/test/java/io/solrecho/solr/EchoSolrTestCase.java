@@ -40,7 +40,7 @@ import org.apache.solr.core.SolrCore;
 import org.junit.AfterClass;
 
 /**
- * A standalone core on the shipped configset with the toy GPT-2, an embedded client, and an {@link
+ * A standalone core on the shipped configset with the tiny GPT-2, an embedded client, and an {@link
  * Embedder} with the same settings to compare vectors against.
  */
 @LuceneTestCase.SuppressCodecs({"SimpleText"})

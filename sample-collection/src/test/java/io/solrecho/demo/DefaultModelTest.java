@@ -20,7 +20,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
-import io.solrecho.SharedFixtures;
+import io.solrecho.ProjectFixtures;
 import io.solrecho.download.HubDownloader;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -58,7 +58,7 @@ public class DefaultModelTest {
   private Path completeFolder() throws Exception {
     Path folder = DefaultModel.folder(models);
     Files.createDirectories(folder);
-    Path toy = SharedFixtures.resolve("models/toy-gpt2");
+    Path toy = ProjectFixtures.tinyModel();
     for (String file : new String[] {"config.json", "tokenizer.json", "model.safetensors"}) {
       Files.copy(toy.resolve(file), folder.resolve(file));
     }

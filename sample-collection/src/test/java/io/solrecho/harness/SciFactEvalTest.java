@@ -20,7 +20,7 @@ import static org.junit.Assert.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.solrecho.SharedFixtures;
+import io.solrecho.ProjectFixtures;
 import io.solrecho.eval.EvalCommand;
 import io.solrecho.eval.EvalData;
 import java.io.ByteArrayOutputStream;
@@ -38,9 +38,9 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 /**
- * {@code bin/solr-echo eval --datasets scifact} end to end on the toy GPT-2 (1 layer, 16
- * dimensions, 256 positions): real Solr nodes, the first test queries of a sample in SciFact's
- * layout (src/test/resources/io/solrecho/harness, written for this project) and a small corpus.
+ * {@code bin/solr-echo eval --datasets scifact} end to end on the tiny GPT-2 (16 dimensions, 256
+ * positions): real Solr nodes, the first test queries of a sample in SciFact's layout
+ * (src/test/resources/io/solrecho/harness, written for this project) and a small corpus.
  */
 public class SciFactEvalTest {
   private static final String[] SYSTEMS = {"bm25", "echo", "classical", "hybrid"};
@@ -54,7 +54,7 @@ public class SciFactEvalTest {
 
   @Test
   public void ranksSciFactThroughSolrWithFourSystemsAndReportsTheirScores() throws Exception {
-    Path model = SharedFixtures.resolve("models/toy-gpt2");
+    Path model = ProjectFixtures.tinyModel();
     Path out = tmp.getRoot().toPath().resolve("report");
     Map<String, String> options = new HashMap<>();
     options.put("model", model.toString());
