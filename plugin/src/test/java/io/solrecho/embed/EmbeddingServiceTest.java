@@ -18,6 +18,7 @@ package io.solrecho.embed;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
@@ -27,11 +28,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
@@ -177,26 +180,31 @@ public class EmbeddingServiceTest {
 
   @Test
   public void aFullQueueRejectsAfterTheTimeout() throws Exception {
-    try (EmbeddingService service = new EmbeddingService(embedder, 1, Duration.ofMillis(1))) {
-      List<CompletableFuture<Embedding>> futures = new ArrayList<>();
-      for (String text : texts(200)) {
-        futures.add(service.submit(text, TextRole.DOCUMENT));
-      }
-      long rejected =
-          futures.stream()
-              .filter(
-                  f -> {
-                    try {
-                      f.get(30, TimeUnit.SECONDS);
-                      return false;
-                    } catch (ExecutionException e) {
-                      return e.getCause() instanceof RejectedExecutionException;
-                    } catch (Exception e) {
-                      throw new AssertionError(e);
-                    }
-                  })
-              .count();
-      assertTrue("some requests met a full queue", rejected > 0);
+    CountDownLatch release = new CountDownLatch(1);
+    ThreadFactory heldWorker =
+        work ->
+            new Thread(
+                () -> {
+                  try {
+                    release.await();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                  }
+                  work.run();
+                });
+    try (EmbeddingService service =
+        new EmbeddingService(embedder, 1, Duration.ofMillis(50), heldWorker)) {
+      CompletableFuture<Embedding> queued = service.submit("fills the queue", TextRole.DOCUMENT);
+      CompletableFuture<Embedding> refused = service.submit("meets it full", TextRole.DOCUMENT);
+      ExecutionException e =
+          assertThrows(ExecutionException.class, () -> refused.get(30, TimeUnit.SECONDS));
+      assertTrue(e.getCause().toString(), e.getCause() instanceof RejectedExecutionException);
+      release.countDown();
+      assertArrayEquals(
+          embedder.embed(List.of("fills the queue"), TextRole.DOCUMENT).get(0).vector(),
+          queued.get(30, TimeUnit.SECONDS).vector(),
+          1e-6f);
     }
   }
 

@@ -71,7 +71,7 @@ public class GpuVerificationTest {
           "verify %s %s %s: hidden max abs %.2e, logits max abs %.2e%n",
           device,
           dtype,
-          name,
+          fixture.name(),
           hidden,
           logits);
       assertTrue(fixture + " " + dtype + " hidden states differ by " + hidden, hidden <= tolerance);
