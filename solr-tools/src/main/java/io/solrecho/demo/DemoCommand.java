@@ -15,8 +15,8 @@
  */
 package io.solrecho.demo;
 
-import io.solrecho.cli.Arguments;
 import io.solrecho.cli.Command;
+import io.solrecho.cli.Converters;
 import io.solrecho.download.HubDownloader;
 import io.solrecho.progress.ProgressBar;
 import io.solrecho.progress.ProgressUnit;
@@ -30,12 +30,21 @@ import java.util.concurrent.CountDownLatch;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrInputDocument;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
 
 /**
  * {@code demo}: a real Solr on localhost (one node, or a SolrCloud cluster) with the solr-echo
  * configset and plugin, the sample collection indexed through the echo update chain, its example
  * queries answered with {@code {!echo}}, then the Solr kept serving until Ctrl-C.
  */
+@CommandLine.Command(
+    name = "demo",
+    description = {
+      "Start a local Solr with the plugin, index the sample collection, run its example queries,"
+          + " serve.",
+      ""
+    })
 public final class DemoCommand implements Command {
   /** Documents per update request. */
   static final int BATCH_SIZE = 32;
@@ -46,6 +55,59 @@ public final class DemoCommand implements Command {
   private final ProjectLayout layout;
   private final Map<String, String> environment;
   private final PrintStream err;
+
+  @Option(
+      names = "--model",
+      paramLabel = "DIR",
+      description =
+          "a model folder (config.json, tokenizer.json, *.safetensors); default: models/"
+              + DefaultModel.FOLDER
+              + ", downloaded from the Hugging Face hub ("
+              + DefaultModel.REPO_ID
+              + ") on first use; HF_ENDPOINT and HF_TOKEN apply")
+  private Path model;
+
+  @Option(
+      names = "--solrcloud",
+      paramLabel = "N",
+      converter = Converters.PositiveInt.class,
+      description =
+          "N SolrCloud nodes with an embedded ZooKeeper, the collection with N shards; default:"
+              + " one standalone node")
+  private Integer solrCloudNodes;
+
+  @Option(
+      names = "--port",
+      paramLabel = "P",
+      converter = Converters.Port.class,
+      description =
+          "the (first) node's port, 0 for any free port; default "
+              + DemoOptions.DEFAULT_PORT
+              + ", with --no-serve any free port")
+  private Integer port;
+
+  @Option(
+      names = "--no-serve",
+      paramLabel = "true|false",
+      arity = "0..1",
+      fallbackValue = "true",
+      description = "stop after the example queries instead of serving until Ctrl-C")
+  private boolean noServe;
+
+  @Option(
+      names = "--docs",
+      paramLabel = "FILE",
+      description =
+          "documents, JSON lines with id, title, body; default: sample-collection/documents.jsonl")
+  private Path documents;
+
+  @Option(
+      names = "--queries",
+      paramLabel = "FILE",
+      description =
+          "queries, {\"queries\": [{\"id\", \"text\", \"relevant\": [ids]}]}; default:"
+              + " sample-collection/queries.json")
+  private Path queries;
 
   /**
    * The command as bin/solr-echo runs it: this checkout, the process environment, standard error.
@@ -66,40 +128,17 @@ public final class DemoCommand implements Command {
   }
 
   @Override
-  public String name() {
-    return "demo";
-  }
-
-  @Override
-  public String summary() {
-    return "start a local Solr with the plugin, index the sample collection, run its example queries, serve";
-  }
-
-  @Override
-  public String usage() {
-    return "usage: bin/solr-echo demo [--model DIR] [--solrcloud N] [--port P] [--no-serve] [--docs FILE]"
-        + " [--queries FILE]\n"
-        + "  --model      a model folder (config.json, tokenizer.json, *.safetensors); default: models/"
-        + DefaultModel.FOLDER
-        + ",\n"
-        + "               downloaded from the Hugging Face hub ("
-        + DefaultModel.REPO_ID
-        + ") on first use;"
-        + " HF_ENDPOINT, HF_TOKEN apply\n"
-        + "  --solrcloud  N SolrCloud nodes with an embedded ZooKeeper, the collection with N shards"
-        + " (default: one standalone node)\n"
-        + "  --port       the (first) node's port (default "
-        + DemoOptions.DEFAULT_PORT
-        + "; with --no-serve, any free port; 0: any free port)\n"
-        + "  --no-serve   stop after the example queries instead of serving until Ctrl-C\n"
-        + "  --docs       documents, JSON lines with id, title, body (default: sample-collection/documents.jsonl)\n"
-        + "  --queries    queries, {\"queries\": [{\"id\", \"text\", \"relevant\": [ids]}]}"
-        + " (default: sample-collection/queries.json)";
-  }
-
-  @Override
-  public int run(Arguments arguments, PrintStream out) throws Exception {
-    return run(DemoOptions.parse(arguments, layout()), out);
+  public int run(PrintStream out) throws Exception {
+    ProjectLayout checkout = layout();
+    return run(
+        new DemoOptions(
+            model,
+            solrCloudNodes == null ? 0 : solrCloudNodes,
+            port != null ? port : noServe ? 0 : DemoOptions.DEFAULT_PORT,
+            !noServe,
+            documents != null ? documents : checkout.sampleDocuments(),
+            queries != null ? queries : checkout.sampleQueries()),
+        out);
   }
 
   private ProjectLayout layout() {

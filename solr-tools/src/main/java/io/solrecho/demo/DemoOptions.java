@@ -15,12 +15,11 @@
  */
 package io.solrecho.demo;
 
-import io.solrecho.cli.Arguments;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The options of {@code bin/solr-echo demo}, checked once.
+ * The options of {@code bin/solr-echo demo}, checked together.
  *
  * @param model the model folder, or null for the default model (downloaded on first use)
  * @param nodes SolrCloud nodes, or 0 for one standalone node
@@ -46,28 +45,6 @@ record DemoOptions(Path model, int nodes, int port, boolean serve, Path document
         throw new IllegalArgumentException("no such file: " + file);
       }
     }
-  }
-
-  /**
-   * The options of a command line; the sample collection of {@code layout} unless files are given.
-   */
-  static DemoOptions parse(Arguments arguments, ProjectLayout layout) {
-    boolean serve = !arguments.bool("no-serve", false);
-    int nodes = 0;
-    if (arguments.has("solrcloud")) {
-      nodes = arguments.integer("solrcloud", 0);
-      if (nodes < 1) {
-        throw new IllegalArgumentException(
-            "--solrcloud: expected a number of nodes of at least 1, got " + nodes);
-      }
-    }
-    return new DemoOptions(
-        arguments.has("model") ? arguments.path("model") : null,
-        nodes,
-        arguments.integer("port", serve ? DEFAULT_PORT : 0),
-        serve,
-        arguments.has("docs") ? arguments.path("docs") : layout.sampleDocuments(),
-        arguments.has("queries") ? arguments.path("queries") : layout.sampleQueries());
   }
 
   /** Options for the sample collection of {@code layout}: standalone, any free port, no serving. */

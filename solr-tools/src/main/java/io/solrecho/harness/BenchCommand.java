@@ -17,7 +17,6 @@ package io.solrecho.harness;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
-import io.solrecho.cli.Arguments;
 import io.solrecho.cli.BenchEmbedCommand;
 import io.solrecho.cli.BenchLmCommand;
 import io.solrecho.cli.Command;
@@ -43,7 +42,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code bin/solr-echo bench}: what the plugin costs, measured in one run and written as {@value
@@ -59,6 +59,17 @@ import java.util.function.Function;
  *   <li>memory over a long indexing run ({@link SolrMemoryBench}).
  * </ol>
  */
+@CommandLine.Command(
+    name = "bench",
+    description = {
+      "What the plugin costs: engine, echo against classical, Solr indexing, {!echo} latency and"
+          + " memory; writes "
+          + BenchCommand.JSON
+          + " and "
+          + BenchCommand.MARKDOWN
+          + ".",
+      ""
+    })
 public final class BenchCommand implements Command {
   static final String JSON = "bench.json";
   static final String MARKDOWN = "bench.md";
@@ -66,52 +77,11 @@ public final class BenchCommand implements Command {
   /** Distinct queries run before the timed ones. */
   static final int QUERY_WARMUP = 10;
 
-  @Override
-  public String name() {
-    return "bench";
-  }
+  @Mixin private BenchArguments arguments;
 
   @Override
-  public String summary() {
-    return "engine, echo vs classical, Solr indexing, {!echo} latency and memory; writes bench.json and bench.md";
-  }
-
-  @Override
-  public String usage() {
-    return "usage: bin/solr-echo bench --out DIR [--model DIR] [--quick] [--memory N] [--docs N] [--queries N]"
-        + " [--seconds S]\n"
-        + "  [--shapes 8x128,1x32] [--texts N] [--callers 1,4,16] [--max-tokens N] [--batch-size N]"
-        + " [--device auto|cpu|cuda[:N]]\n"
-        + "  [--dtype auto|float32|float16] [--cache DIR] [--tokenizer FILE]\n"
-        + "  --out        folder for "
-        + JSON
-        + " and "
-        + MARKDOWN
-        + "\n"
-        + "  --model      a model folder; default: a random SmolLM2-135M-shaped model (written once under --cache,\n"
-        + "               default ~/.cache/solr-echo/bench-models) with --tokenizer (default "
-        + BenchEmbedCommand.DEFAULT_TOKENIZER
-        + ")\n"
-        + "  --quick      small counts for CI (memory 1000, docs 64, queries 20, seconds 0.5, texts 16, callers 1,4);\n"
-        + "               counts given explicitly win\n"
-        + "  --memory N   documents (embeddings) of the memory run through Solr (default "
-        + BenchOptions.DEFAULT_MEMORY
-        + ")\n"
-        + "  --docs N     documents of the Solr-vs-engine indexing measurement (default 1000)\n"
-        + "  --queries N  timed {!echo} queries, cold and then warm (default 200)\n"
-        + "  --seconds S  minimum timed seconds per forward-pass measurement (default 10)\n"
-        + "  --texts N    texts per echo/classical measurement (default 48), with 1, 4, 16 --callers\n"
-        + "  --max-tokens tokens per copy of a text (default: as the demo, up to 256 and within the model's positions)";
-  }
-
-  @Override
-  public int run(Arguments arguments, PrintStream out) throws Exception {
-    return run(name -> arguments.get(name, null), out);
-  }
-
-  /** {@link #run(Arguments, PrintStream)} with options looked up by name (null when absent). */
-  int run(Function<String, String> option, PrintStream out) throws Exception {
-    BenchOptions options = BenchOptions.read(option);
+  public int run(PrintStream out) throws Exception {
+    BenchOptions options = BenchOptions.read(arguments);
     JsonObject report = run(options);
     String markdown = BenchReport.markdown(report);
     Files.createDirectories(options.out());

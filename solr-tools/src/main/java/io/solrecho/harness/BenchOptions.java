@@ -15,15 +15,12 @@
  */
 package io.solrecho.harness;
 
-import io.solrecho.cli.BenchEmbedCommand;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The options of {@code bin/solr-echo bench}, read and checked once. {@code --quick} changes the
@@ -61,18 +58,6 @@ record BenchOptions(
   static final int DEFAULT_MEMORY = 100_000;
   static final int QUICK_MEMORY = 1_000;
 
-  /** Command-line options passed on to the model declaration, by their echo-models.json names. */
-  private static final Map<String, String> MODEL_OPTIONS =
-      Map.of(
-          "max-tokens",
-          "maxTokens",
-          "batch-size",
-          "batchSize",
-          "device",
-          "device",
-          "dtype",
-          "dtype");
-
   BenchOptions {
     shapes = List.copyOf(shapes);
     callers = List.copyOf(callers);
@@ -80,119 +65,66 @@ record BenchOptions(
   }
 
   /**
-   * Reads the options; {@code option} returns an option's value by name, null when absent.
+   * Checks the command line together and fills in the defaults ({@code --quick}'s small ones).
    *
-   * @throws IllegalArgumentException naming the option that is missing or wrong
+   * @throws IllegalArgumentException naming the option that is wrong
    */
-  static BenchOptions read(Function<String, String> option) {
-    boolean quick = option.apply("quick") != null && bool(option, "quick");
-    Path model = option.apply("model") == null ? null : Paths.get(option.apply("model"));
+  static BenchOptions read(BenchArguments given) {
+    boolean quick = given.quick;
+    Path model = given.model;
     if (model != null && !Files.isRegularFile(model.resolve("config.json"))) {
       throw new IllegalArgumentException(
           "--model: " + model.toAbsolutePath() + " is not a model folder (no config.json)");
     }
-    if (option.apply("out") == null || option.apply("out").isBlank()) {
-      throw new IllegalArgumentException(
-          "missing required option --out (the folder for bench.json and bench.md)");
-    }
-    Path out = Paths.get(option.apply("out"));
+    Path out = given.out;
     if (Files.exists(out) && !Files.isDirectory(out)) {
       throw new IllegalArgumentException(
           "--out: " + out.toAbsolutePath() + " exists and is not a folder");
     }
-    Path cache =
-        Paths.get(
-            option.apply("cache") != null
-                ? option.apply("cache")
-                : BenchEmbedCommand.defaultCache().toString());
-    Path tokenizer =
-        Paths.get(
-            option.apply("tokenizer") != null
-                ? option.apply("tokenizer")
-                : BenchEmbedCommand.DEFAULT_TOKENIZER);
-    if (model == null && !Files.isRegularFile(tokenizer)) {
+    if (model == null && !Files.isRegularFile(given.random.tokenizer())) {
       throw new IllegalArgumentException(
           "--tokenizer: "
-              + tokenizer.toAbsolutePath()
+              + given.random.tokenizer().toAbsolutePath()
               + " not found; the random"
               + " model needs a tokenizer.json with a 49152-token vocabulary (SmolLM2's), or pass --model DIR");
     }
-    double seconds;
-    try {
-      seconds =
-          Double.parseDouble(
-              option.apply("seconds") != null ? option.apply("seconds") : quick ? "0.5" : "10");
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          "--seconds expects a number, got '" + option.apply("seconds") + "'");
-    }
-    if (!(seconds > 0)) {
-      throw new IllegalArgumentException("--seconds must be above 0, got " + seconds);
-    }
     List<String> shapes = new ArrayList<>();
     for (String shape :
-        (option.apply("shapes") != null
-                ? option.apply("shapes")
-                : quick ? "4x32,1x16" : "8x128,1x32")
-            .split(",")) {
+        given.shapes != null
+            ? given.shapes
+            : quick ? List.of("4x32", "1x16") : List.of("8x128", "1x32")) {
       if (!shape.trim().matches("[1-9][0-9]*x[1-9][0-9]*")) {
         throw new IllegalArgumentException(
             "--shapes: expected BATCHxLENGTH entries like 8x128, got '" + shape + "'");
       }
       shapes.add(shape.trim());
     }
-    List<Integer> callers = new ArrayList<>();
-    for (String c :
-        (option.apply("callers") != null ? option.apply("callers") : quick ? "1,4" : "1,4,16")
-            .split(",")) {
-      callers.add(positive("callers", c));
-    }
     Map<String, String> parameters = new LinkedHashMap<>();
-    MODEL_OPTIONS.forEach(
-        (name, parameter) -> {
-          if (option.apply(name) != null) {
-            parameters.put(parameter, option.apply(name).trim());
-          }
-        });
+    if (given.maxTokens != null) {
+      parameters.put("maxTokens", given.maxTokens.toString());
+    }
+    if (given.batchSize != null) {
+      parameters.put("batchSize", given.batchSize.toString());
+    }
+    parameters.put("device", given.device.device());
+    parameters.put("dtype", given.device.dtype());
     return new BenchOptions(
         model,
-        cache,
-        tokenizer,
+        given.random.cache(),
+        given.random.tokenizer(),
         out,
         quick,
-        count(option, "memory", quick ? QUICK_MEMORY : DEFAULT_MEMORY),
-        count(option, "docs", quick ? 64 : 1000),
-        count(option, "queries", quick ? 20 : 200),
-        seconds,
+        or(given.memory, quick ? QUICK_MEMORY : DEFAULT_MEMORY),
+        or(given.docs, quick ? 64 : 1000),
+        or(given.queries, quick ? 20 : 200),
+        given.seconds != null ? given.seconds : quick ? 0.5 : 10,
         shapes,
-        count(option, "texts", quick ? 16 : 48),
-        callers,
+        or(given.texts, quick ? 16 : 48),
+        given.callers != null ? given.callers : quick ? List.of(1, 4) : List.of(1, 4, 16),
         parameters);
   }
 
-  private static int count(Function<String, String> option, String name, int fallback) {
-    return option.apply(name) == null ? fallback : positive(name, option.apply(name));
-  }
-
-  private static int positive(String name, String value) {
-    int parsed;
-    try {
-      parsed = Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--" + name + " expects an integer, got '" + value + "'");
-    }
-    if (parsed < 1) {
-      throw new IllegalArgumentException("--" + name + " must be at least 1, got " + parsed);
-    }
-    return parsed;
-  }
-
-  private static boolean bool(Function<String, String> option, String name) {
-    String value = option.apply(name).trim();
-    if (!value.equals("true") && !value.equals("false")) {
-      throw new IllegalArgumentException(
-          "--" + name + " expects true or false, got '" + value + "'");
-    }
-    return Boolean.parseBoolean(value);
+  private static int or(Integer given, int fallback) {
+    return given != null ? given : fallback;
   }
 }

@@ -15,16 +15,17 @@
  */
 package io.solrecho.harness;
 
+import io.solrecho.cli.Converters;
 import io.solrecho.eval.BeirReader;
 import io.solrecho.eval.BeirSource;
 import io.solrecho.eval.EvalData;
 import io.solrecho.eval.EvalDataset;
 import io.solrecho.eval.HubDataFile;
 import java.io.IOException;
-import java.nio.file.Paths;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Function;
+import java.util.OptionalInt;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code bin/solr-echo eval --datasets scifact}: SciFact (BEIR layout, test split) retrieved
@@ -59,23 +60,7 @@ public final class SciFactDataset implements EvalDataset {
    */
   static final int OTHER_DOCUMENTS_PER_QUERY = 10;
 
-  /** The eval options passed on to both models, by their echo-models.json names. */
-  private static final Map<String, String> MODEL_OPTIONS =
-      Map.of(
-          "max-tokens",
-          "maxTokens",
-          "batch-size",
-          "batchSize",
-          "max-batch-tokens",
-          "maxBatchTokens",
-          "add-bos",
-          "addBos",
-          "spans",
-          "spans",
-          "device",
-          "device",
-          "dtype",
-          "dtype");
+  private final Options options = new Options();
 
   @Override
   public String key() {
@@ -83,18 +68,16 @@ public final class SciFactDataset implements EvalDataset {
   }
 
   @Override
-  public String usage() {
-    return "  dataset scifact: SciFact's test queries (BEIR; --data DIR/"
+  public String description() {
+    return "SciFact's test queries (BEIR; --data DIR/"
         + SOURCE.folder()
-        + ") through a local Solr with the"
-        + " plugin:\n"
-        + "    BM25, echo, classical, hybrid RRF; --max-tokens (default: up to 256 within the model's positions),\n"
-        + "    --batch-size, --device, --dtype apply; the prompts are the retrieval ones shown in the report\n"
-        + "  --scifact-queries N  the first N judged test queries (default: --limit, else all)\n"
-        + "  --scifact-docs M     index the judged documents plus the first M others of the corpus\n"
-        + "                       (default with N queries: "
-        + OTHER_DOCUMENTS_PER_QUERY
-        + " x N; else or 'all': the whole corpus)";
+        + ") through a local Solr with the plugin: BM25, echo, classical, hybrid RRF;"
+        + " nDCG@10, Recall@100";
+  }
+
+  @Override
+  public Object options() {
+    return options;
   }
 
   /**
@@ -102,48 +85,65 @@ public final class SciFactDataset implements EvalDataset {
    * data: {@code scifact-beir/} of {@code --data}, or the files on the hub.
    */
   @Override
-  public Run prepare(EvalData data, Function<String, String> option) throws IOException {
-    String queriesOption = option.apply("scifact-queries") != null ? "scifact-queries" : "limit";
-    int queries =
-        option.apply(queriesOption) == null ? BeirSubset.ALL : integer(option, queriesOption, 1);
+  public Run prepare(EvalData data, Context eval) throws IOException {
+    OptionalInt queryLimit =
+        options.queries != null ? OptionalInt.of(options.queries) : eval.limit();
+    int queries = queryLimit.orElse(BeirSubset.ALL);
     int others;
-    String docs = option.apply("scifact-docs");
-    if (docs != null && docs.trim().equals("all")) {
-      others = BeirSubset.ALL;
-    } else if (docs != null) {
-      others = integer(option, "scifact-docs", 0);
+    if (options.documents != null) {
+      others = options.documents;
     } else {
       others =
           queries == BeirSubset.ALL
               ? BeirSubset.ALL
               : (int) Math.min(BeirSubset.ALL, (long) OTHER_DOCUMENTS_PER_QUERY * queries);
     }
-    Map<String, String> parameters = new LinkedHashMap<>();
-    MODEL_OPTIONS.forEach(
-        (name, parameter) -> {
-          if (option.apply(name) != null) {
-            parameters.put(parameter, option.apply(name).trim());
-          }
-        });
     RetrievalModels models =
         RetrievalModels.of(
-            Paths.get(option.apply("model")), RetrievalModels.SCIFACT_INSTRUCTION, parameters);
+            eval.model(), RetrievalModels.SCIFACT_INSTRUCTION, eval.modelParameters());
     BeirReader reader = data.beir(SOURCE);
     return new SciFactRetrieval(KEY, reader, queries, others, models, null);
   }
 
-  private static int integer(Function<String, String> option, String name, int min) {
-    String value = option.apply(name);
-    int parsed;
-    try {
-      parsed = Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--" + name + " expects an integer, got '" + value + "'");
+  /** The options of this data set, beside eval's own ones. */
+  static final class Options {
+    @Option(
+        names = "--scifact-queries",
+        paramLabel = "N",
+        converter = Converters.PositiveInt.class,
+        description = "scifact: the first N judged test queries; default: --limit, else all")
+    Integer queries;
+
+    @Option(
+        names = "--scifact-docs",
+        paramLabel = "M|all",
+        converter = DocumentCount.class,
+        description =
+            "scifact: index the judged documents plus the first M others of the corpus; default"
+                + " with N queries: "
+                + OTHER_DOCUMENTS_PER_QUERY
+                + " x N, else (or 'all') the whole corpus; the prompts and --max-tokens (up to 256"
+                + " within the model's positions), --batch-size, --device, --dtype apply")
+    Integer documents;
+  }
+
+  /** {@code --scifact-docs}: a number of documents (0 or more), or {@code all}. */
+  static final class DocumentCount implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      if (value.trim().equals("all")) {
+        return BeirSubset.ALL;
+      }
+      try {
+        int count = Integer.parseInt(value.trim());
+        if (count >= 0) {
+          return count;
+        }
+      } catch (NumberFormatException e) {
+        // said below
+      }
+      throw new TypeConversionException(
+          "expected 'all' or a number of documents (0 or more), got '" + value + "'");
     }
-    if (parsed < min) {
-      throw new IllegalArgumentException(
-          "--" + name + " must be at least " + min + ", got " + parsed);
-    }
-    return parsed;
   }
 }

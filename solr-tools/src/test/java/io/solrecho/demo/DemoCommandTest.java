@@ -20,7 +20,6 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import io.solrecho.ProjectFixtures;
-import io.solrecho.cli.Command;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
@@ -29,7 +28,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.Rule;
@@ -159,22 +157,52 @@ public class DemoCommandTest {
   }
 
   @Test
-  public void isACommandOfTheCommandLine() {
-    boolean found = false;
-    for (Command command : ServiceLoader.load(Command.class)) {
-      found |= command instanceof DemoCommand && command.name().equals("demo");
+  public void isACommandOfTheCommandLineWhoseHelpNamesEveryOption() {
+    CommandRun list = CommandRun.of("--help");
+    assertEquals(list.stderr(), 0, list.status());
+    assertTrue(list.stdout(), list.stdout().contains("\n  demo           Start a local Solr"));
+    CommandRun help = CommandRun.of("demo", "--help");
+    assertEquals(help.stderr(), 0, help.status());
+    assertEquals("", help.stderr());
+    for (String option :
+        new String[] {
+          "--model=DIR", "--solrcloud=N", "--port=P", "--no-serve", "--docs=FILE", "--queries=FILE"
+        }) {
+      assertTrue(help.stdout(), help.stdout().contains("[" + option));
     }
-    assertTrue("META-INF/services/io.solrecho.cli.Command lists DemoCommand", found);
   }
 
   @Test
-  public void usageNamesEveryOption() {
-    String usage = new DemoCommand().usage();
-    for (String option :
-        new String[] {
-          "--model DIR", "--solrcloud N", "--port P", "--no-serve", "--docs FILE", "--queries FILE"
-        }) {
-      assertTrue(usage, usage.contains("[" + option + "]"));
-    }
+  public void wrongValuesAreUsageErrorsNamingTheOption() {
+    Map<String, String[]> wrong =
+        Map.of(
+            "Invalid value for option '--port': expected a port from 0 to 65535, got '70000'",
+            new String[] {"demo", "--port", "70000"},
+            "Invalid value for option '--solrcloud': expected a whole number of at least 1, got 0",
+            new String[] {"demo", "--solrcloud", "0"});
+    wrong.forEach(
+        (message, args) -> {
+          CommandRun run = CommandRun.of(args);
+          assertEquals(run.stderr(), 2, run.status());
+          assertTrue(run.stderr(), run.stderr().startsWith("solr-echo demo: " + message + "\n"));
+          assertTrue(run.stderr(), run.stderr().contains("Usage: bin/solr-echo demo "));
+          assertEquals("", run.stdout());
+        });
+  }
+
+  @Test
+  public void aDocumentsFileThatIsMissingIsAUsageError() {
+    Path missing = temp.getRoot().toPath().resolve("no-docs.jsonl");
+    CommandRun run =
+        CommandRun.of(
+            "demo",
+            "--model",
+            ProjectFixtures.tinyModel().toString(),
+            "--no-serve",
+            "--docs",
+            missing.toString());
+    assertEquals(run.stderr(), 2, run.status());
+    assertTrue(run.stderr(), run.stderr().startsWith("solr-echo demo: no such file: " + missing));
+    assertFalse(run.stderr(), run.stderr().contains("starting Solr"));
   }
 }

@@ -21,11 +21,8 @@ import static org.junit.Assert.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.solrecho.ProjectFixtures;
-import io.solrecho.cli.Command;
+import io.solrecho.demo.CommandRun;
 import io.solrecho.eval.EvalDataset;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -51,12 +48,9 @@ public class BenchCommandTest {
     options.put("quick", "true");
     options.put("memory", "300");
     options.put("device", "cpu");
-    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
 
-    assertEquals(
-        0,
-        new BenchCommand()
-            .run(options::get, new PrintStream(stdout, true, StandardCharsets.UTF_8)));
+    CommandRun run = CommandRun.of(CommandRun.commandLine("bench", options));
+    assertEquals(run.stderr(), 0, run.status());
 
     JsonObject json =
         JsonParser.parseString(Files.readString(out.resolve("bench.json"))).getAsJsonObject();
@@ -101,18 +95,16 @@ public class BenchCommandTest {
       assertTrue(heading + " in\n" + md, md.contains(heading + "\n"));
     }
     assertTrue(md, md.contains("| query vectors | queries | p50 ms | p99 ms | mean ms | max ms |"));
-    String printed = stdout.toString(StandardCharsets.UTF_8);
+    String printed = run.stdout();
     assertTrue(printed, printed.startsWith(md));
     assertTrue(printed, printed.contains("wrote " + out.resolve("bench.json")));
   }
 
   @Test
   public void benchAndTheSciFactDataSetAreFoundByTheCommandLine() {
-    boolean bench = false;
-    for (Command command : ServiceLoader.load(Command.class)) {
-      bench |= command instanceof BenchCommand && command.name().equals("bench");
-    }
-    assertTrue("META-INF/services/io.solrecho.cli.Command lists BenchCommand", bench);
+    CommandRun help = CommandRun.of("--help");
+    assertEquals(help.stderr(), 0, help.status());
+    assertTrue(help.stdout(), help.stdout().contains("\n  bench          What the plugin costs"));
     boolean scifact = false;
     for (EvalDataset dataset : ServiceLoader.load(EvalDataset.class)) {
       scifact |= dataset instanceof SciFactDataset && dataset.key().equals("scifact");
@@ -121,21 +113,24 @@ public class BenchCommandTest {
   }
 
   @Test
-  public void quickIsAFlagOfTheUsageAndCountsAreOptions() {
-    String usage = new BenchCommand().usage();
-    for (String option : new String[] {"[--quick]", "[--model DIR]", "[--memory N]", "--out DIR"}) {
-      assertTrue(usage, usage.contains(option));
+  public void quickIsAFlagAndCountsAreOptions() {
+    CommandRun help = CommandRun.of("bench", "--help");
+    assertEquals(help.stderr(), 0, help.status());
+    for (String option :
+        new String[] {
+          "--out=DIR", "--quick[=true|false]", "--model=DIR", "--memory=N", "--max-tokens=N"
+        }) {
+      assertTrue(help.stdout(), help.stdout().contains(option));
     }
   }
 
   @Test
   public void withoutOutItSaysWhatIsMissing() {
-    try {
-      BenchOptions.read(name -> null);
-      throw new AssertionError("expected an IllegalArgumentException");
-    } catch (IllegalArgumentException e) {
-      assertEquals(
-          "missing required option --out (the folder for bench.json and bench.md)", e.getMessage());
-    }
+    CommandRun run = CommandRun.of("bench", "--quick");
+    assertEquals(2, run.status());
+    assertTrue(
+        run.stderr(),
+        run.stderr().startsWith("solr-echo bench: Missing required option: '--out=DIR'"));
+    assertEquals("", run.stdout());
   }
 }

@@ -21,17 +21,17 @@ import static org.junit.Assert.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.solrecho.ProjectFixtures;
-import io.solrecho.eval.EvalCommand;
+import io.solrecho.demo.CommandRun;
 import io.solrecho.eval.EvalData;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import io.solrecho.eval.EvalDataset;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 import javax.imageio.ImageIO;
 import org.junit.Rule;
 import org.junit.Test;
@@ -65,11 +65,10 @@ public class SciFactEvalTest {
     options.put("scifact-docs", "6");
     options.put("max-tokens", "60");
     options.put("device", "cpu");
-    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
 
-    assertEquals(
-        0,
-        new EvalCommand().run(options::get, new PrintStream(stdout, true, StandardCharsets.UTF_8)));
+    CommandRun run = CommandRun.of(CommandRun.commandLine("eval", options));
+
+    assertEquals(run.stderr(), 0, run.status());
 
     String md = Files.readString(out.resolve("report.md"));
     assertTrue(md, md.contains("## Retrieval through Solr: SciFact (BEIR, test split)"));
@@ -103,39 +102,51 @@ public class SciFactEvalTest {
       }
     }
     assertTrue(ImageIO.read(out.resolve("scifact-retrieval.png").toFile()).getWidth() > 0);
+    assertTrue(run.stdout(), run.stdout().contains("wrote " + out.resolve("report.md")));
+  }
+
+  @Test
+  public void evalsHelpNamesTheDatasetAndItsOptions() {
+    CommandRun help = CommandRun.of("eval", "--help");
+    assertEquals(help.stderr(), 0, help.status());
     assertTrue(
-        stdout.toString(StandardCharsets.UTF_8).contains("wrote " + out.resolve("report.md")));
+        help.stdout(), help.stdout().contains("\n  scifact   SciFact's test queries (BEIR;"));
+    assertTrue(help.stdout(), help.stdout().contains(" --scifact-queries=N "));
+    assertTrue(help.stdout(), help.stdout().contains(" --scifact-docs=M|all "));
   }
 
   @Test
-  public void evalNamesTheDatasetAndItsOptions() {
-    String usage = new EvalCommand().usage();
-    assertTrue(usage, usage.contains("stsb,sick,sts12,sts13,sts14,sts15,sts16,toy,scifact"));
-    assertTrue(usage, usage.contains("--scifact-queries N"));
-    assertTrue(usage, usage.contains("--scifact-docs M"));
-  }
-
-  @Test
-  public void aBadOptionFailsBeforeTheDataIsLookedFor() throws Exception {
-    Map<String, String> options = new HashMap<>();
-    options.put("model", "unused");
-    options.put("scifact-queries", "0");
-    EvalData nowhere = EvalData.local(tmp.getRoot().toPath());
-    try {
-      new SciFactDataset().prepare(nowhere, options::get);
-      throw new AssertionError("expected an IllegalArgumentException");
-    } catch (IllegalArgumentException e) {
-      assertEquals("--scifact-queries must be at least 1, got 0", e.getMessage());
-    }
+  public void itsOptionsAreCheckedAsEvalsOwnAreWithUsageErrors() {
+    Map<String, String> wrong = new LinkedHashMap<>();
+    wrong.put("--scifact-queries", "0:expected a whole number of at least 1, got 0");
+    wrong.put(
+        "--scifact-docs", "lots:expected 'all' or a number of documents (0 or more), got 'lots'");
+    wrong.forEach(
+        (option, valueAndMessage) -> {
+          String value = valueAndMessage.substring(0, valueAndMessage.indexOf(':'));
+          CommandRun run =
+              CommandRun.of("eval", "--model", "unused", "--out", "unused", option, value);
+          assertEquals(run.stderr(), 2, run.status());
+          assertTrue(
+              run.stderr(),
+              run.stderr()
+                  .startsWith(
+                      "solr-echo eval: Invalid value for option '"
+                          + option
+                          + "': "
+                          + valueAndMessage.substring(value.length() + 1)));
+          assertTrue(run.stderr(), run.stderr().contains("Usage: bin/solr-echo eval "));
+        });
   }
 
   @Test
   public void missingDataNamesTheFolderAndTheOption() throws Exception {
-    Map<String, String> options = new HashMap<>();
-    options.put("model", tinyModel().toString());
     Path data = tmp.newFolder("data").toPath();
     try {
-      new SciFactDataset().prepare(EvalData.local(data), options::get);
+      new SciFactDataset()
+          .prepare(
+              EvalData.local(data),
+              new EvalDataset.Context(tinyModel(), OptionalInt.empty(), Map.of()));
       throw new AssertionError("expected an IllegalArgumentException");
     } catch (IllegalArgumentException e) {
       assertTrue(
