@@ -163,14 +163,15 @@ public final class DemoCommand implements Command {
         return 1;
       }
     }
-    ModelDeclaration model = ModelDeclaration.echoRetrieval(folder);
+    ModelFolder model = ModelFolder.read(folder);
+    Path configSet = layout().configSet();
     out.printf(
         Locale.ROOT,
-        "model: %s (%d dimensions, echo, up to %s tokens per copy, device %s)%n",
+        "model: %s (%d dimensions), with the settings of %s: %s%n",
         model.folder(),
         model.dimension(),
-        model.parameters().get("maxTokens"),
-        model.parameters().get("device"));
+        layout().root().relativize(configSet.resolve(ModelsFile.NAME)),
+        settings(ModelsFile.read(configSet)));
 
     err.println(
         options.nodes() == 0
@@ -178,7 +179,7 @@ public final class DemoCommand implements Command {
             : "starting SolrCloud with " + options.nodes() + " nodes ...");
     long startNanos = System.nanoTime();
     LocalSolr.Builder builder =
-        LocalSolr.builder(model).configSet(layout().configSet()).port(options.port());
+        LocalSolr.builder(model.folder()).configSet(configSet).port(options.port());
     if (options.nodes() > 0) {
       builder.cloud(options.nodes());
     }
@@ -229,6 +230,22 @@ public final class DemoCommand implements Command {
       }
     }
     return 0;
+  }
+
+  /** The configset's models with the settings a reader of the demo cares about, as declared. */
+  private static String settings(Map<String, Map<String, String>> models) {
+    List<String> described = new ArrayList<>();
+    models.forEach(
+        (name, parameters) -> {
+          List<String> shown = new ArrayList<>();
+          for (String parameter : List.of("mode", "maxTokens", "device", "dtype")) {
+            if (parameters.containsKey(parameter)) {
+              shown.add(parameter + " " + parameters.get(parameter));
+            }
+          }
+          described.add("'" + name + "' (" + String.join(", ", shown) + ")");
+        });
+    return String.join("; ", described);
   }
 
   /**

@@ -25,6 +25,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,7 +34,6 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.solr.client.solrj.SolrClient;
@@ -45,7 +45,6 @@ import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.client.solrj.response.CollectionAdminResponse;
 import org.apache.solr.cloud.MiniSolrCloudCluster;
 import org.apache.solr.common.SolrInputDocument;
-import org.apache.solr.common.util.Utils;
 import org.apache.solr.core.CoreContainer;
 import org.apache.solr.embedded.JettyConfig;
 import org.apache.solr.embedded.JettySolrRunner;
@@ -53,14 +52,16 @@ import org.apache.solr.embedded.JettySolrRunner;
 /**
  * A real Solr on localhost, started from the Maven artifacts on the classpath with the solr-echo
  * configset and plugin: one standalone node with a core, or a SolrCloud cluster of N nodes with an
- * embedded ZooKeeper and a collection of S shards x R replicas. The configset is copied and adapted
- * to one {@link ModelDeclaration}: its {@code echo-models.json} declares that model under the names
- * the configset uses, and the schema's vector field gets the model's dimension. Documents indexed
- * through {@link #solrClient()} run through the configset's default update chain (echo embeddings)
- * and are searched with {@code {!echo}}.
+ * embedded ZooKeeper and a collection of S shards x R replicas. The configset's files are installed
+ * as they are, byte for byte; what differs per model reaches it through the two system properties
+ * it reads: {@value #MODEL_DIR_PROPERTY} (the model folder, in echo-models.json) and {@value
+ * #VECTOR_DIMENSION_PROPERTY} (the hidden size, the vector field's vectorDimension in
+ * managed-schema.xml). They are set for the JVM while this Solr runs, so one JVM runs one model at
+ * a time. Documents indexed through {@link #solrClient()} run through the configset's default
+ * update chain (echo embeddings) and are searched with {@code {!echo}}.
  *
  * <pre>
- * try (LocalSolr solr = LocalSolr.builder(ModelDeclaration.echoRetrieval(modelDir)).cloud(2).start()) {
+ * try (LocalSolr solr = LocalSolr.builder(modelDir).cloud(2).start()) {
  *   solr.index(docs, 32, IndexProgress.NONE);
  *   solr.solrClient().query(LocalSolr.echoQuery("how do plants make food", 10));
  * }
@@ -75,15 +76,21 @@ public final class LocalSolr implements AutoCloseable {
   /** The folder log4j2.xml writes Solr's log into (also where Solr itself expects its logs). */
   public static final String LOG_DIR_PROPERTY = "solr.log.dir";
 
+  /** The model folder of the shipped echo-models.json ({@code ${solr.echo.model.dir:...}}). */
+  public static final String MODEL_DIR_PROPERTY = "solr.echo.model.dir";
+
+  /**
+   * The vector length of the shipped managed-schema.xml ({@code vectorDimension=
+   * "${solr.echo.vector.dimension:16}"}).
+   */
+  public static final String VECTOR_DIMENSION_PROPERTY = "solr.echo.vector.dimension";
+
   /** The configset's vector field, which {@link #echoQuery} searches. */
   public static final String VECTOR_FIELD = "vector";
 
   /** The collection (standalone: the core) the builder creates unless told otherwise. */
   public static final String DEFAULT_COLLECTION = "echo";
 
-  private static final String MODELS_FILE = "echo-models.json";
-  private static final String SCHEMA_FILE = "managed-schema.xml";
-  private static final Pattern VECTOR_DIMENSION = Pattern.compile("vectorDimension=\"[^\"]*\"");
   private static final Pattern COLLECTION_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
   private static final long CLIENT_TIMEOUT_MINUTES = 10;
 
@@ -97,7 +104,7 @@ public final class LocalSolr implements AutoCloseable {
       "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n<solr>\n"
           + "  <str name=\"allowPaths\">${solr.allowPaths:}</str>\n</solr>\n";
 
-  private final ModelDeclaration model;
+  private final ModelFolder model;
   private final Path configSet;
   private final Path home;
   private final boolean temporaryHome;
@@ -108,6 +115,9 @@ public final class LocalSolr implements AutoCloseable {
   private List<String> nodeUrls = List.of();
   private boolean closed;
 
+  /** The system properties this Solr set, with their values before (null: unset). */
+  private final Map<String, String> replacedProperties = new LinkedHashMap<>();
+
   private LocalSolr(Builder builder, Path configSet, Path home, boolean temporaryHome) {
     this.model = builder.model;
     this.configSet = configSet;
@@ -116,9 +126,13 @@ public final class LocalSolr implements AutoCloseable {
     this.collection = builder.collection;
   }
 
-  /** A builder for a Solr that embeds with {@code model}. */
-  public static Builder builder(ModelDeclaration model) {
-    return new Builder(model);
+  /**
+   * A builder for a Solr that embeds with the model in {@code modelFolder}.
+   *
+   * @throws IllegalArgumentException when it is not a model folder
+   */
+  public static Builder builder(Path modelFolder) {
+    return new Builder(ModelFolder.read(modelFolder));
   }
 
   /**
@@ -161,7 +175,8 @@ public final class LocalSolr implements AutoCloseable {
     return home.resolve("logs/solr.log");
   }
 
-  public ModelDeclaration model() {
+  /** The model the configset embeds with. */
+  public ModelFolder model() {
     return model;
   }
 
@@ -240,6 +255,7 @@ public final class LocalSolr implements AutoCloseable {
         failures.add(e);
       }
     }
+    replacedProperties.forEach(LocalSolr::restoreProperty);
     if (temporaryHome) {
       deleteQuietly(home);
     }
@@ -373,10 +389,7 @@ public final class LocalSolr implements AutoCloseable {
     return JettyConfig.builder().setPort(port).stopAtShutdown(false).withPortRetryTime(0).build();
   }
 
-  /**
-   * Copies the configset into {@code conf} with echo-models.json and the vector dimension set for
-   * the model.
-   */
+  /** Copies the configset's files into {@code conf} as they are. */
   private void installConfigSet(Path conf) throws IOException {
     Files.createDirectories(conf);
     try (Stream<Path> files = Files.list(configSet)) {
@@ -389,44 +402,25 @@ public final class LocalSolr implements AutoCloseable {
         }
       }
     }
-    Files.writeString(
-        conf.resolve(MODELS_FILE),
-        model.modelsJson(modelNames(configSet.resolve(MODELS_FILE))),
-        StandardCharsets.UTF_8);
-    Path schema = conf.resolve(SCHEMA_FILE);
-    String text = Files.readString(schema, StandardCharsets.UTF_8);
-    Matcher dimension = VECTOR_DIMENSION.matcher(text);
-    if (!dimension.find()) {
-      throw new IllegalArgumentException(
-          configSet.resolve(SCHEMA_FILE)
-              + " has no vectorDimension attribute"
-              + " (the configset needs a DenseVectorField type for the echo vectors)");
-    }
-    Files.writeString(
-        schema,
-        dimension.replaceAll("vectorDimension=\"" + model.dimension() + "\""),
-        StandardCharsets.UTF_8);
   }
 
-  /**
-   * The model names the configset's processors and query parsers refer to: those its
-   * echo-models.json declares.
-   */
-  private static List<String> modelNames(Path modelsFile) throws IOException {
-    Object json;
-    try (var in = Files.newInputStream(modelsFile)) {
-      json = Utils.fromJSON(in);
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException(modelsFile + " is not valid JSON: " + e.getMessage(), e);
+  /** Sets the properties the configset reads for the model, remembering what they were. */
+  private void setModelProperties() {
+    setProperty(MODEL_DIR_PROPERTY, model.folder().toString());
+    setProperty(VECTOR_DIMENSION_PROPERTY, Integer.toString(model.dimension()));
+  }
+
+  private void setProperty(String name, String value) {
+    replacedProperties.putIfAbsent(name, System.getProperty(name));
+    System.setProperty(name, value);
+  }
+
+  private static void restoreProperty(String name, String previous) {
+    if (previous == null) {
+      System.clearProperty(name);
+    } else {
+      System.setProperty(name, previous);
     }
-    Object models = json instanceof Map ? ((Map<?, ?>) json).get("models") : null;
-    if (!(models instanceof Map) || ((Map<?, ?>) models).isEmpty()) {
-      throw new IllegalArgumentException(
-          modelsFile + ": expected {\"models\": {\"name\": {...}}} with at least one model");
-    }
-    List<String> names = new ArrayList<>();
-    ((Map<?, ?>) models).keySet().forEach(name -> names.add(String.valueOf(name)));
-    return names;
   }
 
   private static String rootMessage(Throwable e) {
@@ -476,7 +470,7 @@ public final class LocalSolr implements AutoCloseable {
 
   /** Options of a {@link LocalSolr}; everything but the model has a default. */
   public static final class Builder {
-    private final ModelDeclaration model;
+    private final ModelFolder model;
     private Path configSet;
     private Path home;
     private int port;
@@ -485,7 +479,7 @@ public final class LocalSolr implements AutoCloseable {
     private int replicas = 1;
     private String collection = DEFAULT_COLLECTION;
 
-    private Builder(ModelDeclaration model) {
+    private Builder(ModelFolder model) {
       this.model = Objects.requireNonNull(model, "model");
     }
 
@@ -589,6 +583,7 @@ public final class LocalSolr implements AutoCloseable {
       System.setProperty(LOG_DIR_PROPERTY, dir.resolve("logs").toString());
       LocalSolr solr = new LocalSolr(this, conf.toAbsolutePath().normalize(), dir, temporary);
       try {
+        solr.setModelProperties();
         if (nodes == 0) {
           solr.startStandalone(port);
         } else {

@@ -109,7 +109,10 @@ final class BenchArguments {
       names = "--max-tokens",
       paramLabel = "N",
       converter = Converters.PositiveInt.class,
-      description = "tokens per copy of a text; default: up to 256, within the model's positions")
+      description =
+          "tokens per copy of a text; default: up to "
+              + ModelDeclaration.DEFAULT_MAX_TOKENS
+              + ", within the model's positions")
   Integer maxTokens;
 
   @Option(

@@ -21,7 +21,6 @@ import io.solrecho.cli.BenchEmbedCommand;
 import io.solrecho.cli.BenchLmCommand;
 import io.solrecho.cli.Command;
 import io.solrecho.demo.LocalSolr;
-import io.solrecho.demo.ModelDeclaration;
 import io.solrecho.demo.ProjectLayout;
 import io.solrecho.demo.SampleCollection;
 import io.solrecho.embed.EmbeddingParameters;
@@ -137,11 +136,11 @@ public final class BenchCommand implements Command {
             folder, lm, shared, cycle(bodies, options.texts()), options.callers(), 0));
 
     System.err.println("bench: starting Solr ...");
-    try (BenchConfigSet conf =
-            BenchConfigSet.copyWithoutQueryResultCache(
-                layout.configSet(), QUERY_WARMUP + options.queries());
+    try (ExperimentConfigSet conf =
+            ExperimentConfigSet.declaring(layout.configSet(), model)
+                .withoutQueryResultCache(QUERY_WARMUP + options.queries());
         LocalSolr solr =
-            LocalSolr.builder(model).configSet(conf.folder()).collection("bench").start()) {
+            LocalSolr.builder(folder).configSet(conf.folder()).collection("bench").start()) {
       report.add(
           "indexing",
           IndexingBench.run(folder, lm, settings, solr, cycle(bodies, options.documents())));
@@ -156,7 +155,10 @@ public final class BenchCommand implements Command {
     return report;
   }
 
-  /** The demo's echo retrieval declaration with the options' parameters. */
+  /**
+   * The echo retrieval declaration ({@link ModelDeclaration#echoRetrieval}) with the options'
+   * parameters.
+   */
   static ModelDeclaration declaration(Path folder, BenchOptions options) {
     ModelDeclaration model = ModelDeclaration.echoRetrieval(folder);
     for (Map.Entry<String, String> parameter : options.modelParameters().entrySet()) {
@@ -220,7 +222,7 @@ public final class BenchCommand implements Command {
     JsonObject json = new JsonObject();
     json.addProperty("folder", model.folder().toString());
     json.addProperty("random_smollm2_shape", options.model() == null);
-    json.addProperty("dimension", model.dimension());
+    json.addProperty("dimension", model.model().dimension());
     json.addProperty("quick", options.quick());
     JsonObject parameters = new JsonObject();
     model.parameters().forEach(parameters::addProperty);

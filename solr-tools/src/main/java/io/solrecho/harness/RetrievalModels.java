@@ -15,16 +15,15 @@
  */
 package io.solrecho.harness;
 
-import io.solrecho.demo.ModelDeclaration;
 import io.solrecho.embed.EmbeddingParameters;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The two models a retrieval run declares in Solr, from one model folder: echo, the demo's
- * asymmetric retrieval setup ({@link ModelDeclaration#echoRetrieval}) with the task's instruction,
- * and classical, the same prompts with the text once: each template cut after its first copy of the
+ * The two models a retrieval run declares in Solr, from one model folder: echo, the asymmetric
+ * retrieval setup ({@link ModelDeclaration#echoRetrieval}) with the task's instruction, and
+ * classical, the same prompts with the text once: each template cut after its first copy of the
  * text ({@code Document: {x}\nDocument again: {x}} becomes {@code Document: {x}}), mean pooling
  * over that copy. So the two differ only in the repetition.
  */

@@ -102,7 +102,7 @@ public final class SciFactDataset implements EvalDataset {
         RetrievalModels.of(
             eval.model(), RetrievalModels.SCIFACT_INSTRUCTION, eval.modelParameters());
     BeirReader reader = data.beir(SOURCE);
-    return new SciFactRetrieval(KEY, reader, queries, others, models, null);
+    return new SciFactRetrieval(KEY, reader, queries, others, models);
   }
 
   /** The options of this data set, beside eval's own ones. */
@@ -122,7 +122,8 @@ public final class SciFactDataset implements EvalDataset {
             "scifact: index the judged documents plus the first M others of the corpus; default"
                 + " with N queries: "
                 + OTHER_DOCUMENTS_PER_QUERY
-                + " x N, else (or 'all') the whole corpus; the prompts and --max-tokens (up to 256"
+                + " x N, else (or 'all') the whole corpus; the prompts and --max-tokens (up to "
+                + ModelDeclaration.DEFAULT_MAX_TOKENS
                 + " within the model's positions), --batch-size, --device, --dtype apply")
     Integer documents;
   }

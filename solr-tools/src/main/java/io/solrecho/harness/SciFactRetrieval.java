@@ -15,7 +15,6 @@
  */
 package io.solrecho.harness;
 
-import io.solrecho.demo.ModelDeclaration;
 import io.solrecho.eval.BeirQuery;
 import io.solrecho.eval.BeirReader;
 import io.solrecho.eval.EvalDataset;
@@ -23,7 +22,6 @@ import io.solrecho.eval.ReciprocalRankFusion;
 import io.solrecho.eval.RetrievalEvaluator;
 import io.solrecho.eval.RetrievalScores;
 import io.solrecho.eval.Timing;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,28 +54,20 @@ final class SciFactRetrieval implements EvalDataset.Run {
   private final int queryLimit;
   private final int otherDocuments;
   private final RetrievalModels models;
-  private final Path configSet;
 
   /**
    * @param key the data set's key: the section key and the prefix of timings and collections
    * @param data the data set
    * @param queryLimit judged queries to run, or {@link BeirSubset#ALL}
    * @param otherDocuments documents besides the judged ones to index, or {@link BeirSubset#ALL}
-   * @param configSet the configset to copy, or null for the checkout's
    */
   SciFactRetrieval(
-      String key,
-      BeirReader data,
-      int queryLimit,
-      int otherDocuments,
-      RetrievalModels models,
-      Path configSet) {
+      String key, BeirReader data, int queryLimit, int otherDocuments, RetrievalModels models) {
     this.key = key;
     this.data = data;
     this.queryLimit = queryLimit;
     this.otherDocuments = otherDocuments;
     this.models = models;
-    this.configSet = configSet;
   }
 
   @Override
@@ -142,7 +132,7 @@ final class SciFactRetrieval implements EvalDataset.Run {
       throws Exception {
     long start = System.nanoTime();
     System.err.println(key + ": starting Solr with the " + mode + " model ...");
-    SolrCorpus corpus = SolrCorpus.start(model, key + "-" + mode, configSet);
+    SolrCorpus corpus = SolrCorpus.start(model, key + "-" + mode);
     timings.add(Timing.of(key + ": start Solr (" + mode + ")", Timing.secondsSince(start)));
     return corpus;
   }

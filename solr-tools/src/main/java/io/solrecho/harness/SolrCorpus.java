@@ -16,12 +16,11 @@
 package io.solrecho.harness;
 
 import io.solrecho.demo.LocalSolr;
-import io.solrecho.demo.ModelDeclaration;
+import io.solrecho.demo.ProjectLayout;
 import io.solrecho.eval.BeirDocument;
 import io.solrecho.eval.BeirQuery;
 import io.solrecho.eval.Timing;
 import io.solrecho.progress.ProgressBar;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,26 +39,34 @@ final class SolrCorpus implements AutoCloseable {
   /** Documents per update request; the echo processor embeds each request in batches of its own. */
   static final int BATCH_SIZE = 32;
 
+  private final ExperimentConfigSet configSet;
   private final LocalSolr solr;
   private final String name;
 
-  private SolrCorpus(LocalSolr solr, String name) {
+  private SolrCorpus(ExperimentConfigSet configSet, LocalSolr solr, String name) {
+    this.configSet = configSet;
     this.solr = solr;
     this.name = name;
   }
 
   /**
-   * Starts a standalone Solr whose collection {@code collection} embeds with {@code model}.
-   *
-   * @param configSet the configset to copy, or null for the checkout's {@code solr-config/conf}
+   * Starts a standalone Solr whose collection {@code collection} embeds with {@code model}: the
+   * checkout's configset, declaring {@code model} ({@link ExperimentConfigSet}).
    */
-  static SolrCorpus start(ModelDeclaration model, String collection, Path configSet)
-      throws Exception {
-    LocalSolr.Builder builder = LocalSolr.builder(model).collection(collection);
-    if (configSet != null) {
-      builder.configSet(configSet);
+  static SolrCorpus start(ModelDeclaration model, String collection) throws Exception {
+    ExperimentConfigSet configSet =
+        ExperimentConfigSet.declaring(ProjectLayout.locate().configSet(), model);
+    try {
+      LocalSolr solr =
+          LocalSolr.builder(model.folder())
+              .configSet(configSet.folder())
+              .collection(collection)
+              .start();
+      return new SolrCorpus(configSet, solr, collection);
+    } catch (Exception | Error e) {
+      configSet.close();
+      throw e;
     }
-    return new SolrCorpus(builder.start(), collection);
   }
 
   /**
@@ -135,9 +142,13 @@ final class SolrCorpus implements AutoCloseable {
     return LocalSolr.echoQuery(text, depth).setFields("id");
   }
 
-  /** Stops Solr and deletes its temporary home. */
+  /** Stops Solr and deletes its temporary home and configset. */
   @Override
   public void close() {
-    solr.close();
+    try {
+      solr.close();
+    } finally {
+      configSet.close();
+    }
   }
 }

@@ -54,10 +54,13 @@ public class DemoCommandTest {
   }
 
   private int runOnToyModel(int nodes) throws Exception {
-    Path toy = ProjectFixtures.tinyModel();
+    return runOn(ProjectFixtures.tinyModel(), nodes);
+  }
+
+  private int runOn(Path model, int nodes) throws Exception {
     return command(Map.of())
         .run(
-            DemoOptions.sample(layout, toy).withNodes(nodes),
+            DemoOptions.sample(layout, model).withNodes(nodes),
             new PrintStream(out, true, StandardCharsets.UTF_8));
   }
 
@@ -99,6 +102,24 @@ public class DemoCommandTest {
         err.toString(StandardCharsets.UTF_8)
             .contains("100% [########################] " + documents + "/" + documents + " docs"));
     assertFalse("no serving with --no-serve", stdout().contains("Press Ctrl-C"));
+  }
+
+  @Test
+  public void aModelOfAnotherDimensionRunsWithTheShippedConfigSetAsItIs() throws Exception {
+    Path wider = ProjectFixtures.referenceModel("llama3_rope_tied");
+    assertEquals(err.toString(StandardCharsets.UTF_8), 0, runOn(wider, 0));
+    int documents = SampleCollection.readDocuments(layout.sampleDocuments()).size();
+    assertTrue(
+        stdout(),
+        stdout()
+            .contains(
+                "model: "
+                    + wider
+                    + " (32 dimensions), with the settings of solr-config/conf/echo-models.json:"
+                    + " 'toy' (mode echo, maxTokens 100, device cpu, dtype float32)"));
+    assertTrue(
+        stdout(), stdout().contains("; " + documents + " of them have a 32-dimensional vector"));
+    assertEveryQueryIsAnsweredWithRankedResults();
   }
 
   @Test

@@ -15,9 +15,11 @@
  */
 package io.solrecho.demo;
 
+import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
@@ -26,11 +28,16 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
@@ -38,21 +45,23 @@ import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.cloud.DocCollection;
 import org.apache.solr.common.cloud.Slice;
-import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
-/** A real Solr from the Maven artifacts, with the configset adapted to the tiny GPT-2. */
+/**
+ * A real Solr from the Maven artifacts with the shipped configset, as it is, and a model given
+ * through the properties the configset reads.
+ */
 public class LocalSolrTest {
   @Rule public TemporaryFolder temp = new TemporaryFolder();
 
-  private ModelDeclaration toy;
+  private final Path toy = ProjectFixtures.tinyModel();
 
-  @Before
-  public void toyModel() {
-    toy = ModelDeclaration.echoRetrieval(ProjectFixtures.tinyModel());
-  }
+  /** A fixture model of another dimension than the schema's default (16): 32. */
+  private final Path wider = ProjectFixtures.referenceModel("llama3_rope_tied");
+
+  private final Path shipped = ProjectLayout.locate().configSet();
 
   private static List<SolrInputDocument> documents() {
     List<SolrInputDocument> docs = new ArrayList<>();
@@ -115,9 +124,6 @@ public class LocalSolrTest {
         assertEquals(doc.getFieldValue("id"), top.get("id"));
       }
       assertTrue(Files.isDirectory(home.resolve("echo/conf")));
-      assertTrue(
-          Files.readString(home.resolve("echo/conf/managed-schema.xml"))
-              .contains("vectorDimension=\"16\""));
       assertTrue(listening(baseUrl));
     }
     assertFalse("stopped", listening(baseUrl));
@@ -173,13 +179,84 @@ public class LocalSolrTest {
 
   @Test
   public void aModelSolrCannotLoadIsReportedWithSolrsReason() throws Exception {
+    Path conf = temp.newFolder("conf").toPath();
+    for (String file : new String[] {"solrconfig.xml", "managed-schema.xml", ModelsFile.NAME}) {
+      Files.copy(shipped.resolve(file), conf.resolve(file));
+    }
+    Path models = conf.resolve(ModelsFile.NAME);
+    Files.writeString(
+        models, Files.readString(models).replace("\"mode\": \"echo\"", "\"mode\": \"sideways\""));
     try {
-      LocalSolr.builder(toy.with("mode", "sideways")).start().close();
+      LocalSolr.builder(toy).configSet(conf).start().close();
       fail("started with a bad model declaration");
     } catch (IllegalStateException e) {
       assertTrue(e.getMessage(), e.getMessage().startsWith("Solr could not load core 'echo'"));
       assertTrue(e.getMessage(), e.getMessage().contains("sideways"));
       assertNotNull(e.getCause());
     }
+  }
+
+  @Test
+  public void standaloneServesTheShippedConfigSetByteForByteWithTheModelsDimension()
+      throws Exception {
+    try (LocalSolr solr = LocalSolr.builder(wider).configSet(shipped).start()) {
+      assertServesTheShippedFilesAndEmbedsAtTheModelsDimension(solr);
+    }
+    assertPropertiesRestored();
+  }
+
+  @Test
+  public void solrCloudServesTheShippedConfigSetFromZooKeeperByteForByteWithTheModelsDimension()
+      throws Exception {
+    try (LocalSolr solr = LocalSolr.builder(wider).configSet(shipped).cloud(2).start()) {
+      assertServesTheShippedFilesAndEmbedsAtTheModelsDimension(solr);
+    }
+    assertPropertiesRestored();
+  }
+
+  /**
+   * Every file of the shipped configset is what Solr serves for the collection (from ZooKeeper in
+   * SolrCloud), byte for byte, and the vectors have the model's dimension (32, where the schema's
+   * default is 16): the model reached the configset through its properties alone.
+   */
+  private void assertServesTheShippedFilesAndEmbedsAtTheModelsDimension(LocalSolr solr)
+      throws Exception {
+    assertEquals(32, solr.model().dimension());
+    try (Stream<Path> files = Files.list(shipped)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        assertArrayEquals(
+            file.getFileName() + " as Solr serves it",
+            Files.readAllBytes(file),
+            served(solr, file.getFileName().toString()));
+      }
+    }
+    solr.index(documents(), 5, IndexProgress.NONE);
+    for (SolrDocument doc :
+        solr.solrClient().query(new SolrQuery("*:*").setFields("id", "vector")).getResults()) {
+      assertEquals(doc.get("id") + "'s vector", 32, ((List<?>) doc.get("vector")).size());
+    }
+  }
+
+  /** A file of the collection's configset, from Solr's own file handler. */
+  private static byte[] served(LocalSolr solr, String file) throws Exception {
+    HttpResponse<byte[]> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            solr.baseUrl()
+                                + "/"
+                                + solr.collection()
+                                + "/admin/file?contentType=application/octet-stream&file="
+                                + file))
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(file, 200, response.statusCode());
+    return response.body();
+  }
+
+  private static void assertPropertiesRestored() {
+    assertNull(System.getProperty(LocalSolr.MODEL_DIR_PROPERTY));
+    assertNull(System.getProperty(LocalSolr.VECTOR_DIMENSION_PROPERTY));
   }
 }

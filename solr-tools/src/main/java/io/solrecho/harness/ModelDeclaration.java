@@ -13,14 +13,12 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.solrecho.demo;
+package io.solrecho.harness;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
+import io.solrecho.demo.ModelFolder;
 import io.solrecho.embed.EmbeddingParameters;
-import io.solrecho.lm.ModelConfig;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Collections;
@@ -30,12 +28,11 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * One model as {@link LocalSolr} declares it in the configset's {@code echo-models.json}: the
- * folder, its vector length (the hidden size from config.json, which the schema's vector field must
- * have) and the parameters the Solr plugin reads (mode, templates, maxTokens, device, ...).
- * Immutable.
+ * One model as a measurement declares it in the {@code echo-models.json} of its configset ({@link
+ * ExperimentConfigSet}): the folder and the parameters the Solr plugin reads (mode, templates,
+ * maxTokens, device, ...), the measurement's own rather than the shipped configset's. Immutable.
  */
-public final class ModelDeclaration {
+final class ModelDeclaration {
   /** The longest text embedded, in tokens per copy, when the model allows it. */
   static final int DEFAULT_MAX_TOKENS = 256;
 
@@ -49,16 +46,11 @@ public final class ModelDeclaration {
   private static final Set<String> RUNTIME_PARAMETERS =
       Set.of("device", "dtype", "queueCapacity", "timeoutMs");
 
-  private final Path folder;
-  private final int dimension;
-  private final int maxPositions;
+  private final ModelFolder model;
   private final Map<String, String> parameters;
 
-  private ModelDeclaration(
-      Path folder, int dimension, int maxPositions, Map<String, String> parameters) {
-    this.folder = folder;
-    this.dimension = dimension;
-    this.maxPositions = maxPositions;
+  private ModelDeclaration(ModelFolder model, Map<String, String> parameters) {
+    this.model = model;
     this.parameters = Collections.unmodifiableMap(parameters);
   }
 
@@ -72,9 +64,8 @@ public final class ModelDeclaration {
    * @throws IllegalArgumentException when {@code folder} is not a model folder, or its model is too
    *     short for any text
    */
-  public static ModelDeclaration echoRetrieval(Path folder) {
-    Path dir = folder.toAbsolutePath().normalize();
-    ModelConfig config = readConfig(dir);
+  static ModelDeclaration echoRetrieval(Path folder) {
+    ModelFolder model = ModelFolder.read(folder);
     Map<String, String> parameters = new LinkedHashMap<>();
     parameters.put("device", "auto");
     parameters.put("dtype", "auto");
@@ -85,12 +76,12 @@ public final class ModelDeclaration {
     parameters.put("pooling", "mean");
     parameters.put("normalize", "true");
     parameters.put("spans", "pieces");
-    parameters.put("maxTokens", Integer.toString(maxTokens(config.maxPositions(), dir)));
+    parameters.put("maxTokens", Integer.toString(maxTokens(model.maxPositions(), model.folder())));
     parameters.put("batchSize", "16");
     parameters.put("addBos", "false");
     parameters.put("queueCapacity", "1024");
     parameters.put("timeoutMs", "120000");
-    return new ModelDeclaration(dir, config.hiddenSize(), config.maxPositions(), parameters);
+    return new ModelDeclaration(model, parameters);
   }
 
   /** Tokens per copy that fit the model: two copies and the template within its positions. */
@@ -110,28 +101,13 @@ public final class ModelDeclaration {
     return Math.min(DEFAULT_MAX_TOKENS, fitting);
   }
 
-  private static ModelConfig readConfig(Path folder) {
-    if (!Files.isRegularFile(folder.resolve("config.json"))) {
-      throw new IllegalArgumentException(
-          folder
-              + " is not a model folder: it has no config.json (expected a Hugging"
-              + " Face download with config.json, tokenizer.json and *.safetensors)");
-    }
-    try {
-      return ModelConfig.read(folder);
-    } catch (IOException | RuntimeException e) {
-      throw new IllegalArgumentException(
-          "cannot read " + folder.resolve("config.json") + ": " + e.getMessage(), e);
-    }
-  }
-
   /**
    * The same model with one parameter changed (see the Solr plugin's echo-models.json parameters,
    * e.g. {@code device}, {@code maxTokens}, {@code documentTemplate}).
    *
    * @throws IllegalArgumentException for a parameter the plugin does not know, or {@code path}
    */
-  public ModelDeclaration with(String name, String value) {
+  ModelDeclaration with(String name, String value) {
     if (!RUNTIME_PARAMETERS.contains(name) && !EmbeddingParameters.NAMES.contains(name)) {
       Set<String> known = new TreeSet<>(RUNTIME_PARAMETERS);
       known.addAll(EmbeddingParameters.NAMES);
@@ -144,37 +120,32 @@ public final class ModelDeclaration {
     } else {
       changed.put(name, value);
     }
-    return new ModelDeclaration(folder, dimension, maxPositions, changed);
+    return new ModelDeclaration(model, changed);
+  }
+
+  /** The model folder (absolute), its vector length and positions. */
+  ModelFolder model() {
+    return model;
   }
 
   /** The model folder (absolute). */
-  public Path folder() {
-    return folder;
-  }
-
-  /** The length of the model's vectors: its hidden size. */
-  public int dimension() {
-    return dimension;
-  }
-
-  /** The model's positions from config.json, or 0 when it does not say. */
-  public int maxPositions() {
-    return maxPositions;
+  Path folder() {
+    return model.folder();
   }
 
   /** The parameters besides {@code path}, in declaration order. */
-  public Map<String, String> parameters() {
+  Map<String, String> parameters() {
     return parameters;
   }
 
   /** An {@code echo-models.json} declaring this model under each of {@code names}. */
   String modelsJson(Collection<String> names) {
-    JsonObject model = new JsonObject();
-    model.addProperty("path", folder.toString());
-    parameters.forEach(model::addProperty);
+    JsonObject declared = new JsonObject();
+    declared.addProperty("path", folder().toString());
+    parameters.forEach(declared::addProperty);
     JsonObject models = new JsonObject();
     for (String name : names) {
-      models.add(name, model);
+      models.add(name, declared);
     }
     JsonObject file = new JsonObject();
     file.add("models", models);
@@ -183,6 +154,6 @@ public final class ModelDeclaration {
 
   @Override
   public String toString() {
-    return folder + " (" + dimension + " dimensions, " + parameters + ")";
+    return folder() + " (" + model.dimension() + " dimensions, " + parameters + ")";
   }
 }

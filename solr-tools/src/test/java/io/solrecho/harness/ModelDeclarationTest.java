@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.solrecho.demo;
+package io.solrecho.harness;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
@@ -28,18 +28,15 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
-/**
- * The model declaration LocalSolr writes into echo-models.json, and the vector dimension it
- * implies.
- */
+/** The model declaration a measurement writes into its configset's echo-models.json. */
 public class ModelDeclarationTest {
   @Rule public TemporaryFolder temp = new TemporaryFolder();
 
   @Test
   public void theDimensionIsTheModelsHiddenSize() {
     ModelDeclaration toy = ModelDeclaration.echoRetrieval(ProjectFixtures.tinyModel());
-    assertEquals(16, toy.dimension());
-    assertEquals(256, toy.maxPositions());
+    assertEquals(16, toy.model().dimension());
+    assertEquals(256, toy.model().maxPositions());
   }
 
   @Test

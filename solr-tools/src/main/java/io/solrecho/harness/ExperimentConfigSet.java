@@ -15,6 +15,7 @@
  */
 package io.solrecho.harness;
 
+import io.solrecho.demo.ModelsFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -26,12 +27,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The configset the benchmark runs Solr with: a copy of the checkout's, without Solr's {@code
- * queryResultCache}, so that a repeated query runs the knn search again and only the query vector
- * cache ({@code echoQueryCache}) makes it cheaper, that cache large enough for every timed query.
- * Lives in a temporary folder, deleted on {@link #close()}.
+ * The configset of a measurement (eval's retrieval through Solr, bench): a copy of the checkout's
+ * whose echo-models.json declares the measurement's model, with its own templates, maxTokens and
+ * device, under every name the configset uses; for the benchmark also without Solr's {@code
+ * queryResultCache}. The demo never uses one: it runs the shipped configset as it is. Lives in a
+ * temporary folder, deleted on {@link #close()}.
  */
-final class BenchConfigSet implements AutoCloseable {
+final class ExperimentConfigSet implements AutoCloseable {
   private static final Pattern QUERY_RESULT_CACHE =
       Pattern.compile("\\s*<queryResultCache\\b[^>]*/>");
   private static final Pattern QUERY_VECTOR_CACHE_SIZE =
@@ -39,23 +41,22 @@ final class BenchConfigSet implements AutoCloseable {
 
   private final Path folder;
 
-  private BenchConfigSet(Path folder) {
+  private ExperimentConfigSet(Path folder) {
     this.folder = folder;
   }
 
   /**
-   * Copies the files of {@code source}, removes the queryResultCache from the copy's solrconfig.xml
-   * and makes its query vector cache hold at least {@code queryVectors} entries.
+   * Copies the files of {@code source} and declares {@code model} in the copy's echo-models.json
+   * under the names {@code source} declares.
    *
-   * @throws IllegalArgumentException when {@code source} has no solrconfig.xml
+   * @throws IllegalArgumentException when {@code source} has no solrconfig.xml or no models
    */
-  static BenchConfigSet copyWithoutQueryResultCache(Path source, int queryVectors)
-      throws IOException {
-    Path config = source.resolve("solrconfig.xml");
-    if (!Files.isRegularFile(config)) {
+  static ExperimentConfigSet declaring(Path source, ModelDeclaration model) throws IOException {
+    if (!Files.isRegularFile(source.resolve("solrconfig.xml"))) {
       throw new IllegalArgumentException(source + " is not a configset: it has no solrconfig.xml");
     }
-    Path folder = Files.createTempDirectory("solr-echo-bench-conf-");
+    Path folder = Files.createTempDirectory("solr-echo-experiment-conf-");
+    ExperimentConfigSet copy = new ExperimentConfigSet(folder);
     try (Stream<Path> files = Files.list(source)) {
       for (Path file : (Iterable<Path>) files::iterator) {
         if (Files.isRegularFile(file)) {
@@ -65,7 +66,24 @@ final class BenchConfigSet implements AutoCloseable {
               StandardCopyOption.REPLACE_EXISTING);
         }
       }
+      Files.writeString(
+          folder.resolve(ModelsFile.NAME),
+          model.modelsJson(ModelsFile.read(source).keySet()),
+          StandardCharsets.UTF_8);
+    } catch (IOException | RuntimeException e) {
+      copy.close();
+      throw e;
     }
+    return copy;
+  }
+
+  /**
+   * Removes the queryResultCache from the copy's solrconfig.xml, so that a repeated query runs the
+   * knn search again and only the query vector cache ({@code echoQueryCache}) makes it cheaper, and
+   * makes that cache hold at least {@code queryVectors} entries.
+   */
+  ExperimentConfigSet withoutQueryResultCache(int queryVectors) throws IOException {
+    Path config = folder.resolve("solrconfig.xml");
     String xml =
         QUERY_RESULT_CACHE.matcher(Files.readString(config, StandardCharsets.UTF_8)).replaceAll("");
     xml =
@@ -74,8 +92,8 @@ final class BenchConfigSet implements AutoCloseable {
             .replaceAll(
                 size ->
                     size.group(1) + Math.max(Integer.parseInt(size.group(2)), queryVectors) + "\"");
-    Files.writeString(folder.resolve("solrconfig.xml"), xml, StandardCharsets.UTF_8);
-    return new BenchConfigSet(folder);
+    Files.writeString(config, xml, StandardCharsets.UTF_8);
+    return this;
   }
 
   Path folder() {
