@@ -32,7 +32,7 @@ public interface EvalDataset {
   /** The name in {@code --datasets}, lower-case letters, digits and '-', e.g. {@code scifact}. */
   String key();
 
-  /** One line for eval's help: what the data set is and how it is evaluated. */
+  /** One line (under 85 characters) for eval's help: what the data set is and how it is scored. */
   String description();
 
   /**

@@ -69,10 +69,7 @@ public final class SciFactDataset implements EvalDataset {
 
   @Override
   public String description() {
-    return "SciFact's test queries (BEIR; --data DIR/"
-        + SOURCE.folder()
-        + ") through a local Solr with the plugin: BM25, echo, classical, hybrid RRF;"
-        + " nDCG@10, Recall@100";
+    return "SciFact through a local Solr: BM25, echo, classical, hybrid RRF; nDCG@10, Recall@100";
   }
 
   @Override

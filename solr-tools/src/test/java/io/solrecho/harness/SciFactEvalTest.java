@@ -110,7 +110,7 @@ public class SciFactEvalTest {
     CommandRun help = CommandRun.of("eval", "--help");
     assertEquals(help.stderr(), 0, help.status());
     assertTrue(
-        help.stdout(), help.stdout().contains("\n  scifact   SciFact's test queries (BEIR;"));
+        help.stdout(), help.stdout().contains("\n  scifact   SciFact through a local Solr: BM25,"));
     assertTrue(help.stdout(), help.stdout().contains(" --scifact-queries=N "));
     assertTrue(help.stdout(), help.stdout().contains(" --scifact-docs=M|all "));
   }
