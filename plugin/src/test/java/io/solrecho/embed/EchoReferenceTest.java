@@ -29,6 +29,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.Locale;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
@@ -91,7 +92,7 @@ public class EchoReferenceTest {
     PromptEncoder encoder =
         new PromptEncoder(
             tokenizer,
-            PromptTemplate.of(EmbeddingMode.valueOf(mode.toUpperCase()), template),
+            PromptTemplate.of(EmbeddingMode.valueOf(mode.toUpperCase(Locale.ROOT)), template),
             EncodingOptions.builder().spanConvention(convention).build());
     String conventionKey =
         convention == SpanConvention.PIECES ? "pieces_convention" : "whole_string_convention";
