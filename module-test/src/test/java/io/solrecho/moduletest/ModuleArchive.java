@@ -19,9 +19,7 @@ import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -56,12 +54,7 @@ final class ModuleArchive {
 
   /** Reads the archive the build made. */
   static ModuleArchive open() throws IOException {
-    String configured = System.getProperty("solrecho.module.zip");
-    assertTrue(
-        "solrecho.module.zip is not set: run this test through Maven (mvn verify), which builds the archive",
-        configured != null);
-    Path zip = Paths.get(configured);
-    assertTrue("the module archive is missing: " + zip, Files.isRegularFile(zip));
+    Path zip = BuildFiles.file("solrecho.module.zip", "the module archive");
     Set<String> entries = new TreeSet<>();
     List<BundledJar> jars = new ArrayList<>();
     try (ZipFile file = new ZipFile(zip.toFile())) {

@@ -15,13 +15,10 @@
  */
 package io.solrecho.moduletest;
 
-import static org.junit.Assert.assertTrue;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -38,12 +35,7 @@ final class SolrServerJars {
 
   /** Reads the list the build wrote. */
   static SolrServerJars read() throws IOException {
-    String configured = System.getProperty("solrecho.solr.jars");
-    assertTrue(
-        "solrecho.solr.jars is not set: run this test through Maven (mvn verify), which lists Solr's jars",
-        configured != null);
-    Path file = Paths.get(configured);
-    assertTrue("Solr's jar list is missing: " + file, Files.isRegularFile(file));
+    Path file = BuildFiles.file("solrecho.solr.jars", "Solr's jar list");
     SolrServerJars jars = new SolrServerJars();
     for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
       String[] parts = line.trim().split("\\s+")[0].split(":");
