@@ -53,7 +53,7 @@ public class CommandLineTest {
   public void hiddenStatesReproducesTheReferenceFile() throws Exception {
     Path model = ProjectFixtures.referenceModel("gpt_neox");
     assertEquals(
-        err.toString(),
+        err.toString(StandardCharsets.UTF_8),
         0,
         run(
             "hidden-states",
@@ -152,7 +152,7 @@ public class CommandLineTest {
   @Test
   public void benchLmReportsThroughputAndTheMatmulRatio() {
     assertEquals(
-        err.toString(),
+        err.toString(StandardCharsets.UTF_8),
         0,
         run(
             "bench-lm",
@@ -173,9 +173,11 @@ public class CommandLineTest {
   @Test
   public void unknownOptionsAndCommandsAreRejectedWithUsage() {
     assertEquals(2, run("embed", "--modle", "x"));
-    assertTrue(err.toString(), err.toString().contains("unknown option --modle"));
+    assertTrue(
+        err.toString(StandardCharsets.UTF_8),
+        err.toString(StandardCharsets.UTF_8).contains("unknown option --modle"));
     assertEquals(2, run("nonsense"));
-    assertTrue(err.toString().contains("unknown command 'nonsense'"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown command 'nonsense'"));
   }
 
   @Test
@@ -183,7 +185,8 @@ public class CommandLineTest {
     assertEquals(
         2, run("embed", "--model", ProjectFixtures.tinyModel().toString(), "--mode", "twice"));
     assertTrue(
-        err.toString(),
-        err.toString().contains("mode: expected one of echo, classical, prompteol"));
+        err.toString(StandardCharsets.UTF_8),
+        err.toString(StandardCharsets.UTF_8)
+            .contains("mode: expected one of echo, classical, prompteol"));
   }
 }
