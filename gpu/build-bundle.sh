@@ -1,4 +1,20 @@
 #!/usr/bin/env bash
+#
+# Copyright 2026 The solr-echo authors
+#
+# Licensed under the Apache License, Version 2.0 (the "License");
+# you may not use this file except in compliance with the License.
+# You may obtain a copy of the License at
+#
+#     http://www.apache.org/licenses/LICENSE-2.0
+#
+# Unless required by applicable law or agreed to in writing, software
+# distributed under the License is distributed on an "AS IS" BASIS,
+# WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+# See the License for the specific language governing permissions and
+# limitations under the License.
+#
+
 # Assembles .gpu-bundle/ (git-ignored, under 64 MiB), everything gpu/verify.sh needs on a GPU machine
 # that has PyTorch but no Java and no network: a Java runtime (with jni.h), the jars without any
 # libtorch, and DJL's JNI sources with the JNI header generated here (fixtures/ travels with the
@@ -10,7 +26,7 @@
 # Run after a build: mvn -B -ntp -DskipTests package (the CLI jar, its lib/ and the plugin's test jar).
 set -euo pipefail
 if [ $# -ne 1 ]; then
-  sed -n '2,10p' "$0" >&2
+  sed -n '18,26p' "$0" >&2
   exit 2
 fi
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -1,4 +1,20 @@
 #!/usr/bin/env bash
+#
+# Copyright 2026 The solr-echo authors
+#
+# Licensed under the Apache License, Version 2.0 (the "License");
+# you may not use this file except in compliance with the License.
+# You may obtain a copy of the License at
+#
+#     http://www.apache.org/licenses/LICENSE-2.0
+#
+# Unless required by applicable law or agreed to in writing, software
+# distributed under the License is distributed on an "AS IS" BASIS,
+# WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+# See the License for the specific language governing permissions and
+# limitations under the License.
+#
+
 # Builds DJL's PyTorch JNI library (libdjl_torch.so) from DJL's sources against a given libtorch, for a
 # libtorch that no pytorch-jni jar carries a JNI for (README, "Running on a GPU", 3; docs/gpu.md).
 #
@@ -16,7 +32,7 @@
 # through libtorch itself.
 set -euo pipefail
 if [ $# -ne 3 ]; then
-  sed -n '2,16p' "$0" >&2
+  sed -n '18,32p' "$0" >&2
   exit 2
 fi
 torch_dir="$(cd "$1" && pwd)"

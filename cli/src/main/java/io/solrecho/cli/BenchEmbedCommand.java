@@ -32,6 +32,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -252,8 +253,11 @@ public final class BenchEmbedCommand implements Command {
         sample.addProperty("heap_used_mib", round(ProcessMemory.heapUsedMiB()));
         samples.add(sample);
         System.err.printf(
+            Locale.ROOT,
             "memory run: %d/%d embeddings, rss %.0f MiB%n",
-            done, total, ProcessMemory.residentMiB());
+            done,
+            total,
+            ProcessMemory.residentMiB());
       }
     }
     JsonObject memory = new JsonObject();

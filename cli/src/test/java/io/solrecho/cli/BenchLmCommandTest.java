@@ -64,7 +64,10 @@ public class BenchLmCommandTest {
 
   @Test
   public void theMatmulProbeUsesTheModelsDtypeAndMfuUsesTheGivenPeak() throws Exception {
-    assertEquals(err.toString(), 0, benchLlama("float16", "2x8", "--peak-tflops", "0.002"));
+    assertEquals(
+        err.toString(StandardCharsets.UTF_8),
+        0,
+        benchLlama("float16", "2x8", "--peak-tflops", "0.002"));
     JsonObject report =
         JsonParser.parseString(out.toString(StandardCharsets.UTF_8)).getAsJsonObject();
     assertEquals("float16", report.get("dtype").getAsString());
@@ -85,16 +88,17 @@ public class BenchLmCommandTest {
   public void aBatchOfMaxNeedsAGpuBudget() {
     assertEquals(2, benchLlama("float32", "maxx16"));
     assertTrue(
-        err.toString(),
-        err.toString().contains("--shapes: batch 'max' needs a GPU batch budget, but this one is"));
+        err.toString(StandardCharsets.UTF_8),
+        err.toString(StandardCharsets.UTF_8)
+            .contains("--shapes: batch 'max' needs a GPU batch budget, but this one is"));
   }
 
   @Test
   public void aNonPositivePeakIsRefused() {
     assertEquals(2, benchLlama("float32", "1x4", "--peak-tflops", "0"));
     assertTrue(
-        err.toString(),
-        err.toString()
+        err.toString(StandardCharsets.UTF_8),
+        err.toString(StandardCharsets.UTF_8)
             .contains(
                 "Invalid value for option '--peak-tflops': expected a number above 0, got 0"));
   }

@@ -53,7 +53,7 @@ public class CommandLineTest {
   public void hiddenStatesReproducesTheReferenceFile() throws Exception {
     Path model = ProjectFixtures.referenceModel("gpt_neox");
     assertEquals(
-        err.toString(),
+        err.toString(StandardCharsets.UTF_8),
         0,
         run(
             "hidden-states",
@@ -152,7 +152,7 @@ public class CommandLineTest {
   @Test
   public void benchLmReportsThroughputAndTheMatmulRatio() {
     assertEquals(
-        err.toString(),
+        err.toString(StandardCharsets.UTF_8),
         0,
         run(
             "bench-lm",
@@ -186,8 +186,8 @@ public class CommandLineTest {
         ExitStatus.USAGE,
         run("embed", "--model", ProjectFixtures.tinyModel().toString(), "--mode", "twice"));
     assertTrue(
-        err.toString(),
-        err.toString()
+        err.toString(StandardCharsets.UTF_8),
+        err.toString(StandardCharsets.UTF_8)
             .contains(
                 "Invalid value for option '--mode': expected one of echo, classical, prompteol,"
                     + " got 'twice'"));

@@ -31,6 +31,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Locale;
 import org.junit.After;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -96,7 +97,7 @@ public class EchoReferenceTest {
     PromptEncoder encoder =
         new PromptEncoder(
             tokenizer,
-            PromptTemplate.of(EmbeddingMode.valueOf(mode.toUpperCase()), template),
+            PromptTemplate.of(EmbeddingMode.valueOf(mode.toUpperCase(Locale.ROOT)), template),
             EncodingOptions.builder().spanConvention(convention).build());
     String conventionKey =
         convention == SpanConvention.PIECES ? "pieces_convention" : "whole_string_convention";

@@ -21,12 +21,14 @@ import io.solrecho.embed.EmbeddingMode;
 import io.solrecho.embed.EmbeddingSettings;
 import io.solrecho.embed.TextRole;
 import io.solrecho.lm.LmOptions;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.util.Utils;
 import org.apache.solr.core.SolrCore;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
@@ -35,8 +37,8 @@ import org.junit.Test;
 /**
  * {@code {!echo model=NAME}}: a request chooses among the models of echo-models.json, here "toy"
  * (the default, echo), "classical" (the same weights, classical embeddings, its own vector and
- * fingerprint fields) and "wide" (a 64-dimensional model no field holds); each choice keeps the
- * field and fingerprint checks of its own model.
+ * fingerprint fields) and "wide" (the llama fixture's config: a wider model no field holds); each
+ * choice keeps the field and fingerprint checks of its own model.
  */
 public class EchoModelChoiceTest extends EchoSolrTestCase {
   private static final String WIDE_DIR_PROPERTY = "solr.echo.test.wide.dir";
@@ -146,7 +148,8 @@ public class EchoModelChoiceTest extends EchoSolrTestCase {
         400,
         () -> client.query(params("q", "{!echo model=wide f=vector}" + TEXT)),
         "f: field 'vector' holds FLOAT32 vectors of 16 dimensions; model 'wide' writes FLOAT32"
-            + " vectors of 64");
+            + " vectors of "
+            + wideHiddenSize());
     EchoModelDefinition wide;
     try (SolrCore core = h.getCoreContainer().getCore(CORE)) {
       wide =
@@ -189,6 +192,14 @@ public class EchoModelChoiceTest extends EchoSolrTestCase {
                 core.getResourceLoader(), EchoModelsFile.DEFAULT_RESOURCE, users.getKey());
         assertEquals(users.getKey(), (int) users.getValue(), registry.users(definition));
       }
+    }
+  }
+
+  /** The hidden size of the "wide" model: its config.json (the llama fixture's) says it. */
+  private static long wideHiddenSize() throws Exception {
+    try (InputStream in =
+        Files.newInputStream(ProjectFixtures.referenceModel("llama").resolve("config.json"))) {
+      return ((Number) ((Map<?, ?>) Utils.fromJSON(in)).get("hidden_size")).longValue();
     }
   }
 }
