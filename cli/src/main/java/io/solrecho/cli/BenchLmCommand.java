@@ -73,13 +73,7 @@ public final class BenchLmCommand implements Command {
       description = "decoder layers of the random model; default: the shape's")
   private Integer layers;
 
-  @Option(
-      names = "--cache",
-      paramLabel = "DIR",
-      defaultValue = BenchEmbedCommand.DEFAULT_CACHE,
-      description =
-          "where the random model is written once; default ~/.cache/solr-echo/bench-models")
-  private Path cache;
+  @Mixin private ModelCacheOption cache;
 
   @Option(
       names = "--seconds",
@@ -129,7 +123,7 @@ public final class BenchLmCommand implements Command {
     if (layers != null) {
       random = random.withLayers(layers);
     }
-    return random.materialize(cache);
+    return random.materialize(cache.folder());
   }
 
   /**

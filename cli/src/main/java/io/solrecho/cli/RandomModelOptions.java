@@ -17,6 +17,7 @@ package io.solrecho.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -24,13 +25,7 @@ import picocli.CommandLine.Option;
  * is written, and its tokenizer. A picocli mixin.
  */
 public final class RandomModelOptions {
-  @Option(
-      names = "--cache",
-      paramLabel = "DIR",
-      defaultValue = BenchEmbedCommand.DEFAULT_CACHE,
-      description =
-          "where the random model is written once; default ~/.cache/solr-echo/bench-models")
-  private Path cache;
+  @Mixin private ModelCacheOption cache;
 
   @Option(
       names = "--tokenizer",
@@ -42,7 +37,7 @@ public final class RandomModelOptions {
 
   /** Where the random model is written. */
   public Path cache() {
-    return cache;
+    return cache.folder();
   }
 
   /** The random model's tokenizer.json. */
@@ -56,6 +51,6 @@ public final class RandomModelOptions {
    * @throws IllegalArgumentException when the tokenizer is not a file
    */
   public Path folder() throws IOException {
-    return BenchEmbedCommand.randomModelWithTokenizer(cache, tokenizer);
+    return BenchEmbedCommand.randomModelWithTokenizer(cache.folder(), tokenizer);
   }
 }
