@@ -28,7 +28,6 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,6 +39,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code bench-embed}: texts/s and tokens/s of echo and classical embedding through the shared
@@ -47,6 +49,13 @@ import java.util.zip.GZIPInputStream;
  * optionally process memory over a long run. Other benchmarks reuse the measurement through {@link
  * #measure(Path, LmOptions, Map, List, List, int)}.
  */
+@CommandLine.Command(
+    name = "bench-embed",
+    description = {
+      "Echo against classical embedding throughput through the shared embedding service with"
+          + " 1, 4 and 16 concurrent callers, as JSON; memory over long runs.",
+      ""
+    })
 public final class BenchEmbedCommand implements Command {
   /**
    * The tokenizer of the random model: SmolLM2's 49152-token vocabulary, the repository's copy
@@ -54,50 +63,59 @@ public final class BenchEmbedCommand implements Command {
    */
   public static final String DEFAULT_TOKENIZER = "fixtures/tokenizers/smollm/tokenizer.json.gz";
 
-  @Override
-  public String name() {
-    return "bench-embed";
-  }
+  /** Where the random benchmark model is written once, under the user's home. */
+  public static final String DEFAULT_CACHE = "${sys:user.home}/.cache/solr-echo/bench-models";
+
+  @Option(
+      names = "--model",
+      paramLabel = "DIR",
+      description = "a model folder; default: a random SmolLM2-135M-shaped model with --tokenizer")
+  private Path model;
+
+  @Option(
+      names = "--texts",
+      paramLabel = "N",
+      defaultValue = "48",
+      converter = Converters.PositiveInt.class,
+      description =
+          "texts per measurement: bodies of sample-collection/documents.jsonl; default"
+              + " ${DEFAULT-VALUE}")
+  private int texts;
+
+  @Option(
+      names = "--callers",
+      paramLabel = "N,N,...",
+      split = ",",
+      defaultValue = "1,4,16",
+      converter = Converters.PositiveInt.class,
+      description = "the numbers of concurrent callers to measure; default ${DEFAULT-VALUE}")
+  private List<Integer> callers;
+
+  @Option(
+      names = "--memory",
+      paramLabel = "N",
+      converter = Converters.PositiveInt.class,
+      description =
+          "also embed N texts (e.g. 100000) and report heap and resident memory every N/10")
+  private Integer memory;
+
+  @Mixin private RandomModelOptions random;
+
+  @Mixin private EmbeddingOptions embedding;
+
+  @Mixin private DeviceOptions device;
 
   @Override
-  public String summary() {
-    return "echo vs classical embedding throughput with 1/4/16 callers; memory over long runs";
-  }
-
-  @Override
-  public String usage() {
-    return "usage: bin/solr-echo bench-embed [--model DIR] [--tokenizer FILE] [--cache DIR] [--texts N]"
-        + " [--callers 1,4,16] [--memory N]\n"
-        + EmbeddingOptions.USAGE
-        + "\n"
-        + "  --model      default: a random SmolLM2-135M-shaped model with --tokenizer (default\n"
-        + "               "
-        + DEFAULT_TOKENIZER
-        + "; a .gz file is unpacked)\n"
-        + "  --texts      texts per measurement (default 48), bodies of sample-collection/documents.jsonl\n"
-        + "  --memory N   also embed N texts (e.g. 100000) and report heap and resident memory every N/10";
-  }
-
-  @Override
-  public int run(Arguments arguments, PrintStream out) throws Exception {
-    Path model =
-        arguments.has("model")
-            ? arguments.path("model")
-            : randomModelWithTokenizer(
-                Paths.get(arguments.get("cache", defaultCache().toString())),
-                Paths.get(arguments.get("tokenizer", DEFAULT_TOKENIZER)));
-    List<Integer> callers = new ArrayList<>();
-    for (String c : arguments.get("callers", "1,4,16").split(",")) {
-      callers.add(Integer.parseInt(c.trim()));
-    }
+  public int run(PrintStream out) throws Exception {
+    Path folder = model != null ? model : random.folder();
     JsonObject report =
         measure(
-            model,
-            EmbeddingOptions.lm(arguments),
-            EmbeddingOptions.parameters(arguments),
-            SampleTexts.take(arguments.integer("texts", 48)),
+            folder,
+            device.lmOptions(),
+            embedding.parameters(),
+            SampleTexts.take(texts),
             callers,
-            arguments.has("memory") ? arguments.integer("memory", 100_000) : 0);
+            memory != null ? memory : 0);
     out.println(new GsonBuilder().setPrettyPrinting().create().toJson(report));
     return 0;
   }
@@ -153,11 +171,6 @@ public final class BenchEmbedCommand implements Command {
     }
     report.add("echo_to_classical_time_ratio", ratios);
     return report;
-  }
-
-  /** Where the random benchmark model is written once: {@code ~/.cache/solr-echo/bench-models}. */
-  public static Path defaultCache() {
-    return Paths.get(System.getProperty("user.home"), ".cache", "solr-echo", "bench-models");
   }
 
   /**

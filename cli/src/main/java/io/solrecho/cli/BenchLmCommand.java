@@ -23,16 +23,17 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.solrecho.lm.BatchBudget;
 import io.solrecho.lm.CausalLanguageModel;
-import io.solrecho.lm.LmOptions;
 import io.solrecho.lm.ModelConfig;
 import io.solrecho.lm.TokenBatch;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code bench-lm}: forward-pass throughput of a model (by default a random one of SmolLM2-135M's
@@ -41,67 +42,88 @@ import java.util.SplittableRandom;
  * utilisation (MFU), as JSON. Other benchmarks reuse the measurement through {@link
  * #measure(CausalLanguageModel, Path, List, double)}.
  */
+@CommandLine.Command(
+    name = "bench-lm",
+    description = {
+      "LM runtime throughput (tokens/s, FLOP rate against the dense matrix product, MFU) on a"
+          + " random model of a known shape, as JSON.",
+      ""
+    })
 public final class BenchLmCommand implements Command {
+  @Option(
+      names = "--model",
+      paramLabel = "DIR",
+      description = "a model folder to time instead of a random one")
+  private Path model;
+
+  @Option(
+      names = "--shape",
+      paramLabel = "NAME",
+      defaultValue = "smollm2-135m",
+      description =
+          "the random model's shape: "
+              + RandomModel.SHAPES
+              + " (mistral-7b is written in float16, 14.5 GB); default ${DEFAULT-VALUE}")
+  private String shape;
+
+  @Option(
+      names = "--layers",
+      paramLabel = "N",
+      converter = Converters.PositiveInt.class,
+      description = "decoder layers of the random model; default: the shape's")
+  private Integer layers;
+
+  @Mixin private ModelCacheOption cache;
+
+  @Option(
+      names = "--seconds",
+      paramLabel = "S",
+      defaultValue = "10",
+      converter = Converters.PositiveNumber.class,
+      description = "minimum timed seconds per measurement; default ${DEFAULT-VALUE}")
+  private double seconds;
+
+  @Option(
+      names = "--shapes",
+      paramLabel = "BATCHxLENGTH",
+      split = ",",
+      defaultValue = "8x128,1x32",
+      description =
+          "the batch shapes to time; a BATCH of 'max' takes as many sequences as the GPU batch"
+              + " budget allows; default ${DEFAULT-VALUE}")
+  private List<String> shapes;
+
+  @Option(
+      names = "--peak-tflops",
+      paramLabel = "T",
+      converter = Converters.PositiveNumber.class,
+      description =
+          "the device's dense peak in the compute dtype, in TFLOP/s (e.g. 989 for an H100/H200"
+              + " in float16): adds each run's MFU")
+  private Double peakTflops;
+
+  @Mixin private DeviceOptions device;
 
   @Override
-  public String name() {
-    return "bench-lm";
-  }
-
-  @Override
-  public String summary() {
-    return "LM runtime throughput (tokens/s, FLOP rate vs dense matmul, MFU) on a random model of a"
-        + " known shape";
-  }
-
-  @Override
-  public String usage() {
-    return "usage: bin/solr-echo bench-lm [--model DIR | --shape NAME [--layers N]] [--cache DIR]"
-        + " [--seconds S] [--device auto|cpu|cuda[:N]] [--dtype auto|float32|float16]"
-        + " [--shapes 8x128,1x32] [--peak-tflops T]\n"
-        + "  --model   a model folder to time instead of a random one\n"
-        + "  --shape   the random model's shape: "
-        + RandomModel.SHAPES
-        + " (default smollm2-135m; mistral-7b is written in float16, 14.5 GB)\n"
-        + "  --layers  decoder layers of the random model (default: the shape's)\n"
-        + "  --cache   where the random model is written once (default ~/.cache/solr-echo/bench-models)\n"
-        + "  --seconds minimum timed seconds per measurement (default 10)\n"
-        + "  --shapes  BATCHxLENGTH entries; BATCH 'max' takes as many sequences as the GPU batch budget"
-        + " allows\n"
-        + "  --peak-tflops the device's dense peak in the compute dtype, in TFLOP/s (e.g. 989 for an"
-        + " H100/H200 in float16): adds each run's MFU";
-  }
-
-  @Override
-  public int run(Arguments arguments, PrintStream out) throws Exception {
-    double seconds = Double.parseDouble(arguments.get("seconds", "10"));
-    Path folder = arguments.has("model") ? arguments.path("model") : randomModel(arguments);
-    LmOptions options =
-        LmOptions.of(arguments.get("device", "auto"), arguments.get("dtype", "auto"));
+  public int run(PrintStream out) throws Exception {
+    Path folder = model != null ? model : randomModel();
     JsonObject report;
-    try (CausalLanguageModel model = CausalLanguageModel.load(folder, options)) {
-      report =
-          measure(
-              model, folder, List.of(arguments.get("shapes", "8x128,1x32").split(",")), seconds);
+    try (CausalLanguageModel lm = CausalLanguageModel.load(folder, device.lmOptions())) {
+      report = measure(lm, folder, shapes, seconds);
     }
-    if (arguments.has("peak-tflops")) {
-      addUtilisation(report, Double.parseDouble(arguments.get("peak-tflops", "")));
+    if (peakTflops != null) {
+      addUtilisation(report, peakTflops);
     }
     out.println(new GsonBuilder().setPrettyPrinting().create().toJson(report));
     return 0;
   }
 
-  private static Path randomModel(Arguments arguments) throws IOException {
-    RandomModel shape = RandomModel.named(arguments.get("shape", "smollm2-135m"));
-    if (arguments.has("layers")) {
-      shape = shape.withLayers(arguments.integer("layers", 0));
+  private Path randomModel() throws IOException {
+    RandomModel random = RandomModel.named(shape);
+    if (layers != null) {
+      random = random.withLayers(layers);
     }
-    return shape.materialize(
-        Paths.get(
-            arguments.get(
-                "cache",
-                Paths.get(System.getProperty("user.home"), ".cache", "solr-echo", "bench-models")
-                    .toString())));
+    return random.materialize(cache.folder());
   }
 
   /**
@@ -150,12 +172,11 @@ public final class BenchLmCommand implements Command {
     return report;
   }
 
-  /** Adds {@code peak_tflops} and each run's {@code mfu} (model FLOP rate / peak) to a report. */
-  static void addUtilisation(JsonObject report, double peakTflops) {
-    if (!(peakTflops > 0)) {
-      throw new IllegalArgumentException(
-          "--peak-tflops: expected a positive number, got " + peakTflops);
-    }
+  /**
+   * Adds {@code peak_tflops} and each run's {@code mfu} (model FLOP rate / peak, a peak above 0) to
+   * a report.
+   */
+  private static void addUtilisation(JsonObject report, double peakTflops) {
     report.addProperty("peak_tflops", peakTflops);
     for (JsonElement run : report.getAsJsonArray("runs")) {
       JsonObject r = run.getAsJsonObject();
@@ -170,13 +191,9 @@ public final class BenchLmCommand implements Command {
       double seconds,
       double matmulGflops) {
     int x = shape.lastIndexOf('x');
-    if (x < 1 || x == shape.length() - 1) {
-      throw new IllegalArgumentException(
-          "--shapes: expected BATCHxLENGTH entries like 8x128, got '" + shape + "'");
-    }
-    String rows = shape.substring(0, x);
-    int length = Integer.parseInt(shape.substring(x + 1));
-    int batchSize = rows.equals("max") ? budgetRows(budget, length) : Integer.parseInt(rows);
+    int length = shapeNumber(shape.substring(x + 1), shape);
+    String rows = x < 0 ? "" : shape.substring(0, x);
+    int batchSize = rows.equals("max") ? budgetRows(budget, length) : shapeNumber(rows, shape);
     ModelConfig config = model.config();
     SplittableRandom random = new SplittableRandom(7);
     List<int[]> sequences = new ArrayList<>();
@@ -207,6 +224,20 @@ public final class BenchLmCommand implements Command {
       run.addProperty("budget_rows", budget.maxRows(length));
     }
     return run;
+  }
+
+  /** A batch size or length of {@code shape}, a whole number of at least 1. */
+  private static int shapeNumber(String text, String shape) {
+    try {
+      int number = Integer.parseInt(text);
+      if (number >= 1) {
+        return number;
+      }
+    } catch (NumberFormatException e) {
+      // said below
+    }
+    throw new IllegalArgumentException(
+        "--shapes: expected BATCHxLENGTH entries like 8x128, got '" + shape + "'");
   }
 
   private static int budgetRows(BatchBudget budget, int length) {

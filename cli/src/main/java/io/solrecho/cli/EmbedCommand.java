@@ -21,71 +21,96 @@ import com.google.gson.JsonParser;
 import com.google.gson.JsonSyntaxException;
 import io.solrecho.embed.Embedder;
 import io.solrecho.embed.Embedding;
+import io.solrecho.embed.EncodedPrompt;
 import io.solrecho.embed.TextRole;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code embed}: one text per input line (or JSONL with a {@code text} field) in, one JSON object
  * per line out with the vector, the prompt's token ids and the pooled token range.
  */
-final class EmbedCommand implements Command {
+@CommandLine.Command(
+    name = "embed",
+    description = {
+      "Embed texts (one per line, or JSON lines with \"text\") and print their vectors as JSON"
+          + " lines.",
+      "",
+      "Prints one line per input line: {\"id\" (when the input has one), \"vector\": [...],"
+          + " \"ids\": [the prompt's token ids], \"pooled_range\": [start, end],"
+          + " \"truncated\": true|false}, or {\"line\": N, \"error\": \"...\"} for a line that"
+          + " cannot be embedded (the exit status is then 1).",
+      ""
+    })
+public final class EmbedCommand implements Command {
   private static final int CHUNK = 256;
 
-  @Override
-  public String name() {
-    return "embed";
+  /** How the input lines are read. */
+  enum Format {
+    /** One text per line. */
+    LINES,
+    /** One JSON object per line, with {@code text} and optionally {@code id}. */
+    JSONL,
+    /** JSONL when the first line is a JSON object with {@code text}, else lines. */
+    AUTO
   }
 
-  @Override
-  public String summary() {
-    return "embed texts (one per line, or JSONL with \"text\") and print vectors as JSON lines";
-  }
+  @Mixin private ModelOption model;
+
+  @Option(
+      names = "--input",
+      paramLabel = "FILE",
+      description = "the texts; default: standard input")
+  private Path input;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "auto",
+      description =
+          "lines, jsonl, or auto (jsonl when the first line is a JSON object with text);"
+              + " default ${DEFAULT-VALUE}")
+  private Format format;
+
+  @Option(
+      names = "--role",
+      paramLabel = "ROLE",
+      defaultValue = "document",
+      description = "document, or query (embedded with --query-template); default ${DEFAULT-VALUE}")
+  private TextRole role;
+
+  @Mixin private EmbeddingOptions embedding;
+
+  @Mixin private DeviceOptions device;
 
   @Override
-  public String usage() {
-    return "usage: bin/solr-echo embed --model DIR [--input FILE (default: stdin)] [--format lines|jsonl|auto]"
-        + " [--role document|query]\n"
-        + EmbeddingOptions.USAGE
-        + "\n"
-        + "  prints per input line: {\"id\"?, \"vector\":[...], \"ids\":[...], \"pooled_range\":[start,end],"
-        + " \"truncated\":bool}, or {\"line\":N, \"error\":\"...\"}";
-  }
-
-  @Override
-  public int run(Arguments arguments, PrintStream out) throws Exception {
-    TextRole role = TextRole.valueOf(arguments.get("role", "document").toUpperCase(Locale.ROOT));
-    String format = arguments.get("format", "auto");
-    if (!List.of("lines", "jsonl", "auto").contains(format)) {
-      throw new IllegalArgumentException(
-          "--format: expected lines, jsonl or auto, got '" + format + "'");
-    }
+  public int run(PrintStream out) throws Exception {
+    Format lineFormat = format;
     int failures = 0;
     try (Embedder embedder =
-            Embedder.open(
-                arguments.path("model"),
-                EmbeddingOptions.lm(arguments),
-                EmbeddingOptions.settings(arguments, Map.of()));
+            Embedder.open(model.folder(), device.lmOptions(), embedding.settings());
         BufferedReader reader =
-            arguments.has("input")
-                ? Files.newBufferedReader(arguments.path("input"), StandardCharsets.UTF_8)
+            input != null
+                ? Files.newBufferedReader(input, StandardCharsets.UTF_8)
                 : new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
       List<InputLine> chunk = new ArrayList<>();
       String line;
       int number = 0;
       while ((line = reader.readLine()) != null) {
         number++;
-        if (format.equals("auto")) {
-          format = looksLikeJsonl(line) ? "jsonl" : "lines";
+        if (lineFormat == Format.AUTO) {
+          lineFormat = looksLikeJsonl(line) ? Format.JSONL : Format.LINES;
         }
-        chunk.add(InputLine.parse(number, line, format.equals("jsonl")));
+        chunk.add(InputLine.parse(number, line, lineFormat == Format.JSONL));
         if (chunk.size() == CHUNK) {
           failures += write(embedder, chunk, role, out);
           chunk.clear();
@@ -109,7 +134,7 @@ final class EmbedCommand implements Command {
   /** Embeds the good lines of {@code chunk} together and writes one result line per input line. */
   private static int write(
       Embedder embedder, List<InputLine> chunk, TextRole role, PrintStream out) {
-    List<io.solrecho.embed.EncodedPrompt> prompts = new ArrayList<>();
+    List<EncodedPrompt> prompts = new ArrayList<>();
     List<String> errors = new ArrayList<>();
     for (InputLine input : chunk) {
       String error = input.error;

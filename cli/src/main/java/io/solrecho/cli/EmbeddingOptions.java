@@ -15,71 +15,130 @@
  */
 package io.solrecho.cli;
 
+import io.solrecho.embed.EmbeddingMode;
 import io.solrecho.embed.EmbeddingParameters;
 import io.solrecho.embed.EmbeddingSettings;
-import io.solrecho.lm.LmOptions;
+import io.solrecho.embed.EncodingOptions;
+import io.solrecho.embed.Pooling;
+import io.solrecho.embed.SpanConvention;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import picocli.CommandLine.Option;
 
 /**
- * The embedding options shared by the commands that embed ({@code --mode}, {@code --pooling},
- * {@code --template}, ...), mapped onto the parameter names of {@link EmbeddingParameters}.
+ * The embedding options of the commands that embed ({@code --mode}, {@code --pooling}, {@code
+ * --template}, ...), a picocli mixin. An option not given keeps the engine's default, so only the
+ * given ones become {@link EmbeddingParameters} (the spelling shared with the Solr configuration).
  */
 final class EmbeddingOptions {
-  static final String USAGE =
-      "  [--mode echo|classical|prompteol] [--pooling mean|last] [--template STR]"
-          + " [--query-template STR] [--instruction STR]\n"
-          + "  [--spans pieces|offsets] [--normalize true|false] [--max-tokens N] [--add-bos true|false]"
-          + " [--batch-size N] [--device auto|cpu|cuda[:N]] [--dtype auto|float32|float16]";
+  @Option(
+      names = "--mode",
+      paramLabel = "MODE",
+      description =
+          "echo (the text twice, pooled over the second copy), classical (once) or prompteol;"
+              + " default echo")
+  private EmbeddingMode mode;
 
-  private static final Map<String, String> OPTION_TO_PARAMETER =
-      Map.of(
-          "mode",
-          "mode",
-          "pooling",
-          "pooling",
-          "template",
-          "documentTemplate",
-          "query-template",
-          "queryTemplate",
-          "instruction",
-          "instruction",
-          "spans",
-          "spans",
-          "normalize",
-          "normalize",
-          "max-tokens",
-          "maxTokens",
-          "add-bos",
-          "addBos",
-          "batch-size",
-          "batchSize");
+  @Option(
+      names = "--pooling",
+      paramLabel = "POOLING",
+      description = "mean or last; default: the mode's (last for prompteol, else mean)")
+  private Pooling pooling;
 
-  private EmbeddingOptions() {}
+  @Option(
+      names = "--template",
+      paramLabel = "TEMPLATE",
+      description =
+          "the documents' prompt, {x} where the text goes (twice for echo), \\n for a line break;"
+              + " default: the mode's zero-shot template")
+  private String template;
 
-  /** Settings from the command line, with {@code overrides} (parameter names) applied last. */
-  static EmbeddingSettings settings(Arguments arguments, Map<String, String> overrides) {
-    Map<String, String> parameters = parameters(arguments);
-    parameters.putAll(overrides);
-    return EmbeddingParameters.parse(parameters);
-  }
+  @Option(
+      names = "--query-template",
+      paramLabel = "TEMPLATE",
+      description = "the queries' prompt (--role query); default: --template")
+  private String queryTemplate;
 
-  /**
-   * The embedding options given on the command line, as parameter names of {@link
-   * EmbeddingParameters}.
-   */
-  static Map<String, String> parameters(Arguments arguments) {
+  @Option(
+      names = "--instruction",
+      paramLabel = "TEXT",
+      description = "fills {instruction} in the templates")
+  private String instruction;
+
+  @Option(
+      names = "--spans",
+      paramLabel = "SPANS",
+      description =
+          "how the pooled tokens are found: pieces (each part of the prompt tokenized alone) or"
+              + " offsets (the whole prompt at once); default pieces")
+  private SpanConvention spans;
+
+  @Option(
+      names = "--normalize",
+      paramLabel = "true|false",
+      arity = "0..1",
+      fallbackValue = "true",
+      description = "scale vectors to length 1; default true")
+  private Boolean normalize;
+
+  @Option(
+      names = "--max-tokens",
+      paramLabel = "N",
+      converter = Converters.PositiveInt.class,
+      description =
+          "tokens per copy of a text; longer texts are cut; default "
+              + EncodingOptions.DEFAULT_MAX_TOKENS_PER_COPY)
+  private Integer maxTokens;
+
+  @Option(
+      names = "--add-bos",
+      paramLabel = "true|false",
+      arity = "0..1",
+      fallbackValue = "true",
+      description = "start each prompt with the beginning-of-sequence token; default false")
+  private Boolean addBos;
+
+  @Option(
+      names = "--batch-size",
+      paramLabel = "N",
+      converter = Converters.PositiveInt.class,
+      description = "texts per forward pass; default 16")
+  private Integer batchSize;
+
+  /** The options given, by their {@link EmbeddingParameters} names. */
+  Map<String, String> parameters() {
     Map<String, String> parameters = new LinkedHashMap<>();
-    OPTION_TO_PARAMETER.forEach(
-        (option, parameter) -> {
-          if (arguments.has(option)) {
-            parameters.put(parameter, arguments.required(option));
-          }
-        });
+    put(parameters, "mode", mode);
+    put(parameters, "pooling", pooling);
+    put(parameters, "documentTemplate", template);
+    put(parameters, "queryTemplate", queryTemplate);
+    put(parameters, "instruction", instruction);
+    put(parameters, "spans", spans);
+    put(parameters, "normalize", normalize);
+    put(parameters, "maxTokens", maxTokens);
+    put(parameters, "addBos", addBos);
+    put(parameters, "batchSize", batchSize);
     return parameters;
   }
 
-  static LmOptions lm(Arguments arguments) {
-    return LmOptions.of(arguments.get("device", "auto"), arguments.get("dtype", "auto"));
+  /**
+   * The settings of the options given.
+   *
+   * @throws IllegalArgumentException naming the parameter whose value the engine refuses (a
+   *     template without {@code {x}}, ...)
+   */
+  EmbeddingSettings settings() {
+    return EmbeddingParameters.parse(parameters());
+  }
+
+  private static void put(Map<String, String> parameters, String name, Object value) {
+    if (value != null) {
+      parameters.put(
+          name,
+          value instanceof Enum
+              ? ((Enum<?>) value).name().toLowerCase(Locale.ROOT)
+              : value.toString());
+    }
   }
 }

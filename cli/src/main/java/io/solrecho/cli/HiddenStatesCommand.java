@@ -18,17 +18,21 @@ package io.solrecho.cli;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.stream.JsonWriter;
 import io.solrecho.lm.CausalLanguageModel;
 import io.solrecho.lm.HiddenStates;
-import io.solrecho.lm.LmOptions;
 import io.solrecho.lm.TokenBatch;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code hidden-states}: runs a model folder on the token batches of a JSON file (a fixture's
@@ -36,39 +40,33 @@ import java.nio.file.Path;
  * the last hidden states at the real positions, shaped like the reference, so anyone can check a
  * model folder against transformers.
  */
-final class HiddenStatesCommand implements Command {
+@CommandLine.Command(
+    name = "hidden-states",
+    description = {
+      "Print the last-layer hidden states of token batches (check a model folder against"
+          + " transformers).",
+      "",
+      "Reads {\"cases\": [{\"name\", \"input_ids\": [[...]], \"attention_mask\": [[...]],"
+          + " \"position_ids\": [[...]] (optional)}]}, like a fixture's reference.json, and prints"
+          + " {\"cases\": [{\"name\", \"last_hidden_state\": [batch][real tokens][hidden]}]}.",
+      ""
+    })
+public final class HiddenStatesCommand implements Command {
+  @Mixin private ModelOption model;
+
+  @Option(
+      names = "--input",
+      required = true,
+      paramLabel = "FILE.json",
+      description = "the token batches, {\"cases\": [...]}")
+  private Path input;
+
+  @Mixin private DeviceOptions device;
 
   @Override
-  public String name() {
-    return "hidden-states";
-  }
-
-  @Override
-  public String summary() {
-    return "print last-layer hidden states of token batches (check a model against transformers)";
-  }
-
-  @Override
-  public String usage() {
-    return "usage: bin/solr-echo hidden-states --model DIR --input FILE.json [--device auto|cpu|cuda[:N]]"
-        + " [--dtype auto|float32|float16]\n"
-        + "  FILE.json: {\"cases\":[{\"name\":..., \"input_ids\":[[...]], \"attention_mask\":[[...]],"
-        + " \"position_ids\":[[...]] (optional)}]}\n"
-        + "  prints {\"cases\":[{\"name\":..., \"last_hidden_state\":[B][real tokens][hidden]}]}";
-  }
-
-  @Override
-  public int run(Arguments arguments, PrintStream out) throws Exception {
-    Path input = arguments.path("input");
-    JsonObject root =
-        JsonParser.parseString(Files.readString(input, StandardCharsets.UTF_8)).getAsJsonObject();
-    JsonArray cases = root.getAsJsonArray("cases");
-    if (cases == null) {
-      throw new IllegalArgumentException("--input " + input + ": no \"cases\" list");
-    }
-    LmOptions options =
-        LmOptions.of(arguments.get("device", "auto"), arguments.get("dtype", "auto"));
-    try (CausalLanguageModel model = CausalLanguageModel.load(arguments.path("model"), options)) {
+  public int run(PrintStream out) throws Exception {
+    JsonArray cases = cases(Files.readString(input, StandardCharsets.UTF_8));
+    try (CausalLanguageModel lm = CausalLanguageModel.load(model.folder(), device.lmOptions())) {
       JsonWriter json = new JsonWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
       json.beginObject().name("cases").beginArray();
       int index = 0;
@@ -76,7 +74,7 @@ final class HiddenStatesCommand implements Command {
         JsonObject c = element.getAsJsonObject();
         String name = c.has("name") ? c.get("name").getAsString() : "case-" + index;
         TokenBatch batch = batch(c, name);
-        HiddenStates states = model.forward(batch);
+        HiddenStates states = lm.forward(batch);
         json.beginObject().name("name").value(name).name("last_hidden_state").beginArray();
         for (int b = 0; b < batch.size(); b++) {
           json.beginArray();
@@ -97,6 +95,21 @@ final class HiddenStatesCommand implements Command {
       out.println();
     }
     return 0;
+  }
+
+  /** The {@code cases} list of the input file's text. */
+  private JsonArray cases(String text) {
+    JsonElement root;
+    try {
+      root = JsonParser.parseString(text);
+    } catch (JsonParseException e) {
+      throw new IllegalArgumentException("--input " + input + ": not JSON: " + e.getMessage(), e);
+    }
+    JsonElement cases = root.isJsonObject() ? root.getAsJsonObject().get("cases") : null;
+    if (cases == null || !cases.isJsonArray()) {
+      throw new IllegalArgumentException("--input " + input + ": no \"cases\" list");
+    }
+    return cases.getAsJsonArray();
   }
 
   private static TokenBatch batch(JsonObject c, String name) {
@@ -123,7 +136,7 @@ final class HiddenStatesCommand implements Command {
     int[][] mask = new int[ids.length][];
     for (int b = 0; b < ids.length; b++) {
       mask[b] = new int[ids[b].length];
-      java.util.Arrays.fill(mask[b], 1);
+      Arrays.fill(mask[b], 1);
     }
     return mask;
   }

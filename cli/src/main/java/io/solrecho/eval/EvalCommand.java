@@ -15,23 +15,38 @@
  */
 package io.solrecho.eval;
 
-import io.solrecho.cli.Arguments;
 import io.solrecho.cli.Command;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code bin/solr-echo eval}: scores a model folder on STS (STS-B, SICK-R, STS12-16) and the toy
  * study for several embedding setups, and on the data sets other modules add ({@link EvalDataset}),
  * and writes a report folder (Markdown, JSON, PNG charts). The data sets come from the Hugging Face
  * hub at pinned revisions (downloaded once into a cache), or from a local folder ({@code --data}).
- * Options arrive already checked against the names in {@link #usage()}.
  */
+@CommandLine.Command(
+    name = "eval",
+    description = {
+      "STS and toy-study evaluation of echo, classical and PromptEOL setups, and the data sets"
+          + " of other modules; writes a report folder.",
+      ""
+    })
 public final class EvalCommand implements Command {
   private final Map<String, String> environment;
   private final PrintStream err;
+
+  /** The data sets of other modules on the classpath, by key. */
+  private final Map<String, EvalDataset> extensions;
+
+  @Mixin private EvalOptions options;
 
   /** The command as {@code bin/solr-echo} runs it: the process environment, errors on stderr. */
   public EvalCommand() {
@@ -45,57 +60,50 @@ public final class EvalCommand implements Command {
   EvalCommand(Map<String, String> environment, PrintStream err) {
     this.environment = environment;
     this.err = err;
+    this.extensions = EvalConfig.extensions();
   }
 
+  /** Eval's options, the options of the other modules' data sets, and the data sets' list. */
   @Override
-  public String name() {
-    return "eval";
-  }
-
-  @Override
-  public String summary() {
-    return "STS and toy-study evaluation of echo/classical/PromptEOL setups; writes a report folder";
-  }
-
-  @Override
-  public String usage() {
-    return "usage: bin/solr-echo eval --model DIR --out DIR [--limit N] [--setups LIST] [--datasets LIST]"
-        + " [--data DIR | --cache DIR]\n"
-        + "  [--echo-template STR] [--classical-template STR] [--prompteol-template STR]\n"
-        + "  [--max-tokens N] [--batch-size N] [--max-batch-tokens N] [--add-bos true|false]"
-        + " [--spans pieces|offsets]\n"
-        + "  [--device auto|cpu|cuda[:N]] [--dtype auto|float32|float16]\n"
-        + "  --out       report folder: "
-        + ReportWriter.MARKDOWN
-        + ", "
-        + ReportWriter.JSON
-        + ", *.png\n"
-        + "  --limit     at most N pairs per STS set, spread evenly over the set (default: all)\n"
-        + "  --setups    <mode>-<pooling>, comma-separated (default: echo-mean,echo-last,classical-mean,"
-        + "classical-last,prompteol-last)\n"
-        + "  --datasets  comma-separated from "
-        + EvalConfig.allDatasetNames()
-        + " (default: all)\n"
-        + "  --data      read the data sets from this folder instead of the hub: stsbenchmark/sts-test.csv,\n"
-        + "              sick/SICK.txt, sts12-16/, scifact-beir/ (e.g. --data ../shared/data; see the README)\n"
-        + "  --cache     where data sets downloaded from the Hugging Face hub are kept (default:\n"
-        + "              $XDG_CACHE_HOME or ~/.cache, then /"
-        + EvalConfig.CACHE_FOLDER
-        + "); HF_ENDPOINT and HF_TOKEN apply\n"
-        + "  --*-template  prompt template of a mode (default: the mode's zero-shot template; \\n for a newline)\n"
-        + "  --max-tokens  tokens per copy of a text (default 512); lower it for models with few positions"
-        + extensionUsage();
-  }
-
-  /** The usage lines of the data sets other modules add, each after a line break. */
-  private static String extensionUsage() {
-    StringBuilder text = new StringBuilder();
-    for (EvalDataset extension : EvalConfig.extensions().values()) {
-      if (!extension.usage().isBlank()) {
-        text.append('\n').append(extension.usage().stripTrailing());
+  public CommandSpec commandSpec() {
+    CommandSpec spec = CommandSpec.forAnnotatedObject(this);
+    for (EvalDataset extension : extensions.values()) {
+      if (extension.options() != null) {
+        spec.addMixin(extension.key(), CommandSpec.forAnnotatedObject(extension.options()));
       }
     }
-    return text.toString();
+    spec.usageMessage().footer(datasetList().toArray(new String[0]));
+    return spec;
+  }
+
+  /** The footer of the usage help: every data set's key and what it is. */
+  private List<String> datasetList() {
+    List<String> lines = new ArrayList<>();
+    lines.add("");
+    lines.add("Data sets (--datasets):");
+    for (StsDataset dataset : StsDataset.values()) {
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "  %-9s %s: Spearman's correlation of cosine similarity with the gold scores",
+              dataset.key(),
+              dataset.title()));
+    }
+    lines.add(
+        String.format(
+            Locale.ROOT,
+            "  %-9s the paper's S1/S2 test on 40 triplets written for this project",
+            EvalConfig.TOY));
+    for (EvalDataset extension : extensions.values()) {
+      // usage help lines are format strings: a '%' of the description stays a '%'
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "  %-9s %s",
+              extension.key(),
+              extension.description().replace("%", "%%")));
+    }
+    return lines;
   }
 
   /**
@@ -106,17 +114,12 @@ public final class EvalCommand implements Command {
    *     cannot take
    */
   @Override
-  public int run(Arguments arguments, PrintStream out) throws Exception {
-    return run(name -> arguments.get(name, null), out);
-  }
-
-  /** {@link #run(Arguments, PrintStream)} with options looked up by name (null when absent). */
-  public int run(Function<String, String> option, PrintStream out) throws Exception {
+  public int run(PrintStream out) throws Exception {
     EvalConfig config;
     try {
-      config = EvalConfig.read(option, environment);
+      config = EvalConfig.read(options, environment, extensions);
     } catch (DataUnavailableException e) {
-      err.println("solr-echo " + name() + ": " + e.getMessage());
+      err.println("solr-echo eval: " + e.getMessage());
       return 1;
     }
     EvalReport report = new Evaluation(config).run();

@@ -24,12 +24,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.OptionalInt;
+import java.util.ServiceLoader;
 
 /**
  * The options of {@code bin/solr-echo eval}, read and checked once before any model is loaded:
@@ -42,20 +45,6 @@ final class EvalConfig {
 
   /** The cache of downloaded data sets under the user's cache folder. */
   static final String CACHE_FOLDER = "solr-echo/datasets";
-
-  /** Command-line options passed through to {@link io.solrecho.embed.EmbeddingParameters}. */
-  private static final Map<String, String> EMBEDDING_OPTIONS =
-      Map.of(
-          "max-tokens",
-          "maxTokens",
-          "batch-size",
-          "batchSize",
-          "max-batch-tokens",
-          "maxBatchTokens",
-          "add-bos",
-          "addBos",
-          "spans",
-          "spans");
 
   final Path model;
   final Path out;
@@ -104,30 +93,32 @@ final class EvalConfig {
   }
 
   /**
-   * Reads the options and finds the data; {@code option} returns an option's value or null when it
-   * is absent, {@code environment} holds HF_ENDPOINT, HF_TOKEN and XDG_CACHE_HOME where set.
+   * Checks the options together and finds the data.
    *
-   * @throws IllegalArgumentException naming the option that is missing or wrong, or the missing
-   *     local data
+   * @param environment HF_ENDPOINT, HF_TOKEN and XDG_CACHE_HOME where set
+   * @param extensions the data sets of other modules by key ({@link #extensions()}), their options
+   *     set
+   * @throws IllegalArgumentException naming the option that is wrong, or the missing local data
    * @throws DataUnavailableException when a data set cannot be downloaded
    */
-  static EvalConfig read(Function<String, String> option, Map<String, String> environment)
+  static EvalConfig read(
+      EvalOptions options, Map<String, String> environment, Map<String, EvalDataset> extensions)
       throws IOException {
-    Path model = Paths.get(required(option, "model"));
+    Path model = options.model.folder();
     if (!Files.isRegularFile(model.resolve("config.json"))) {
       throw new IllegalArgumentException(
           "--model: "
               + model.toAbsolutePath()
               + " is not a model folder (no config.json); pass a Hugging Face model folder");
     }
-    Path out = Paths.get(required(option, "out"));
+    Path out = options.out;
     if (Files.exists(out) && !Files.isDirectory(out)) {
       throw new IllegalArgumentException(
           "--out: " + out.toAbsolutePath() + " exists and is not a folder");
     }
     int limit = Integer.MAX_VALUE;
-    if (option.apply("limit") != null) {
-      limit = integer(option, "limit");
+    if (options.limit != null) {
+      limit = options.limit;
       if (limit < 2) {
         throw new IllegalArgumentException(
             "--limit: Spearman's correlation needs at least 2 pairs, got " + limit);
@@ -135,62 +126,59 @@ final class EvalConfig {
     }
     List<StsDataset> sts = new ArrayList<>();
     boolean toy = false;
-    Map<String, EvalDataset> extensionsByKey = extensions();
     List<EvalDataset> chosenExtensions = new ArrayList<>();
-    String datasets = option.apply("datasets");
-    for (String name : (datasets == null ? allDatasetNames() : datasets).split(",")) {
-      String key = name.trim().toLowerCase(java.util.Locale.ROOT);
+    String known = allDatasetNames(extensions.keySet());
+    String datasets = options.datasets;
+    for (String name : (datasets == null ? known : datasets).split(",")) {
+      String key = name.trim().toLowerCase(Locale.ROOT);
       if (key.isEmpty()) {
         continue;
       }
       StsDataset dataset = StsDataset.byKey(key);
       if (key.equals(TOY)) {
         toy = true;
-      } else if (extensionsByKey.containsKey(key)) {
-        if (!chosenExtensions.contains(extensionsByKey.get(key))) {
-          chosenExtensions.add(extensionsByKey.get(key));
+      } else if (extensions.containsKey(key)) {
+        if (!chosenExtensions.contains(extensions.get(key))) {
+          chosenExtensions.add(extensions.get(key));
         }
       } else if (dataset == null) {
         throw new IllegalArgumentException(
-            "--datasets: unknown dataset '" + name.trim() + "'; known: " + allDatasetNames());
+            "--datasets: unknown dataset '" + name.trim() + "'; known: " + known);
       } else if (!sts.contains(dataset)) {
         sts.add(dataset);
       }
     }
     if (sts.isEmpty() && !toy && chosenExtensions.isEmpty()) {
-      throw new IllegalArgumentException("--datasets: none given; known: " + allDatasetNames());
+      throw new IllegalArgumentException("--datasets: none given; known: " + known);
     }
-    Map<String, String> parameters = new LinkedHashMap<>();
-    EMBEDDING_OPTIONS.forEach(
-        (name, parameter) -> {
-          if (option.apply(name) != null) {
-            parameters.put(parameter, option.apply(name));
-          }
-        });
+    Map<String, String> parameters = embeddingParameters(options);
     Map<EmbeddingMode, String> templates = new EnumMap<>(EmbeddingMode.class);
-    for (EmbeddingMode mode : EmbeddingMode.values()) {
-      String template = option.apply(EmbeddingSetup.lower(mode) + "-template");
-      if (template != null) {
-        templates.put(mode, template);
-      }
-    }
+    putIfGiven(templates, EmbeddingMode.ECHO, options.echoTemplate);
+    putIfGiven(templates, EmbeddingMode.CLASSICAL, options.classicalTemplate);
+    putIfGiven(templates, EmbeddingMode.PROMPTEOL, options.prompteolTemplate);
     List<EmbeddingSetup> setupList =
-        option.apply("setups") == null
-            ? EmbeddingSetup.DEFAULTS
-            : EmbeddingSetup.parseList(option.apply("setups"));
+        options.setups == null ? EmbeddingSetup.DEFAULTS : EmbeddingSetup.parseList(options.setups);
     Map<EmbeddingSetup, EmbeddingSettings> setups = new LinkedHashMap<>();
     for (EmbeddingSetup setup : setupList) {
       setups.put(setup, setup.settings(parameters, templates.get(setup.mode())));
     }
-    LmOptions lm = LmOptions.of(option.apply("device"), option.apply("dtype"));
-    EvalData data = data(option, environment);
+    LmOptions lm = options.device.lmOptions();
+    EvalData data = data(options, environment);
     Map<StsDataset, StsSource> stsSources = new LinkedHashMap<>();
     for (StsDataset dataset : sts) {
       stsSources.put(dataset, data.sts(dataset));
     }
-    Map<String, EvalDataset.Run> extensions = new LinkedHashMap<>();
+    Map<String, String> modelParameters = new LinkedHashMap<>(parameters);
+    modelParameters.put("device", lm.device());
+    modelParameters.put("dtype", lm.dtype());
+    EvalDataset.Context context =
+        new EvalDataset.Context(
+            model,
+            options.limit == null ? OptionalInt.empty() : OptionalInt.of(limit),
+            modelParameters);
+    Map<String, EvalDataset.Run> prepared = new LinkedHashMap<>();
     for (EvalDataset extension : chosenExtensions) {
-      extensions.put(extension.key(), extension.prepare(data, option));
+      prepared.put(extension.key(), extension.prepare(data, context));
     }
     return new EvalConfig(
         model,
@@ -202,30 +190,47 @@ final class EvalConfig {
         lm,
         Collections.unmodifiableMap(setups),
         Collections.unmodifiableMap(parameters),
-        Collections.unmodifiableMap(extensions));
+        Collections.unmodifiableMap(prepared));
+  }
+
+  /** The embedding options given, by their {@link io.solrecho.embed.EmbeddingParameters} names. */
+  private static Map<String, String> embeddingParameters(EvalOptions options) {
+    Map<String, String> parameters = new LinkedHashMap<>();
+    putIfGiven(parameters, "maxTokens", options.maxTokens);
+    putIfGiven(parameters, "batchSize", options.batchSize);
+    putIfGiven(parameters, "maxBatchTokens", options.maxBatchTokens);
+    putIfGiven(parameters, "addBos", options.addBos);
+    putIfGiven(
+        parameters, "spans", options.spans == null ? null : EmbeddingSetup.lower(options.spans));
+    return parameters;
+  }
+
+  private static <K> void putIfGiven(Map<K, String> map, K key, Object value) {
+    if (value != null) {
+      map.put(key, value.toString());
+    }
   }
 
   /**
    * The folder of {@code --data}, or the hub (HF_ENDPOINT, HF_TOKEN) with the cache of {@code
    * --cache}, by default {@value #CACHE_FOLDER} under XDG_CACHE_HOME or {@code ~/.cache}.
    */
-  private static EvalData data(Function<String, String> option, Map<String, String> environment) {
-    String folder = option.apply("data");
-    String cache = option.apply("cache");
-    if (folder != null) {
-      if (cache != null) {
+  private static EvalData data(EvalOptions options, Map<String, String> environment) {
+    if (options.data != null) {
+      if (options.cache != null) {
         throw new IllegalArgumentException(
             "--cache: nothing is downloaded when --data gives the data sets; pass one or the other");
       }
-      Path data = Paths.get(folder);
-      if (!Files.isDirectory(data)) {
-        throw new IllegalArgumentException("--data: " + data.toAbsolutePath() + " is not a folder");
+      if (!Files.isDirectory(options.data)) {
+        throw new IllegalArgumentException(
+            "--data: " + options.data.toAbsolutePath() + " is not a folder");
       }
-      return EvalData.local(data);
+      return EvalData.local(options.data);
     }
     HubDownloader downloader =
         HubDownloader.builder().environment(environment).progress(System.err).build();
-    return EvalData.hub(downloader, cache != null ? Paths.get(cache) : defaultCache(environment));
+    return EvalData.hub(
+        downloader, options.cache != null ? options.cache : defaultCache(environment));
   }
 
   static Path defaultCache(Map<String, String> environment) {
@@ -237,20 +242,21 @@ final class EvalConfig {
     return base.resolve(CACHE_FOLDER);
   }
 
-  static String allDatasetNames() {
+  /** The keys of the built-in data sets, then {@code extensions}, comma-separated. */
+  static String allDatasetNames(Collection<String> extensions) {
     List<String> names = new ArrayList<>();
     for (StsDataset dataset : StsDataset.values()) {
       names.add(dataset.key());
     }
     names.add(TOY);
-    names.addAll(extensions().keySet());
+    names.addAll(extensions);
     return String.join(",", names);
   }
 
   /** The data sets other modules on the classpath add ({@link java.util.ServiceLoader}), by key. */
   static Map<String, EvalDataset> extensions() {
     Map<String, EvalDataset> byKey = new LinkedHashMap<>();
-    for (EvalDataset extension : java.util.ServiceLoader.load(EvalDataset.class)) {
+    for (EvalDataset extension : ServiceLoader.load(EvalDataset.class)) {
       String key = extension.key();
       if (key == null
           || !key.matches("[a-z0-9][a-z0-9-]*")
@@ -267,22 +273,5 @@ final class EvalConfig {
       byKey.put(key, extension);
     }
     return byKey;
-  }
-
-  private static String required(Function<String, String> option, String name) {
-    String value = option.apply(name);
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException("missing required option --" + name);
-    }
-    return value;
-  }
-
-  private static int integer(Function<String, String> option, String name) {
-    String value = option.apply(name);
-    try {
-      return Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--" + name + " expects an integer, got '" + value + "'");
-    }
   }
 }

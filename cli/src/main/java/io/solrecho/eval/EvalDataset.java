@@ -16,39 +16,60 @@
 package io.solrecho.eval;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * A data set that a module beside the CLI adds to {@code bin/solr-echo eval}, found through {@link
  * java.util.ServiceLoader} ({@code META-INF/services/io.solrecho.eval.EvalDataset}); retrieval
  * through a real Solr is one. It is named in {@code --datasets} like the built-in sets (and runs by
- * default), the options in its {@link #usage()} are accepted by {@code eval}, and the sections it
+ * default), its own options ({@link #options()}) are options of {@code eval}, and the sections it
  * returns go into the report after the built-in ones.
  */
 public interface EvalDataset {
   /** The name in {@code --datasets}, lower-case letters, digits and '-', e.g. {@code scifact}. */
   String key();
 
-  /**
-   * Usage lines for the options this data set reads besides eval's own, each starting with two
-   * spaces and {@code --name}; empty when there are none.
-   */
-  String usage();
+  /** One line (under 85 characters) for eval's help: what the data set is and how it is scored. */
+  String description();
 
   /**
-   * Reads and checks the options, then finds the data set's files, before anything runs (no model
-   * loaded), so that a bad option or missing data fails at once.
+   * An object whose picocli {@code @Option} fields are this data set's own options (each named
+   * {@code --KEY-...}), set from eval's command line before {@link #prepare}; null when it has
+   * none.
+   */
+  default Object options() {
+    return null;
+  }
+
+  /**
+   * Checks its options, then finds the data set's files, before anything runs (no model loaded), so
+   * that a bad option or missing data fails at once.
    *
    * @param data where the data sets are found: a local folder ({@code --data DIR}) or the hub
-   * @param option an option's value by name without {@code --}, null when absent: eval's own
-   *     ({@code model}, {@code limit}, {@code max-tokens}, {@code device}, ...) and those of {@link
-   *     #usage()}
+   * @param eval what eval's own options say
    * @return the evaluation, to be run after the built-in data sets
    * @throws IllegalArgumentException naming the option that is wrong, or the missing local data
    * @throws DataUnavailableException when the data set cannot be downloaded
    */
-  Run prepare(EvalData data, Function<String, String> option) throws IOException;
+  Run prepare(EvalData data, Context eval) throws IOException;
+
+  /**
+   * What eval's own options say, for a data set of another module.
+   *
+   * @param model the model folder ({@code --model})
+   * @param limit {@code --limit} when given
+   * @param modelParameters the model options given ({@code --max-tokens}, {@code --batch-size},
+   *     {@code --max-batch-tokens}, {@code --add-bos}, {@code --spans}) and {@code --device} and
+   *     {@code --dtype}, by their echo-models.json names ({@code maxTokens}, {@code device}, ...)
+   */
+  record Context(Path model, OptionalInt limit, Map<String, String> modelParameters) {
+    public Context {
+      modelParameters = Map.copyOf(modelParameters);
+    }
+  }
 
   /** A checked evaluation of one data set. */
   @FunctionalInterface

@@ -21,6 +21,7 @@ import static org.junit.Assert.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.solrecho.ProjectFixtures;
+import io.solrecho.lm.ModelConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +63,7 @@ public class BenchLmCommandTest {
   }
 
   @Test
-  public void theMatmulProbeUsesTheModelsDtypeAndMfuUsesTheGivenPeak() {
+  public void theMatmulProbeUsesTheModelsDtypeAndMfuUsesTheGivenPeak() throws Exception {
     assertEquals(
         err.toString(StandardCharsets.UTF_8),
         0,
@@ -70,7 +71,11 @@ public class BenchLmCommandTest {
     JsonObject report =
         JsonParser.parseString(out.toString(StandardCharsets.UTF_8)).getAsJsonObject();
     assertEquals("float16", report.get("dtype").getAsString());
-    assertEquals("1024x64 * 64x128 float16 on cpu()", report.get("matmul_shape").getAsString());
+    ModelConfig config = ModelConfig.read(ProjectFixtures.referenceModel("llama"));
+    int hidden = config.hiddenSize();
+    assertEquals(
+        "1024x" + hidden + " * " + hidden + "x" + config.intermediateSize() + " float16 on cpu()",
+        report.get("matmul_shape").getAsString());
     assertTrue(report.get("matmul_gflops").getAsDouble() > 0);
     assertTrue(report.get("batch_budget").getAsString().startsWith("BatchBudget(unlimited (CPU"));
     assertEquals(0.002, report.get("peak_tflops").getAsDouble(), 0);
@@ -93,6 +98,8 @@ public class BenchLmCommandTest {
     assertEquals(2, benchLlama("float32", "1x4", "--peak-tflops", "0"));
     assertTrue(
         err.toString(StandardCharsets.UTF_8),
-        err.toString(StandardCharsets.UTF_8).contains("--peak-tflops: expected a positive number"));
+        err.toString(StandardCharsets.UTF_8)
+            .contains(
+                "Invalid value for option '--peak-tflops': expected a number above 0, got 0"));
   }
 }

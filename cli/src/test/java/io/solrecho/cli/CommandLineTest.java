@@ -171,22 +171,40 @@ public class CommandLineTest {
   }
 
   @Test
-  public void unknownOptionsAndCommandsAreRejectedWithUsage() {
-    assertEquals(2, run("embed", "--modle", "x"));
-    assertTrue(
-        err.toString(StandardCharsets.UTF_8),
-        err.toString(StandardCharsets.UTF_8).contains("unknown option --modle"));
-    assertEquals(2, run("nonsense"));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown command 'nonsense'"));
+  public void aMisspeltOptionIsReportedWithASuggestionEvenWhenARequiredOneIsMissing() {
+    assertEquals(ExitStatus.USAGE, run("embed", "--modle", "x"));
+    String message = err.toString(StandardCharsets.UTF_8);
+    assertTrue(message, message.startsWith("solr-echo embed: Unknown options: '--modle', 'x'"));
+    assertTrue(message, message.contains("--model"));
+    assertTrue(message, message.contains("Usage: bin/solr-echo embed "));
+    assertEquals("", stdout());
   }
 
   @Test
   public void badParameterValuesNameTheParameter() {
     assertEquals(
-        2, run("embed", "--model", ProjectFixtures.tinyModel().toString(), "--mode", "twice"));
+        ExitStatus.USAGE,
+        run("embed", "--model", ProjectFixtures.tinyModel().toString(), "--mode", "twice"));
     assertTrue(
         err.toString(StandardCharsets.UTF_8),
         err.toString(StandardCharsets.UTF_8)
-            .contains("mode: expected one of echo, classical, prompteol"));
+            .contains(
+                "Invalid value for option '--mode': expected one of echo, classical, prompteol,"
+                    + " got 'twice'"));
+  }
+
+  @Test
+  public void aTemplateTheEngineRefusesIsAUsageErrorNamingIt() {
+    assertEquals(
+        ExitStatus.USAGE,
+        run(
+            "embed",
+            "--model",
+            ProjectFixtures.tinyModel().toString(),
+            "--template",
+            "no text here"));
+    String message = err.toString(StandardCharsets.UTF_8);
+    assertTrue(message, message.startsWith("solr-echo embed: template: "));
+    assertTrue(message, message.contains("'bin/solr-echo embed --help'"));
   }
 }

@@ -21,6 +21,7 @@ import static org.junit.Assert.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.solrecho.ProjectFixtures;
+import io.solrecho.cli.Main;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -56,11 +57,15 @@ public class EvalCommandTest {
     options.put("max-tokens", "60");
     options.put("device", "cpu");
     ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    ByteArrayOutputStream stderr = new ByteArrayOutputStream();
 
     int code =
-        new EvalCommand().run(options::get, new PrintStream(stdout, true, StandardCharsets.UTF_8));
+        Main.run(
+            EvalSamples.commandLine("eval", options),
+            new PrintStream(stdout, true, StandardCharsets.UTF_8),
+            new PrintStream(stderr, true, StandardCharsets.UTF_8));
 
-    assertEquals(0, code);
+    assertEquals(stderr.toString(StandardCharsets.UTF_8), 0, code);
     String md = Files.readString(out.resolve("report.md"));
     assertTrue(md, md.contains("| setup | STS-B | SICK-R | avg |"));
     assertTrue(

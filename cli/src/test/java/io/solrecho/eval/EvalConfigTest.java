@@ -50,7 +50,7 @@ public class EvalConfigTest {
   }
 
   private EvalConfig read() throws IOException {
-    return EvalConfig.read(options::get, Map.of());
+    return EvalConfig.read(EvalSamples.evalOptions(options), Map.of(), Map.of());
   }
 
   @Test
@@ -84,7 +84,11 @@ public class EvalConfigTest {
     options.put("datasets", "toy");
     options.remove("data");
     // the hub at a closed port: nothing may be asked of it
-    EvalConfig config = EvalConfig.read(options::get, Map.of("HF_ENDPOINT", "http://127.0.0.1:9"));
+    EvalConfig config =
+        EvalConfig.read(
+            EvalSamples.evalOptions(options),
+            Map.of("HF_ENDPOINT", "http://127.0.0.1:9"),
+            Map.of());
     assertTrue(config.stsDatasets.isEmpty());
     assertTrue(config.toy);
   }

@@ -22,7 +22,12 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPOutputStream;
+import picocli.CommandLine;
 
 /**
  * The evaluation samples written for the tests (src/test/resources/io/solrecho/eval, see its
@@ -40,6 +45,31 @@ final class EvalSamples {
   /** The sample of MTEB's {@code test.jsonl.gz} for repository {@code mteb/<name>}, unzipped. */
   static Path hub(String name) {
     return resource("hub/" + name + ".jsonl");
+  }
+
+  /**
+   * The command line {@code command --name value ...} of {@code options} (names without {@code
+   * --}), for {@link io.solrecho.cli.Main#run}.
+   */
+  static String[] commandLine(String command, Map<String, String> options) {
+    List<String> args = new ArrayList<>();
+    args.add(command);
+    options.forEach(
+        (name, value) -> {
+          args.add("--" + name);
+          args.add(value);
+        });
+    return args.toArray(new String[0]);
+  }
+
+  /** Eval's options as picocli reads {@code options} (names without {@code --}). */
+  static EvalOptions evalOptions(Map<String, String> options) {
+    EvalOptions parsed = new EvalOptions();
+    String[] args = commandLine("eval", options);
+    new CommandLine(parsed)
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .parseArgs(Arrays.copyOfRange(args, 1, args.length));
+    return parsed;
   }
 
   /** The gzipped bytes of {@code file}. */

@@ -20,6 +20,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import io.solrecho.cli.Main;
 import io.solrecho.download.FakeHub;
 import io.solrecho.download.HubDownloader;
 import java.io.ByteArrayOutputStream;
@@ -103,7 +104,8 @@ public class HubEvalDataTest {
   }
 
   private EvalConfig read() throws IOException {
-    return EvalConfig.read(options::get, Map.of("HF_ENDPOINT", hub.endpoint()));
+    return EvalConfig.read(
+        EvalSamples.evalOptions(options), Map.of("HF_ENDPOINT", hub.endpoint()), Map.of());
   }
 
   private EvalData data() {
@@ -198,10 +200,14 @@ public class HubEvalDataTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     int code =
-        new EvalCommand(
-                Map.of("HF_ENDPOINT", "http://127.0.0.1:" + closedPort),
-                new PrintStream(err, true, StandardCharsets.UTF_8))
-            .run(options::get, new PrintStream(out, true, StandardCharsets.UTF_8));
+        Main.run(
+            List.of(
+                new EvalCommand(
+                    Map.of("HF_ENDPOINT", "http://127.0.0.1:" + closedPort),
+                    new PrintStream(err, true, StandardCharsets.UTF_8))),
+            EvalSamples.commandLine("eval", options),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
 
     assertEquals(1, code);
     String message = err.toString(StandardCharsets.UTF_8);

@@ -56,6 +56,9 @@ public class EchoConfigurationTest extends EchoSolrTestCase {
    * The core must fail to load with a message containing every fragment; its model leases are
    * released.
    */
+  /** The property the shipped managed-schema.xml reads its vectorDimension from. */
+  private static final String VECTOR_DIMENSION_PROPERTY = "solr.echo.vector.dimension";
+
   private static void assertCoreFails(Consumer<Path> edits, String... fragments) {
     int users = registry().users(toy);
     String name = "bad" + random().nextInt(1_000_000);
@@ -89,8 +92,23 @@ public class EchoConfigurationTest extends EchoSolrTestCase {
     assertCoreFails(
         conf ->
             EchoConfigSet.edit(
-                conf, "managed-schema.xml", "vectorDimension=\"16\"", "vectorDimension=\"8\""),
+                conf,
+                "managed-schema.xml",
+                "vectorDimension=\"${solr.echo.vector.dimension:16}\"",
+                "vectorDimension=\"8\""),
         "outputField 'vector' has vectorDimension 8 but model 'toy' writes vectors of 16");
+  }
+
+  @Test
+  public void theShippedSchemaReadsTheVectorDimensionFromASystemProperty() {
+    System.setProperty(VECTOR_DIMENSION_PROPERTY, "8");
+    try {
+      assertCoreFails(
+          conf -> {},
+          "outputField 'vector' has vectorDimension 8 but model 'toy' writes vectors of 16");
+    } finally {
+      System.clearProperty(VECTOR_DIMENSION_PROPERTY);
+    }
   }
 
   @Test
