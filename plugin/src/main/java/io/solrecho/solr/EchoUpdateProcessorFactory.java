@@ -70,7 +70,8 @@ public final class EchoUpdateProcessorFactory extends UpdateRequestProcessorFact
         EchoModelsFile.definition(
             core.getResourceLoader(), settings.modelsResource(), settings.model());
     try {
-      settings.checkSchema(core.getLatestSchema(), definition.dimension());
+      settings.checkSchema(
+          core.getLatestSchema(), definition.dimension(), definition.settings().maxTokensPerCopy());
     } catch (IllegalArgumentException e) {
       throw configError(e.getMessage());
     }
