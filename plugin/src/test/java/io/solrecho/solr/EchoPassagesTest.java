@@ -287,6 +287,21 @@ public class EchoPassagesTest extends EchoSolrTestCase {
     assertEquals(1 + passagesOf("q").size(), numFound("*:*"));
   }
 
+  @Test
+  public void aDeleteByQueryOfRootsLeavesTheirPassagesAsSolrDoesButOneOfRootIdsDoesNot()
+      throws Exception {
+    addWithChain("passages", textDoc("p", null, sentences("Fact", 300)));
+    addWithChain("passages", textDoc("q", null, sentences("Other", 300)));
+    commit();
+    int passagesOfQ = passagesOf("q").size();
+    client.deleteByQuery("_root_:p");
+    commit();
+    assertEquals(1 + passagesOfQ, numFound("*:*"));
+    client.deleteByQuery("id:q");
+    commit();
+    assertEquals("Solr deletes what the query matches", passagesOfQ, numFound("*:*"));
+  }
+
   private static List<SolrInputDocument> batch(Set<Integer> bad) {
     List<SolrInputDocument> docs = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
