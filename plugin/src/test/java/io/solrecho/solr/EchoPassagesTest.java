@@ -261,6 +261,27 @@ public class EchoPassagesTest extends EchoSolrTestCase {
   }
 
   @Test
+  public void aBlockWithChildDocumentsKeepsItsPassagesThroughAnUpdateOfAChild() throws Exception {
+    String body = sentences("Fact", 300);
+    SolrInputDocument root = textDoc("p", null, body);
+    root.setField("comments", List.of(textDoc("pc1", "A comment"), textDoc("pc2", "Another")));
+    addWithChain("passages", root);
+    commit();
+    assertPassagesOf("p", body);
+    assertVectorEquals(documentVector("A comment"), storedVector("pc1"));
+    int passages = passagesOf("p").size();
+    long embeddings = metric("UPDATE.echo.vector.embeddings");
+    SolrInputDocument update = new SolrInputDocument("id", "pc1", "_root_", "p");
+    update.setField("body", Collections.singletonMap("add", "with a reply"));
+    addWithChain("passages", update);
+    commit();
+    assertEquals("the comment only", embeddings + 1, metric("UPDATE.echo.vector.embeddings"));
+    assertVectorEquals(documentVector("A comment\nwith a reply"), storedVector("pc1"));
+    assertPassagesOf("p", body);
+    assertEquals(1 + 2 + passages, numFound("*:*"));
+  }
+
+  @Test
   public void anAtomicUpdateOfThePassagesIsRefused() throws Exception {
     addWithChain("passages", textDoc("p", "A short text."));
     commit();
