@@ -37,10 +37,10 @@
  * text of a root document is also cut into passages ({@link io.solrecho.embed.PassageSplitter}),
  * stored as its child documents ({@link io.solrecho.solr.PassageSettings}); {@link
  * io.solrecho.solr.StoredVectors} finds the stored vectors of unchanged texts ({@code
- * reuseVectors}). What the chain guarantees
- * for whole documents, atomic updates, failing documents, tolerant chains and nested documents, and
- * why the processor runs before {@code DistributedUpdateProcessorFactory}, is written once, in the
- * README ("What the update chain guarantees"), next to the tests that hold it.
+ * reuseVectors}). What the chain guarantees for whole documents, atomic updates, failing documents,
+ * tolerant chains and nested documents, and why the processor runs before {@code
+ * DistributedUpdateProcessorFactory}, is written once, in the README ("What the update chain
+ * guarantees"), next to the tests that hold it.
  *
  * <h2>Queries</h2>
  *
