@@ -135,6 +135,11 @@ public final class Embedder implements AutoCloseable {
     return model;
   }
 
+  /** The model's tokenizer, e.g. for a {@link PassageSplitter}. */
+  public TextTokenizer tokenizer() {
+    return tokenizer;
+  }
+
   /** The device-memory limit on micro-batches (unlimited on the CPU). */
   public BatchBudget batchBudget() {
     return budget;

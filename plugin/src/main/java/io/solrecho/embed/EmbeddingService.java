@@ -107,21 +107,28 @@ public final class EmbeddingService implements AutoCloseable {
    * System#nanoTime} time), so a caller queueing many texts waits at most once for the whole group.
    */
   public CompletableFuture<Embedding> submit(String text, TextRole role, long deadlineNanos) {
-    CompletableFuture<Embedding> future = new CompletableFuture<>();
-    if (closed) {
-      future.completeExceptionally(
-          new RejectedExecutionException("the embedding service is closed"));
-      return future;
-    }
     EncodedPrompt prompt;
     try {
       prompt = embedder.encode(text, role);
     } catch (IllegalArgumentException e) {
-      future.completeExceptionally(e);
-      return future;
+      return CompletableFuture.failedFuture(e);
     } catch (IllegalStateException e) {
-      future.completeExceptionally(
+      return CompletableFuture.failedFuture(
           new RejectedExecutionException("the embedding service is closing", e));
+    }
+    return submit(prompt, deadlineNanos);
+  }
+
+  /**
+   * Queues a prompt encoded earlier by this service's {@link #embedder()}, waiting for queue space
+   * until {@code deadlineNanos}: a caller can refuse bad text when it arrives and decide later
+   * whether to embed it.
+   */
+  public CompletableFuture<Embedding> submit(EncodedPrompt prompt, long deadlineNanos) {
+    CompletableFuture<Embedding> future = new CompletableFuture<>();
+    if (closed) {
+      future.completeExceptionally(
+          new RejectedExecutionException("the embedding service is closed"));
       return future;
     }
     Request request = new Request(prompt, future);

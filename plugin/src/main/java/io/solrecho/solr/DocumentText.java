@@ -86,6 +86,11 @@ final class DocumentText {
     return read(doc, false, settings);
   }
 
+  /** The text of a passage cut from a document's text. */
+  static DocumentText ofPassage(String passage) {
+    return new DocumentText(passage, false, null);
+  }
+
   /**
    * The text of the document an atomic update leaves, whose input fields are {@code inputFields}.
    */

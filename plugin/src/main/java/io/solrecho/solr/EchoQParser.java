@@ -58,8 +58,28 @@ final class EchoQParser extends KnnQParser {
       throw new SolrException(
           SolrException.ErrorCode.SERVER_ERROR, "cannot read the index fingerprints", e);
     }
-    vector = Arrays.toString(plugin.embed(text, model, req.getSearcher()));
+    float[] embedded = plugin.embed(text, model, req.getSearcher());
+    Query passages =
+        PassageQuery.of(
+            this, localParams, getFieldName(), embedded, localParams.getInt(TOP_K, DEFAULT_TOP_K));
+    if (passages != null) {
+      return passages;
+    }
+    vector = Arrays.toString(embedded);
     return super.parse();
+  }
+
+  /**
+   * The knn pre-filter of this request: the {@code preFilter} local parameters, else the request's
+   * filter queries (for a top-level query), else null.
+   */
+  Query filterQuery() throws SyntaxError {
+    return getFilterQuery();
+  }
+
+  /** A 400 about this request, counted against the model it chose. */
+  SolrException badRequest(String message) {
+    return plugin.badRequest(plugin.modelName(localParams.get("model")), message);
   }
 
   @Override

@@ -22,9 +22,10 @@ import org.apache.solr.metrics.SolrMetricsContext;
 
 /**
  * The metrics of one {@link EchoUpdateProcessorFactory}, in its core's registry under {@code
- * UPDATE.echo.<outputField>.*}: documents embedded, prompt tokens, truncated texts, documents
- * rejected and skipped, atomic updates that kept their vector, texts per batch, and the time each
- * batch waited for its vectors.
+ * UPDATE.echo.<outputField>.*}: texts embedded (documents and passages), prompt tokens, truncated
+ * texts, documents rejected and skipped, atomic updates that kept their vector, texts whose stored
+ * vector was reused, passages written, texts per batch, and the time each batch waited for its
+ * vectors.
  */
 final class EchoUpdateMetrics {
   final Counter embeddings;
@@ -33,6 +34,8 @@ final class EchoUpdateMetrics {
   final Counter errors;
   final Counter skipped;
   final Counter unchanged;
+  final Counter reused;
+  final Counter passages;
   final Histogram batchSize;
   final Timer embedTime;
 
@@ -44,6 +47,8 @@ final class EchoUpdateMetrics {
     this.errors = context.counter("errors", path);
     this.skipped = context.counter("skipped", path);
     this.unchanged = context.counter("unchanged", path);
+    this.reused = context.counter("reused", path);
+    this.passages = context.counter("passages", path);
     this.batchSize = context.histogram("batchSize", path);
     this.embedTime = context.timer("embedTime", path);
   }

@@ -17,16 +17,21 @@ package io.solrecho.solr;
 
 import com.codahale.metrics.Timer;
 import io.solrecho.embed.Embedding;
+import io.solrecho.embed.EncodedPrompt;
+import io.solrecho.embed.Passage;
+import io.solrecho.embed.PassageSplitter;
 import io.solrecho.embed.TextRole;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.solr.common.SolrException;
@@ -44,18 +49,21 @@ import org.apache.solr.update.processor.UpdateRequestProcessor;
 
 /**
  * Writes the vector and fingerprint of each added document, and of the child documents it brings
- * ({@code nested}). What a document's text is: {@link DocumentText}; of an atomic update: {@link
- * LatestInputFields}. What the chain guarantees, case by case, and why it runs before {@code
+ * ({@code nested}), and the passages of a root document's text ({@code passages.*}). What a
+ * document's text is: {@link DocumentText}; of an atomic update: {@link LatestInputFields}. What
+ * the chain guarantees, case by case, and why it runs before {@code
  * DistributedUpdateProcessorFactory}: the README's "What the update chain guarantees".
  *
- * <p>Per added document: its texts are read and queued for the model at once (a text the model
+ * <p>Per added document: its texts are read and encoded for the model at once (a text the model
  * refuses fails there, against its own document), and the document is held back. When {@code
  * batchSize} documents or texts are held, or a delete, commit or the end of the request comes, the
- * held documents get their vectors and are passed on, in their order. The first document that fails
- * (here or further down the chain) ends the request there, as without batching: the documents held
- * after it are dropped. Behind a {@code TolerantUpdateProcessorFactory}, a held document's failure
- * is kept and reported with its id when the request finishes ({@link ToleratedFailures}), and the
- * request goes on unless that was one error more than it tolerates.
+ * texts whose vectors are stored already ({@code reuseVectors}, {@link StoredVectors}: one
+ * real-time get per batch) keep them, the others are embedded, and the held documents are passed on
+ * with their vectors, in their order. The first document that fails (here or further down the
+ * chain) ends the request there, as without batching: the documents held after it are dropped.
+ * Behind a {@code TolerantUpdateProcessorFactory}, a held document's failure is kept and reported
+ * with its id when the request finishes ({@link ToleratedFailures}), and the request goes on unless
+ * that was one error more than it tolerates.
  */
 final class EchoUpdateProcessor extends UpdateRequestProcessor {
   private final EchoUpdateSettings settings;
@@ -63,13 +71,21 @@ final class EchoUpdateProcessor extends UpdateRequestProcessor {
   private final EchoUpdateMetrics metrics;
   private final LatestInputFields latest;
   private final IndexSchema schema;
+  private final PassageSettings passages;
+
+  /** Null when vectors are not reused. */
+  private final StoredVectors stored;
+
+  /** Whether the schema has the text hash field. */
+  private final boolean writesHash;
+
+  private PassageSplitter splitter;
 
   /** Null when no tolerant processor precedes this one. */
   private final ToleratedFailures tolerated;
 
   private final List<HeldAdd> held = new ArrayList<>();
   private int heldTexts;
-  private long batchDeadline;
 
   /** The request failed at a document whose error the tolerant processor learns at its end. */
   private boolean stopped;
@@ -87,6 +103,9 @@ final class EchoUpdateProcessor extends UpdateRequestProcessor {
     this.metrics = metrics;
     this.latest = new LatestInputFields(req, settings);
     this.schema = req.getSchema();
+    this.passages = settings.passages();
+    this.stored = settings.reuseVectors() ? new StoredVectors(req, settings) : null;
+    this.writesHash = schema.getFieldOrNull(settings.textHashField()) != null;
     this.tolerated = tolerated;
   }
 
@@ -119,7 +138,7 @@ final class EchoUpdateProcessor extends UpdateRequestProcessor {
 
   /**
    * A copy of {@code cmd} (loaders reuse theirs) with the documents of it to embed, their texts
-   * queued.
+   * encoded.
    *
    * @throws SolrException 400 for a document that cannot be embedded ({@code onError=fail}) or an
    *     atomic update the chain refuses; 503 when its stored document cannot be read
@@ -137,39 +156,110 @@ final class EchoUpdateProcessor extends UpdateRequestProcessor {
     if (settings.nested().embeds(nested)) {
       DocumentText text = null;
       if (!atomic) {
+        if (passages.enabled()) {
+          doc.removeField(passages.label()); // the client's; this document's own replace them
+        }
         text = DocumentText.of(doc, settings);
       } else {
         DocumentText.AtomicChange change = DocumentText.atomicChange(doc, settings);
         if (change == DocumentText.AtomicChange.NONE) {
-          metrics.unchanged.inc(); // Solr carries the stored vector over
+          metrics.unchanged.inc(); // Solr carries the stored vector (and passages) over
         } else {
           updated = latest.afterAtomicUpdate(cmd, change == DocumentText.AtomicChange.REPLACE);
           text = DocumentText.ofUpdated(updated, settings);
         }
       }
       if (text != null) {
-        add.targets.add(new Target(doc, text, "document '" + cmd.getPrintableId() + "'"));
+        boolean ownVector = !passages.enabled() || passages.parentVector();
+        Target target =
+            new Target(
+                doc,
+                text,
+                "document '" + cmd.getPrintableId() + "'",
+                ownVector ? settings.outputField() : null);
+        add.targets.add(target);
+        if (passages.enabled() && !nested) {
+          add.passages = passagesOf(cmd, target);
+        }
       }
     }
     if (settings.nested().embeds(true)) {
       for (ChildDocuments.Child child : ChildDocuments.of(doc)) {
         add.targets.add(
-            new Target(child.doc(), DocumentText.of(child.doc(), settings), label(cmd, child)));
+            new Target(
+                child.doc(),
+                DocumentText.of(child.doc(), settings),
+                label(cmd, child),
+                settings.outputField()));
       }
     }
-    if (held.isEmpty()) {
-      batchDeadline = System.nanoTime() + model.definition().timeout().toNanos();
+    if (add.passages != null) {
+      add.targets.addAll(add.passages.targets);
     }
-    try {
-      for (Target target : add.targets) {
-        queue(target);
-      }
-    } catch (RuntimeException e) {
-      add.cancel();
-      throw e;
+    for (Target target : add.targets) {
+      encode(target);
     }
     latest.added(cmd, atomic, updated);
     return add;
+  }
+
+  /**
+   * The passages of the text of the root document {@code parent} reads, as child documents to
+   * embed; none when it has no text.
+   */
+  private PassageBlock passagesOf(AddUpdateCommand cmd, Target parent) {
+    PassageBlock block = new PassageBlock(parent.doc, parent.input.atomic());
+    String text = parent.input.text();
+    Object id = parent.doc.getFieldValue(schema.getUniqueKeyField().getName());
+    if (text == null || id == null) {
+      return block; // rejected or skipped with its parent; without an id Solr rejects it
+    }
+    PassageSplitter.Passages split;
+    try {
+      split = splitter().split(text);
+    } catch (IllegalArgumentException e) {
+      return block; // refused with its parent, which is encoded from the same text
+    }
+    if (split.truncated()) {
+      metrics.truncated.inc();
+    }
+    List<Passage> parts = split.passages();
+    for (int i = 0; i < parts.size(); i++) {
+      Passage passage = parts.get(i);
+      SolrInputDocument child = new SolrInputDocument();
+      child.setField(schema.getUniqueKeyField().getName(), id + "/" + passages.label() + "#" + i);
+      child.setField(passages.textField(), passage.text());
+      child.setField(passages.startField(), passage.start());
+      child.setField(passages.endField(), passage.end());
+      block.targets.add(
+          new Target(
+              child,
+              DocumentText.ofPassage(passage.text()),
+              "passage "
+                  + i
+                  + " (characters "
+                  + passage.start()
+                  + "-"
+                  + passage.end()
+                  + ") of document '"
+                  + cmd.getPrintableId()
+                  + "'",
+              passages.outputField()));
+    }
+    return block;
+  }
+
+  private PassageSplitter splitter() {
+    if (splitter == null) {
+      int modelMaxTokens = model.definition().settings().maxTokensPerCopy();
+      splitter =
+          new PassageSplitter(
+              model.service().embedder().tokenizer(),
+              passages.maxTokens(modelMaxTokens),
+              passages.overlap(modelMaxTokens),
+              passages.max());
+    }
+    return splitter;
   }
 
   private String label(AddUpdateCommand cmd, ChildDocuments.Child child) {
@@ -202,7 +292,14 @@ final class EchoUpdateProcessor extends UpdateRequestProcessor {
   private void checkAtomicUpdate(AddUpdateCommand cmd, boolean nested) {
     SolrInputDocument doc = cmd.getSolrInputDocument();
     if (settings.nested().embeds(nested)) {
-      for (String field : List.of(settings.outputField(), settings.fingerprintField())) {
+      List<String> written =
+          new ArrayList<>(
+              List.of(
+                  settings.outputField(), settings.fingerprintField(), settings.textHashField()));
+      if (passages.enabled() && !nested) {
+        written.add(passages.label());
+      }
+      for (String field : written) {
         if (doc.containsKey(field)) {
           throw new SolrException(
               SolrException.ErrorCode.BAD_REQUEST,
@@ -231,18 +328,74 @@ final class EchoUpdateProcessor extends UpdateRequestProcessor {
     }
   }
 
-  /** Queues the text of {@code target}, or refuses its document ({@code onError=fail}). */
-  private void queue(Target target) {
+  /**
+   * Encodes the text of {@code target} for the model, or refuses its document ({@code
+   * onError=fail}).
+   */
+  private void encode(Target target) {
     if (target.input.problem() != null) {
       if (settings.onError() == EchoUpdateSettings.OnError.FAIL) {
         throw rejection(target, target.input.problem());
       }
       return;
     }
-    target.vector = model.service().submit(target.input.text(), TextRole.DOCUMENT, batchDeadline);
-    String refusal = refusal(target.vector);
-    if (refusal != null && settings.onError() == EchoUpdateSettings.OnError.FAIL) {
-      throw rejection(target, refusal);
+    try {
+      EncodedPrompt prompt =
+          model.service().embedder().encode(target.input.text(), TextRole.DOCUMENT);
+      if (target.outputField != null) { // else only its passages are embedded
+        target.prompt = prompt;
+        target.hash = TextHash.of(target.input.text());
+      }
+    } catch (IllegalArgumentException e) {
+      if (settings.onError() == EchoUpdateSettings.OnError.FAIL) {
+        throw rejection(target, e.getMessage());
+      }
+      target.vector = CompletableFuture.failedFuture(e);
+    } catch (IllegalStateException e) {
+      target.vector =
+          CompletableFuture.failedFuture(
+              new RejectedExecutionException("the model is being released", e));
+    }
+  }
+
+  /**
+   * Gives the texts of {@code batch} whose vectors are stored already those vectors, and queues the
+   * others for the model.
+   */
+  private void embed(List<HeldAdd> batch) {
+    if (stored != null) {
+      reuse(batch);
+    }
+    long deadline = System.nanoTime() + model.definition().timeout().toNanos();
+    for (HeldAdd add : batch) {
+      for (Target target : add.targets) {
+        if (target.prompt != null && target.reused == null) {
+          target.vector = model.service().submit(target.prompt, deadline);
+        }
+      }
+    }
+  }
+
+  /** Finds the stored vectors of the texts of the root documents of {@code batch}. */
+  private void reuse(List<HeldAdd> batch) {
+    List<HeldAdd> roots = new ArrayList<>();
+    for (HeldAdd add : batch) {
+      if (!isNestedUpdate(add.cmd) && add.targets.stream().anyMatch(t -> t.prompt != null)) {
+        roots.add(add);
+      }
+    }
+    if (roots.isEmpty()) {
+      return;
+    }
+    Map<String, Map<String, float[]>> vectors =
+        stored.read(roots.stream().map(add -> add.cmd).toList(), model.fingerprint());
+    for (HeldAdd add : roots) {
+      Map<String, float[]> byHash = vectors.getOrDefault(add.cmd.getIndexedIdStr(), Map.of());
+      for (Target target : add.targets) {
+        if (target.prompt != null) {
+          target.reused = byHash.get(target.hash);
+        }
+      }
     }
   }
 
@@ -258,6 +411,7 @@ final class EchoUpdateProcessor extends UpdateRequestProcessor {
     List<HeldAdd> batch = new ArrayList<>(held);
     held.clear();
     heldTexts = 0;
+    embed(batch);
     boolean interrupted = awaitVectors(batch);
     for (int i = 0; i < batch.size() && !stopped; i++) {
       HeldAdd add = batch.get(i);
@@ -308,26 +462,15 @@ final class EchoUpdateProcessor extends UpdateRequestProcessor {
     return false;
   }
 
-  /** Why the model refused a text, when its request already failed so; null otherwise. */
-  private static String refusal(CompletableFuture<Embedding> vector) {
-    if (!vector.isCompletedExceptionally()) {
-      return null;
-    }
-    try {
-      vector.getNow(null);
-      return null;
-    } catch (CompletionException e) {
-      return e.getCause() instanceof IllegalArgumentException ? e.getCause().getMessage() : null;
-    } catch (CancellationException e) {
-      return null;
-    }
-  }
-
   /** Puts the vectors and fingerprints into the documents of {@code add}, or takes them out. */
   private void write(HeldAdd add, boolean interrupted) {
     try {
       for (Target target : add.targets) {
         write(target, interrupted);
+      }
+      if (add.passages != null) {
+        add.passages.attach(passages.label());
+        metrics.passages.inc(add.passages.targets.size());
       }
     } catch (RuntimeException e) {
       metrics.errors.inc();
@@ -337,9 +480,14 @@ final class EchoUpdateProcessor extends UpdateRequestProcessor {
 
   private void write(Target target, boolean interrupted) {
     boolean atomic = target.input.atomic();
+    if (target.reused != null) {
+      writeVector(target, target.reused);
+      metrics.reused.inc();
+      return;
+    }
     if (target.vector != null) {
       try {
-        writeVector(target.doc, atomic, await(target, interrupted));
+        writeVector(target, await(target, interrupted).vector());
         return;
       } catch (IllegalArgumentException e) {
         if (settings.onError() == EchoUpdateSettings.OnError.FAIL) {
@@ -347,8 +495,11 @@ final class EchoUpdateProcessor extends UpdateRequestProcessor {
         }
       }
     }
-    writeNoVector(target.doc, atomic);
-    metrics.skipped.inc();
+    boolean ownVector = target.outputField != null;
+    writeNoVector(target.doc, atomic, ownVector ? target.outputField : settings.outputField());
+    if (ownVector || target.input.problem() != null || target.vector != null) {
+      metrics.skipped.inc(); // its text was missing or refused
+    }
   }
 
   /**
@@ -382,27 +533,31 @@ final class EchoUpdateProcessor extends UpdateRequestProcessor {
     }
   }
 
-  private void writeVector(SolrInputDocument doc, boolean atomic, Embedding embedding) {
-    float[] vector = embedding.vector();
+  private void writeVector(Target target, float[] vector) {
     List<Float> values = new ArrayList<>(vector.length);
     for (float v : vector) {
       values.add(v);
     }
-    set(doc, atomic, settings.outputField(), values);
-    set(doc, atomic, settings.fingerprintField(), model.fingerprint());
+    boolean atomic = target.input.atomic();
+    set(target.doc, atomic, target.outputField, values);
+    set(target.doc, atomic, settings.fingerprintField(), model.fingerprint());
+    if (writesHash) {
+      set(target.doc, atomic, settings.textHashField(), target.hash);
+    }
   }
 
   /**
-   * No vector: a whole document gets none (a client's is removed); an atomic update removes the
-   * stored one, which no longer fits the text.
+   * No vector in {@code outputField}: a whole document gets none (a client's is removed); an atomic
+   * update removes the stored one, which no longer fits the text.
    */
-  private void writeNoVector(SolrInputDocument doc, boolean atomic) {
-    if (atomic) {
-      set(doc, true, settings.outputField(), null);
-      set(doc, true, settings.fingerprintField(), null);
-    } else {
-      doc.removeField(settings.outputField());
-      doc.removeField(settings.fingerprintField());
+  private void writeNoVector(SolrInputDocument doc, boolean atomic, String outputField) {
+    for (String field :
+        List.of(outputField, settings.fingerprintField(), settings.textHashField())) {
+      if (atomic) {
+        set(doc, true, field, null);
+      } else {
+        doc.removeField(field);
+      }
     }
   }
 
@@ -508,7 +663,12 @@ final class EchoUpdateProcessor extends UpdateRequestProcessor {
   /** An added document held back, with the documents of it to embed. */
   private static final class HeldAdd {
     final AddUpdateCommand cmd;
+
+    /** Every document to embed, the passages last. */
     final List<Target> targets = new ArrayList<>();
+
+    /** The passages of a root document, when they are cut. */
+    PassageBlock passages;
 
     HeldAdd(AddUpdateCommand cmd) {
       this.cmd = cmd;
@@ -526,13 +686,41 @@ final class EchoUpdateProcessor extends UpdateRequestProcessor {
     int texts() {
       int texts = 0;
       for (Target target : targets) {
-        texts += target.input.text() == null ? 0 : 1;
+        texts += target.prompt == null ? 0 : 1;
       }
       return texts;
     }
   }
 
-  /** One document of a held add (the added document or a child of it) that gets a vector. */
+  /** The passages of one root document's text: child documents, in order, of its label field. */
+  private static final class PassageBlock {
+    final SolrInputDocument parent;
+    final boolean atomic;
+    final List<Target> targets = new ArrayList<>();
+
+    PassageBlock(SolrInputDocument parent, boolean atomic) {
+      this.parent = parent;
+      this.atomic = atomic;
+    }
+
+    /**
+     * Puts the passages into the parent's {@code label} field; an atomic update replaces the stored
+     * ones (removes them when there are none).
+     */
+    void attach(String label) {
+      List<SolrInputDocument> docs = new ArrayList<>(targets.size());
+      targets.forEach(target -> docs.add(target.doc));
+      if (atomic) {
+        set(parent, true, label, docs.isEmpty() ? null : docs);
+      } else if (!docs.isEmpty()) {
+        parent.setField(label, docs);
+      }
+    }
+  }
+
+  /**
+   * One document of a held add (the added document, a child of it or a passage) that gets a vector.
+   */
   private static final class Target {
     final SolrInputDocument doc;
     final DocumentText input;
@@ -540,12 +728,26 @@ final class EchoUpdateProcessor extends UpdateRequestProcessor {
     /** How messages name it. */
     final String label;
 
+    /** Where its vector goes; null for a root document that only has passages. */
+    final String outputField;
+
+    /** Its text for the model, once encoded. */
+    EncodedPrompt prompt;
+
+    /** {@link TextHash} of its text, once encoded. */
+    String hash;
+
+    /** Its stored vector, when its text has not changed. */
+    float[] reused;
+
+    /** Its vector from the model, or why it has none. */
     CompletableFuture<Embedding> vector;
 
-    Target(SolrInputDocument doc, DocumentText input, String label) {
+    Target(SolrInputDocument doc, DocumentText input, String label, String outputField) {
       this.doc = doc;
       this.input = input;
       this.label = label;
+      this.outputField = outputField;
     }
   }
 }

@@ -41,6 +41,10 @@ import org.apache.solr.util.plugin.SolrCoreAware;
  *   &lt;str name="fingerprintField"&gt;echo_fingerprint&lt;/str&gt;
  *   &lt;str name="separator"&gt;\n&lt;/str&gt;  &lt;int name="batchSize"&gt;16&lt;/int&gt;  &lt;str name="onError"&gt;fail&lt;/str&gt;
  *   &lt;str name="nested"&gt;all&lt;/str&gt;                     (all, root or children of a block)
+ *   &lt;bool name="reuseVectors"&gt;true&lt;/bool&gt;              (an unchanged text keeps its vector)
+ *   &lt;str name="textHashField"&gt;echo_text_hash&lt;/str&gt;
+ *   &lt;bool name="passages"&gt;false&lt;/bool&gt;                 (true: long texts also as passages)
+ *   &lt;int name="passages.maxTokens"&gt;256&lt;/int&gt;  &lt;int name="passages.overlap"&gt;32&lt;/int&gt;
  * &lt;/processor&gt;
  * </pre>
  *
@@ -70,7 +74,8 @@ public final class EchoUpdateProcessorFactory extends UpdateRequestProcessorFact
         EchoModelsFile.definition(
             core.getResourceLoader(), settings.modelsResource(), settings.model());
     try {
-      settings.checkSchema(core.getLatestSchema(), definition.dimension());
+      settings.checkSchema(
+          core.getLatestSchema(), definition.dimension(), definition.settings().maxTokensPerCopy());
     } catch (IllegalArgumentException e) {
       throw configError(e.getMessage());
     }

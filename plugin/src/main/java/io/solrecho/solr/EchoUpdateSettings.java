@@ -55,17 +55,22 @@ final class EchoUpdateSettings {
   }
 
   static final String DEFAULT_FINGERPRINT_FIELD = "echo_fingerprint";
+  static final String DEFAULT_TEXT_HASH_FIELD = "echo_text_hash";
   private static final KnownParameters PARAMETERS =
       new KnownParameters(
-          "model",
-          "models",
-          "inputField",
-          "separator",
-          "outputField",
-          "fingerprintField",
-          "batchSize",
-          "onError",
-          "nested");
+          List.of(
+              "model",
+              "models",
+              "inputField",
+              "separator",
+              "outputField",
+              "fingerprintField",
+              "textHashField",
+              "reuseVectors",
+              "batchSize",
+              "onError",
+              "nested"),
+          PassageSettings.NAMES);
 
   private final String model;
   private final String modelsResource;
@@ -73,9 +78,12 @@ final class EchoUpdateSettings {
   private final String separator;
   private final String outputField;
   private final String fingerprintField;
+  private final String textHashField;
+  private final boolean reuseVectors;
   private final int batchSize;
   private final OnError onError;
   private final Nested nested;
+  private final PassageSettings passages;
 
   private EchoUpdateSettings(SolrParams params) {
     PARAMETERS.check(params, IllegalArgumentException::new);
@@ -85,20 +93,31 @@ final class EchoUpdateSettings {
     this.separator = params.get("separator", "\\n").replace("\\n", "\n").replace("\\t", "\t");
     this.outputField = required(params, "outputField");
     this.fingerprintField = params.get("fingerprintField", DEFAULT_FINGERPRINT_FIELD).trim();
+    this.textHashField = params.get("textHashField", DEFAULT_TEXT_HASH_FIELD).trim();
+    this.reuseVectors = params.getBool("reuseVectors", true);
     this.batchSize = batchSize(params.get("batchSize", "16"));
     this.onError = onError(params.get("onError", "fail"));
     this.nested = nested(params.get("nested", "all"));
-    if (inputFields.contains(outputField)
-        || inputFields.contains(fingerprintField)
-        || outputField.equals(fingerprintField)) {
+    this.passages = PassageSettings.parse(params);
+    List<String> written = new ArrayList<>(List.of(outputField, fingerprintField, textHashField));
+    if (passages.enabled()) {
+      written.addAll(passages.fields());
+    }
+    if (written.stream().distinct().count() < written.size()
+        || written.stream().anyMatch(inputFields::contains)) {
       throw new IllegalArgumentException(
           "inputField "
               + inputFields
-              + ", outputField '"
-              + outputField
-              + "' and fingerprintField '"
-              + fingerprintField
-              + "' must be different fields");
+              + " and the fields the processor writes "
+              + written
+              + " (outputField, fingerprintField, textHashField"
+              + (passages.enabled() ? " and the passages.* fields" : "")
+              + ") must all be different fields");
+    }
+    if (passages.enabled() && nested == Nested.CHILDREN) {
+      throw new IllegalArgumentException(
+          "passages are cut from the text of root documents, which nested=children leaves"
+              + " alone: choose nested=all or root, or passages=false");
     }
   }
 
@@ -167,11 +186,12 @@ final class EchoUpdateSettings {
   }
 
   /**
-   * Checks the fields against {@code schema} and the model's vector length.
+   * Checks the fields against {@code schema}, the model's vector length and the tokens it embeds of
+   * a text ({@code modelMaxTokens}).
    *
    * @throws IllegalArgumentException naming the field and what to change
    */
-  void checkSchema(IndexSchema schema, int dimension) {
+  void checkSchema(IndexSchema schema, int dimension, int modelMaxTokens) {
     for (String field : inputFields) {
       if (schema.getFieldOrNull(field) == null) {
         throw new IllegalArgumentException(
@@ -241,7 +261,32 @@ final class EchoUpdateSettings {
               + "' must be a single-valued"
               + " indexed string field (StrField) that is stored or has docValues");
     }
+    checkTextHashField(schema);
     checkNested(schema);
+    passages.checkSchema(schema, dimension, modelMaxTokens, model);
+  }
+
+  /**
+   * The text hash field, when {@code reuseVectors} reads it: a stored single-valued string field.
+   */
+  private void checkTextHashField(IndexSchema schema) {
+    SchemaField hash = schema.getFieldOrNull(textHashField);
+    if (hash == null) {
+      if (reuseVectors) {
+        throw new IllegalArgumentException(
+            "reuseVectors needs textHashField '"
+                + textHashField
+                + "' in the schema, where each vector's text is identified: add <field name=\""
+                + textHashField
+                + "\" type=\"string\" indexed=\"false\" stored=\"true\" docValues=\"false\"/>"
+                + " or set reuseVectors=false");
+      }
+      return;
+    }
+    if (!(hash.getType() instanceof StrField) || hash.multiValued() || !hash.stored()) {
+      throw new IllegalArgumentException(
+          "textHashField '" + textHashField + "' must be a single-valued stored string field");
+    }
   }
 
   /**
@@ -282,6 +327,26 @@ final class EchoUpdateSettings {
 
   String fingerprintField() {
     return fingerprintField;
+  }
+
+  /**
+   * The stored field that identifies the text each vector was made from; written when the schema
+   * has it, required by {@link #reuseVectors()}.
+   */
+  String textHashField() {
+    return textHashField;
+  }
+
+  /**
+   * Whether a document whose text is the one already stored for its id keeps the stored vector
+   * instead of being embedded again.
+   */
+  boolean reuseVectors() {
+    return reuseVectors;
+  }
+
+  PassageSettings passages() {
+    return passages;
   }
 
   /** Documents of one request embedded together. */

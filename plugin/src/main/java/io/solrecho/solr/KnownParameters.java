@@ -16,6 +16,7 @@
 package io.solrecho.solr;
 
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -31,6 +32,13 @@ final class KnownParameters {
 
   KnownParameters(String... names) {
     this.names = Set.of(names);
+  }
+
+  /** The names of every list. */
+  KnownParameters(List<String> names, List<String> more) {
+    Set<String> all = new TreeSet<>(names);
+    all.addAll(more);
+    this.names = Set.copyOf(all);
   }
 
   /**

@@ -22,19 +22,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.SolrServerException;
-import org.apache.solr.client.solrj.request.GenericSolrRequest;
-import org.apache.solr.cloud.CloudDescriptor;
-import org.apache.solr.cloud.ZkController;
 import org.apache.solr.common.SolrDocumentBase;
+import org.apache.solr.common.SolrDocumentList;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.SolrInputDocument;
-import org.apache.solr.common.cloud.DocCollection;
 import org.apache.solr.common.cloud.Replica;
-import org.apache.solr.common.cloud.Slice;
-import org.apache.solr.common.params.CommonParams;
-import org.apache.solr.common.params.ModifiableSolrParams;
 import org.apache.solr.core.SolrCore;
 import org.apache.solr.handler.component.RealTimeGetComponent;
 import org.apache.solr.request.SolrQueryRequest;
@@ -42,15 +35,13 @@ import org.apache.solr.update.AddUpdateCommand;
 
 /**
  * Reads the input fields of the latest version of a document (a root document or a nested one),
- * with real-time get semantics, so that updates not yet committed count. In standalone Solr, and in
- * SolrCloud when the receiving core leads the document's shard, {@link RealTimeGetComponent} reads
- * the core's update log or realtime searcher. Otherwise a non-distributed {@code /get} goes to the
- * leader of the shard that the collection's router assigns the document to, as Solr does when a
- * replica fetches a document from its leader: the leader, not any replica, because a replica may
- * not have applied the latest update yet.
+ * with real-time get semantics, so that updates not yet committed count: from the receiving core
+ * ({@link RealTimeGetComponent} reads its update log or realtime searcher), or from the leader of
+ * the document's shard ({@link RealTimeGets}).
  */
 final class StoredDocuments {
   private final SolrQueryRequest req;
+  private final RealTimeGets gets;
   private final String idField;
   private final Set<String> inputFields;
 
@@ -59,6 +50,7 @@ final class StoredDocuments {
 
   StoredDocuments(SolrQueryRequest req, EchoUpdateSettings settings) {
     this.req = req;
+    this.gets = new RealTimeGets(req);
     this.idField = req.getSchema().getUniqueKeyField().getName();
     this.inputFields = new LinkedHashSet<>(settings.inputFields());
     this.fields = new LinkedHashSet<>(inputFields);
@@ -72,34 +64,13 @@ final class StoredDocuments {
    * @throws SolrException 503 when the shard leader cannot be reached
    */
   SolrInputDocument latest(AddUpdateCommand cmd) throws IOException {
-    SolrCore core = req.getCore();
-    CloudDescriptor cloud = core.getCoreDescriptor().getCloudDescriptor();
-    if (cloud == null || !core.getCoreContainer().isZooKeeperAware()) {
-      return local(core, cmd);
-    }
-    ZkController zk = core.getCoreContainer().getZkController();
-    DocCollection collection = zk.getClusterState().getCollection(cloud.getCollectionName());
-    // the same routing as DistributedZkUpdateProcessor's
-    Slice slice =
-        collection
-            .getRouter()
-            .getTargetSlice(
-                cmd.getIndexedIdStr(),
-                cmd.getSolrInputDocument(),
-                null,
-                req.getParams(),
-                collection);
     Replica leader;
     try {
-      leader = zk.getZkStateReader().getLeaderRetry(collection.getName(), slice.getName());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw unavailable(
-          cmd, "the leader of shard " + slice.getName() + " was not found (interrupted)", e);
+      leader = gets.remoteLeader(cmd);
+    } catch (SolrException e) {
+      throw unavailable(cmd, e.getMessage(), e);
     }
-    return leader.getName().equals(cloud.getCoreNodeName())
-        ? local(core, cmd)
-        : remote(cmd, leader);
+    return leader == null ? local(req.getCore(), cmd) : remote(cmd, leader);
   }
 
   private SolrInputDocument local(SolrCore core, AddUpdateCommand cmd) throws IOException {
@@ -120,22 +91,11 @@ final class StoredDocuments {
   }
 
   private SolrInputDocument remote(AddUpdateCommand cmd, Replica leader) {
-    ModifiableSolrParams params = new ModifiableSolrParams();
-    params.set(CommonParams.DISTRIB, false);
-    params.set(CommonParams.ID, cmd.getIndexedIdStr());
     // children hang in fields named by their labels, which only * returns
-    params.set(CommonParams.FL, isNested(cmd) ? "*,[child limit=-1]" : String.join(",", fields));
-    GenericSolrRequest get =
-        new GenericSolrRequest(SolrRequest.METHOD.GET, "/get", params).setRequiresCollection(true);
-    Object doc;
+    String fl = isNested(cmd) ? "*,[child limit=-1]" : String.join(",", fields);
+    SolrDocumentList docs;
     try {
-      doc =
-          req.getCoreContainer()
-              .getUpdateShardHandler()
-              .getUpdateOnlyHttpClient()
-              .requestWithBaseUrl(leader.getBaseUrl(), leader.getCoreName(), get)
-              .getResponse()
-              .get("doc");
+      docs = gets.get(leader, List.of(cmd.getIndexedIdStr()), fl);
     } catch (SolrServerException | IOException | SolrException e) {
       throw unavailable(
           cmd,
@@ -145,7 +105,7 @@ final class StoredDocuments {
               + e.getMessage(),
           e);
     }
-    return inputFieldsOf((SolrDocumentBase<?, ?>) doc, cmd);
+    return inputFieldsOf(docs.isEmpty() ? null : docs.get(0), cmd);
   }
 
   private static boolean isNested(AddUpdateCommand cmd) {

@@ -33,16 +33,22 @@
  *
  * <p>{@link io.solrecho.solr.EchoUpdateProcessorFactory} writes each document's vector and
  * fingerprint; {@link io.solrecho.solr.DocumentText} says what its text is, {@link
- * io.solrecho.solr.LatestInputFields} what an atomic update leaves of it. What the chain guarantees
- * for whole documents, atomic updates, failing documents, tolerant chains and nested documents, and
- * why the processor runs before {@code DistributedUpdateProcessorFactory}, is written once, in the
- * README ("What the update chain guarantees"), next to the tests that hold it.
+ * io.solrecho.solr.LatestInputFields} what an atomic update leaves of it; with {@code passages} the
+ * text of a root document is also cut into passages ({@link io.solrecho.embed.PassageSplitter}),
+ * stored as its child documents ({@link io.solrecho.solr.PassageSettings}); {@link
+ * io.solrecho.solr.StoredVectors} finds the stored vectors of unchanged texts ({@code
+ * reuseVectors}). What the chain guarantees for whole documents, atomic updates, failing documents,
+ * tolerant chains and nested documents, and why the processor runs before {@code
+ * DistributedUpdateProcessorFactory}, is written once, in the README ("What the update chain
+ * guarantees"), next to the tests that hold it.
  *
  * <h2>Queries</h2>
  *
  * <p>The query parser embeds with the query template of its default model or of the declared model
  * the request names, caches query vectors in a Solr user cache ({@link
  * io.solrecho.solr.QueryVectors}), and refuses a query (400) when live documents carry vectors of
- * another model fingerprint in the fingerprint field (checked once per searcher).
+ * another model fingerprint in the fingerprint field (checked once per searcher). With {@code
+ * which} or {@code childrenOf} it searches child documents with vectors, such as passages, and
+ * ranks their parents ({@link io.solrecho.solr.PassageQuery}).
  */
 package io.solrecho.solr;

@@ -49,7 +49,10 @@ import org.junit.Test;
  * receives it, and every replica holds the same vector; atomic updates (of root and nested
  * documents) and queries work across shards, and an atomic update that changes the text is embedded
  * from the shard leader's latest document. A failing document, a shard leader's among them, leaves
- * the same documents indexed as without the plugin, also behind a tolerant processor.
+ * the same documents indexed as without the plugin, also behind a tolerant processor. The block of
+ * a document and its passages stays on one shard and is found by its passages across shards; a
+ * document sent again unchanged through a node that does not lead its shard keeps its stored
+ * vectors (read from the leader).
  */
 @SolrTestCaseJ4.SuppressSSL
 public class EchoCloudTest extends SolrCloudTestCase {
@@ -107,15 +110,16 @@ public class EchoCloudTest extends SolrCloudTestCase {
 
   /** UPDATE.echo.vector.embeddings summed over every core of every node. */
   private static long embeddingsOnAllNodes() {
+    return onAllNodes("UPDATE.echo.vector.embeddings");
+  }
+
+  /** The counter {@code name} summed over every core of every node. */
+  private static long onAllNodes(String name) {
     long sum = 0;
     for (JettySolrRunner jetty : cluster.getJettySolrRunners()) {
       for (SolrCore core : jetty.getCoreContainer().getCores()) {
         Counter counter =
-            (Counter)
-                core.getSolrMetricsContext()
-                    .getMetricRegistry()
-                    .getMetrics()
-                    .get("UPDATE.echo.vector.embeddings");
+            (Counter) core.getSolrMetricsContext().getMetricRegistry().getMetrics().get(name);
         sum += counter == null ? 0 : counter.getCount();
       }
     }
@@ -448,5 +452,134 @@ public class EchoCloudTest extends SolrCloudTestCase {
     }
     assertEquals("bad documents on both shards", 2, shards.size());
     echo.assertSameAs(plain);
+  }
+
+  // ---- passages and reuse
+
+  /** A text of {@code sentences} numbered sentences. */
+  private static String longText(String prefix, int sentences) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < sentences; i++) {
+      text.append(i == 0 ? "" : " ").append(prefix).append(' ').append(i);
+      text.append(i % 2 == 0 ? " is about the harbour and its boats." : " tells of the hills.");
+    }
+    return text.toString();
+  }
+
+  private static UpdateRequest throughChain(String chain, SolrInputDocument... docs) {
+    UpdateRequest request = new UpdateRequest();
+    request.add(List.of(docs));
+    request.setParam("update.chain", chain);
+    return request;
+  }
+
+  @Test
+  public void theBlockOfADocumentAndItsPassagesStaysOnItsShardAndIsFoundAcrossShards()
+      throws Exception {
+    List<SolrInputDocument> docs = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      docs.add(new SolrInputDocument("id", "long" + i, "body", longText("Long " + i, 60)));
+    }
+    throughChain("echo-passages", docs.toArray(new SolrInputDocument[0]))
+        .process(cluster.getSolrClient(), ATOMIC);
+    cluster.getSolrClient().commit(ATOMIC);
+    Set<String> shardsWithPassages = new TreeSet<>();
+    for (Slice slice : getCollectionState(ATOMIC).getSlices()) {
+      List<String> byReplica = new ArrayList<>();
+      for (Replica replica : slice.getReplicas()) {
+        try (SolrClient client = getHttpSolrClient(replica)) {
+          Set<String> roots = new TreeSet<>();
+          for (SolrDocument doc :
+              client
+                  .query(
+                      params(
+                          "q", "*:* -_nest_path_:*", "distrib", "false", "rows", "100", "fl", "id"))
+                  .getResults()) {
+            roots.add((String) doc.getFieldValue("id"));
+          }
+          SolrDocumentList passages =
+              client
+                  .query(
+                      params(
+                          "q", "passage_start:[0 TO *]",
+                          "distrib", "false",
+                          "rows", "1000",
+                          "fl", "id,_nest_parent_"))
+                  .getResults();
+          for (SolrDocument passage : passages) {
+            assertTrue(
+                passage.getFieldValue("id") + " is on the shard of its root",
+                roots.contains((String) passage.getFieldValue("_nest_parent_")));
+          }
+          if (!passages.isEmpty()) {
+            shardsWithPassages.add(slice.getName());
+          }
+          byReplica.add(roots + " with " + passages.size() + " passages");
+        }
+      }
+      assertEquals("replicas of " + slice.getName(), byReplica.get(0), byReplica.get(1));
+    }
+    assertEquals("blocks on both shards", 2, shardsWithPassages.size());
+    for (int i : new int[] {0, 3, 5}) {
+      SolrDocument last =
+          cluster
+              .getSolrClient()
+              .query(
+                  ATOMIC,
+                  params(
+                      "q", "{!term f=_nest_parent_}long" + i,
+                      "fq", "passage_start:[0 TO *]",
+                      "sort", "passage_start desc",
+                      "fl", "passage_text"))
+              .getResults()
+              .get(0);
+      SolrDocument top =
+          cluster
+              .getSolrClient()
+              .query(
+                  ATOMIC,
+                  params(
+                      "q",
+                          "{!echo f=passage_vector which=$parents topK=3}"
+                              + last.getFieldValue("passage_text"),
+                      "parents", "*:* -_nest_path_:*",
+                      "fl", "id,score"))
+              .getResults()
+              .get(0);
+      assertEquals("long" + i, top.getFieldValue("id"));
+    }
+  }
+
+  @Test
+  public void aDocumentSentAgainThroughANodeWithoutTheLeaderKeepsItsVectors() throws Exception {
+    SolrInputDocument doc = new SolrInputDocument("id", "r1", "body", longText("Kept", 40));
+    throughChain("echo-passages", doc).process(cluster.getSolrClient(), ATOMIC);
+    cluster.getSolrClient().commit(ATOMIC);
+    long passages =
+        cluster
+            .getSolrClient()
+            .query(ATOMIC, params("q", "{!term f=_nest_parent_}r1", "rows", "0"))
+            .getResults()
+            .getNumFound();
+    assertTrue(passages > 1);
+    long embeddings = embeddingsOnAllNodes();
+    long reused = onAllNodes("UPDATE.echo.vector.reused");
+    try (SolrClient node = nodeWithoutTheLeaderOf(ATOMIC, "r1")) {
+      SolrInputDocument again = new SolrInputDocument("id", "r1", "body", longText("Kept", 40));
+      throughChain("echo-passages", again).process(node, ATOMIC);
+      cluster.getSolrClient().commit(ATOMIC);
+      assertEquals("nothing embedded", embeddings, embeddingsOnAllNodes());
+      assertEquals(
+          "the document and its passages",
+          reused + 1 + passages,
+          onAllNodes("UPDATE.echo.vector.reused"));
+      assertEveryReplicaHolds(ATOMIC, "r1", longText("Kept", 40));
+
+      SolrInputDocument changed = new SolrInputDocument("id", "r1", "body", "A new short text.");
+      throughChain("echo-passages", changed).process(node, ATOMIC);
+      cluster.getSolrClient().commit(ATOMIC);
+      assertEquals("the document and its one passage", embeddings + 2, embeddingsOnAllNodes());
+      assertEveryReplicaHolds(ATOMIC, "r1", "A new short text.");
+    }
   }
 }

@@ -28,9 +28,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.solr.common.util.Utils;
 
@@ -93,6 +96,62 @@ final class EchoConfigSet {
   /** Adds {@code xml} to solrconfig.xml (before {@code </config>}). */
   static void addToSolrConfig(Path conf, String xml) {
     edit(conf, "solrconfig.xml", "</config>", xml + "\n</config>");
+  }
+
+  /** Removes the update chain {@code name} from solrconfig.xml in {@code conf}. */
+  static void removeChain(Path conf, String name) {
+    try {
+      String config = Files.readString(conf.resolve("solrconfig.xml"), StandardCharsets.UTF_8);
+      String chain = shippedChain(config, name);
+      edit(conf, "solrconfig.xml", chain, "");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The shipped update chain {@code name}, as solrconfig.xml writes it. */
+  private static String shippedChain(String config, String name) {
+    int start = config.indexOf("<updateRequestProcessorChain name=\"" + name + "\"");
+    assertTrue("no update chain " + name, start >= 0);
+    int end =
+        config.indexOf("</updateRequestProcessorChain>", start)
+            + "</updateRequestProcessorChain>".length();
+    return config.substring(start, end);
+  }
+
+  /**
+   * The shipped chain that cuts passages, named {@code name}, with {@code onError} and {@code
+   * batchSize} set and the parameters {@code more} (name, value pairs) set or added.
+   */
+  static String passagesChain(String name, String onError, int batchSize, String... more) {
+    try {
+      String config = Files.readString(source().resolve("solrconfig.xml"), StandardCharsets.UTF_8);
+      String chain =
+          shippedChain(config, "echo-passages")
+              .replace("name=\"echo-passages\"", "name=\"" + name + "\"");
+      List<String> parameters = new ArrayList<>(List.of("onError", onError, "batchSize"));
+      parameters.add(String.valueOf(batchSize));
+      parameters.addAll(List.of(more));
+      for (int i = 0; i < parameters.size(); i += 2) {
+        chain = withParameter(chain, parameters.get(i), parameters.get(i + 1));
+      }
+      return chain;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** {@code chain} with the processor parameter {@code name} set to {@code value}, once. */
+  private static String withParameter(String chain, String name, String value) {
+    Matcher existing =
+        Pattern.compile("<(str|int|bool) name=\"" + Pattern.quote(name) + "\">[^<]*</\\1>")
+            .matcher(chain);
+    String element = "<str name=\"" + name + "\">" + value + "</str>";
+    if (existing.find()) {
+      return existing.replaceFirst(Matcher.quoteReplacement(element));
+    }
+    return chain.replace(
+        "<bool name=\"passages\">true</bool>", "<bool name=\"passages\">true</bool>" + element);
   }
 
   /** An update chain {@code name} like the shipped one, with {@code onError} changed. */

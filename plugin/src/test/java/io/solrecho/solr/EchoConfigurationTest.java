@@ -148,6 +148,84 @@ public class EchoConfigurationTest extends EchoSolrTestCase {
         "must be stored=\"true\"");
   }
 
+  private static final String TEXT_HASH_FIELD =
+      "<field name=\"echo_text_hash\" type=\"string\" indexed=\"false\" stored=\"true\""
+          + " docValues=\"false\"/>";
+
+  @Test
+  public void reuseVectorsNeedsTheTextHashField() throws Exception {
+    Consumer<Path> noHash =
+        conf -> EchoConfigSet.edit(conf, "managed-schema.xml", TEXT_HASH_FIELD, "");
+    assertCoreFails(
+        noHash, "reuseVectors needs textHashField 'echo_text_hash'", "or set reuseVectors=false");
+    createCore(
+        "nohash",
+        noHash.andThen(
+            conf -> {
+              EchoConfigSet.removeChain(conf, "echo-passages");
+              EchoConfigSet.edit(
+                  conf,
+                  "solrconfig.xml",
+                  "<bool name=\"reuseVectors\">true</bool>",
+                  "<bool name=\"reuseVectors\">false</bool>");
+            }));
+    try (EmbeddedSolrServer other = new EmbeddedSolrServer(h.getCoreContainer(), "nohash")) {
+      other.add(textDoc("1", "Embedded without a text hash."));
+      other.commit();
+      assertVectorEquals(
+          documentVector("Embedded without a text hash."),
+          vectorOf(other.query(params("q", "id:1", "fl", "vector")).getResults().get(0)));
+    } finally {
+      h.getCoreContainer().unload("nohash", true, true, true);
+    }
+  }
+
+  /** Adds {@code xml} to the processor of the shipped passages chain. */
+  private static Consumer<Path> passagesWith(String xml) {
+    return conf ->
+        EchoConfigSet.edit(
+            conf,
+            "solrconfig.xml",
+            "<bool name=\"passages\">true</bool>",
+            "<bool name=\"passages\">true</bool>" + xml);
+  }
+
+  @Test
+  public void passagesLongerThanTheModelEmbedsFailTheCore() {
+    assertCoreFails(
+        passagesWith("<int name=\"passages.maxTokens\">101</int>"),
+        "passages.maxTokens=101 is more than the 100 tokens model 'toy' embeds");
+    assertCoreFails(
+        passagesWith("<int name=\"passages.overlap\">100</int>"),
+        "passages.overlap must be less than the 100 tokens of a passage, got 100");
+  }
+
+  @Test
+  public void passagesNeedTheirStoredFieldsAndTheRootDocuments() {
+    assertCoreFails(
+        conf ->
+            EchoConfigSet.edit(
+                conf,
+                "managed-schema.xml",
+                "<field name=\"passage_vector\" type=\"echo_vector\" indexed=\"true\" stored=\"true\"/>",
+                ""),
+        "passages.outputField 'passage_vector' is not defined in the schema");
+    assertCoreFails(
+        conf ->
+            EchoConfigSet.edit(
+                conf,
+                "managed-schema.xml",
+                "<field name=\"passage_text\" type=\"text_general\" indexed=\"true\" stored=\"true\"/>",
+                "<field name=\"passage_text\" type=\"text_general\" indexed=\"true\" stored=\"false\"/>"),
+        "passages.textField 'passage_text' must be stored=\"true\"");
+    assertCoreFails(
+        passagesWith("<str name=\"nested\">children</str>"),
+        "passages are cut from the text of root documents, which nested=children leaves alone");
+    assertCoreFails(
+        passagesWith("<str name=\"passages.label\">category</str>"),
+        "passages.label 'category' is a field of the schema");
+  }
+
   @Test
   public void aMissingFingerprintFieldFailsTheCore() {
     assertCoreFails(
@@ -334,7 +412,8 @@ public class EchoConfigurationTest extends EchoSolrTestCase {
                 core.getResourceLoader(), EchoModelsFile.DEFAULT_RESOURCE, "toy");
       }
       try (EchoModelRegistry.Lease lease = registry().acquire(definition)) {
-        assertEquals(3, registry().users(definition));
+        assertEquals(
+            "both chains, the query parser and this lease", 4, registry().users(definition));
         assertFalse("not loaded at core load", lease.model().isLoaded());
         new EmbeddedSolrServer(h.getCoreContainer(), "lazy").add(textDoc("1", "Loads the model."));
         assertTrue("loaded by the first document", lease.model().isLoaded());
@@ -373,11 +452,11 @@ public class EchoConfigurationTest extends EchoSolrTestCase {
   public void coresDeclaringTheSameModelShareOneLoadedModel() throws Exception {
     addDocs(textDoc("1", "Loaded once."));
     int users = registry().users(toy);
-    assertEquals("the processor and the query parser of " + CORE, 2, users);
+    assertEquals("the processors of both chains and the query parser of " + CORE, 3, users);
     createCore("second", conf -> {});
     try {
       assertEquals(1, registry().size());
-      assertEquals(users + 2, registry().users(toy));
+      assertEquals(users + 3, registry().users(toy));
       EmbeddedSolrServer second = new EmbeddedSolrServer(h.getCoreContainer(), "second");
       second.add(textDoc("2", "Embedded by the second core."));
       second.commit();

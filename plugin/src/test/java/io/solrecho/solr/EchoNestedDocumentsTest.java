@@ -340,6 +340,7 @@ public class EchoNestedDocumentsTest extends EchoSolrTestCase {
     Path conf = EchoConfigSet.copyTo(instanceDir);
     EchoConfigSet.edit(
         conf, "managed-schema.xml", "<field name=\"_nest_path_\" type=\"_nest_path_\"/>", "");
+    EchoConfigSet.removeChain(conf, "echo-passages"); // passages need _nest_path_
     h.getCoreContainer().create(name, instanceDir, Map.of(), false);
     try (EmbeddedSolrServer other = new EmbeddedSolrServer(h.getCoreContainer(), name)) {
       other.add(block("p"));

@@ -116,7 +116,12 @@ public abstract class EchoSolrTestCase extends SolrTestCaseJ4 {
 
   /** The vector field of {@code doc}, or null when it has none. */
   static float[] vectorOf(SolrDocument doc) {
-    Object values = doc == null ? null : doc.getFieldValue("vector");
+    return vectorOf(doc, "vector");
+  }
+
+  /** The vector in {@code field} of {@code doc}, or null when it has none. */
+  static float[] vectorOf(SolrDocument doc, String field) {
+    Object values = doc == null ? null : doc.getFieldValue(field);
     if (values == null) {
       return null;
     }
@@ -136,6 +141,60 @@ public abstract class EchoSolrTestCase extends SolrTestCaseJ4 {
     List<String> p = new ArrayList<>(List.of("q", q, "rows", "0"));
     p.addAll(List.of(more));
     return client.query(params(p.toArray(new String[0]))).getResults().getNumFound();
+  }
+
+  static final String[] TOPICS = {
+    "the river that runs past the village", "the mountains to the north",
+    "the market held every Saturday", "the old library and its books",
+    "the harbour and the fishing boats", "the school on the hill"
+  };
+
+  /** Numbered sentences about the topics, at least {@code tokens} tokens of the model in all. */
+  static String sentences(String prefix, int tokens) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; embedder.tokenizer().encode(text.toString()).size() < tokens; i++) {
+      for (int j = 0; j < 20; j++, i++) {
+        text.append(text.length() == 0 ? "" : " ")
+            .append(prefix)
+            .append(' ')
+            .append(i)
+            .append(" tells about ")
+            .append(TOPICS[i % TOPICS.length])
+            .append('.');
+      }
+    }
+    return text.toString();
+  }
+
+  /** The passages of {@code root}, in order. */
+  static List<SolrDocument> passagesOf(String root) throws Exception {
+    return client
+        .query(
+            params(
+                "q", "{!term f=_nest_parent_}" + root,
+                "fq", "passage_start:[0 TO *]",
+                "sort", "passage_start asc",
+                "rows", "10000",
+                "fl", "*"))
+        .getResults();
+  }
+
+  /** The passages of {@code root} are those of {@code text}, each with the vector of its text. */
+  static void assertPassagesOf(String root, String text) throws Exception {
+    List<SolrDocument> passages = passagesOf(root);
+    assertFalse("passages of " + root, passages.isEmpty());
+    int i = 0;
+    for (SolrDocument passage : passages) {
+      String passageText = (String) passage.getFieldValue("passage_text");
+      int start = (Integer) passage.getFieldValue("passage_start");
+      int end = (Integer) passage.getFieldValue("passage_end");
+      assertEquals(root + "/passages#" + i++, passage.getFieldValue("id"));
+      assertEquals(text.substring(start, end), passageText);
+      assertVectorEquals(documentVector(passageText), vectorOf(passage, "passage_vector"));
+      assertEquals(embedder.fingerprint(), passage.getFieldValue("echo_fingerprint"));
+      assertEquals(TextHash.of(passageText), passage.getFieldValue("echo_text_hash"));
+    }
+    assertEquals(text.length(), passages.get(passages.size() - 1).getFieldValue("passage_end"));
   }
 
   /** A counter's count, a timer's or histogram's number of updates, from the core's registry. */

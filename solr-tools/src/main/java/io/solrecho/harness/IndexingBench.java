@@ -26,7 +26,12 @@ import io.solrecho.progress.ProgressBar;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.apache.solr.client.solrj.SolrRequest;
+import org.apache.solr.client.solrj.request.GenericSolrRequest;
 import org.apache.solr.common.SolrInputDocument;
+import org.apache.solr.common.params.ModifiableSolrParams;
+import org.apache.solr.common.util.NamedList;
 
 /**
  * Documents per second through Solr's echo update chain against the engine alone on the same texts
@@ -42,6 +47,9 @@ final class IndexingBench {
 
   /** Documents indexed before timing, so that the model is loaded and the code warm. */
   static final int WARMUP = 8;
+
+  private static final String REUSED = "UPDATE.echo.vector.reused";
+  private static final String EMBEDDINGS = "UPDATE.echo.vector.embeddings";
 
   private IndexingBench() {}
 
@@ -95,7 +103,42 @@ final class IndexingBench {
     viaSolr.addProperty("docs_per_s", BenchJson.round(texts.size() / solrSeconds));
     report.add("solr", viaSolr);
     report.addProperty("solr_to_engine_time_ratio", BenchJson.round(solrSeconds / engineSeconds));
+
+    // the same documents again, unchanged: their stored vectors are reused (reuseVectors)
+    long reusedBefore = counter(solr, REUSED);
+    long embeddedBefore = counter(solr, EMBEDDINGS);
+    start = System.nanoTime();
+    try (ProgressBar progress =
+        ProgressBar.step("bench: Solr re-indexing, unchanged", texts.size(), "docs")) {
+      solr.index(
+          documents("doc-", texts), REQUEST_SIZE, (indexed, total) -> progress.update(indexed));
+    }
+    double reindexSeconds = (System.nanoTime() - start) / 1e9;
+    JsonObject reindex = new JsonObject();
+    reindex.addProperty("seconds", BenchJson.round(reindexSeconds));
+    reindex.addProperty("docs_per_s", BenchJson.round(texts.size() / reindexSeconds));
+    reindex.addProperty("vectors_reused", counter(solr, REUSED) - reusedBefore);
+    reindex.addProperty("texts_embedded", counter(solr, EMBEDDINGS) - embeddedBefore);
+    report.add("solr_reindex", reindex);
+    report.addProperty(
+        "first_indexing_to_reindex_time_ratio", BenchJson.round(solrSeconds / reindexSeconds));
     return report;
+  }
+
+  /** A counter of the echo update chain, from the metrics API of the (standalone) Solr. */
+  private static long counter(LocalSolr solr, String name) throws Exception {
+    ModifiableSolrParams params = new ModifiableSolrParams();
+    params.set("group", "core");
+    params.set("prefix", name);
+    NamedList<Object> response =
+        solr.solrClient()
+            .request(new GenericSolrRequest(SolrRequest.METHOD.GET, "/admin/metrics", params));
+    long count = 0;
+    for (Map.Entry<String, ?> registry : (NamedList<?>) response.get("metrics")) {
+      Object value = ((NamedList<?>) registry.getValue()).get(name);
+      count += value == null ? 0 : ((Number) value).longValue();
+    }
+    return count;
   }
 
   /** Documents {@code prefix + i} whose {@code body} is the i-th text. */

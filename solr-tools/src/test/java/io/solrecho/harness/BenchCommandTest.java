@@ -69,6 +69,10 @@ public class BenchCommandTest {
     assertEquals(64, indexing.get("documents").getAsInt());
     assertTrue(indexing.getAsJsonObject("solr").get("docs_per_s").getAsDouble() > 0);
     assertTrue(indexing.getAsJsonObject("engine").get("docs_per_s").getAsDouble() > 0);
+    JsonObject reindex = indexing.getAsJsonObject("solr_reindex");
+    assertEquals(64, reindex.get("vectors_reused").getAsLong());
+    assertEquals(0, reindex.get("texts_embedded").getAsLong());
+    assertTrue(indexing.get("first_indexing_to_reindex_time_ratio").getAsDouble() > 0);
     for (String kind : new String[] {"cold", "warm"}) {
       JsonObject latency = json.getAsJsonObject("query_latency").getAsJsonObject(kind);
       assertEquals(20, latency.get("queries").getAsInt());
