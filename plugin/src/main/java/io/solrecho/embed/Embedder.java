@@ -18,17 +18,16 @@ package io.solrecho.embed;
 import io.solrecho.lm.BatchBudget;
 import io.solrecho.lm.CausalLanguageModel;
 import io.solrecho.lm.DeviceOutOfMemoryException;
-import io.solrecho.lm.HiddenStates;
 import io.solrecho.lm.LmOptions;
 import io.solrecho.lm.TextTokenizer;
 import io.solrecho.lm.TokenBatch;
+import io.solrecho.lm.TokenSpans;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Embeds texts with a causal LM following {@link EmbeddingSettings}: prompts are built by a {@link
@@ -50,22 +49,23 @@ public final class Embedder implements AutoCloseable {
   private final PromptEncoder queryEncoder;
   private final VectorPooling pooling;
   private final String fingerprint;
-  private final Function<TokenBatch, HiddenStates> forward;
+  private final BatchRunner forward;
   private final BatchBudget budget;
 
   /** An embedder over an already loaded model and tokenizer, which the caller keeps and closes. */
   public Embedder(CausalLanguageModel model, TextTokenizer tokenizer, EmbeddingSettings settings) {
-    this(model, tokenizer, settings, false, model::forward, BatchBudget.of(model));
+    this(model, tokenizer, settings, false, model::meanStates, BatchBudget.of(model));
   }
 
   /**
-   * For tests: {@code forward} stands in for the model's forward pass (to inject device faults).
+   * For tests: {@code forward} stands in for the model's pooled forward pass (to inject device
+   * faults).
    */
   Embedder(
       CausalLanguageModel model,
       TextTokenizer tokenizer,
       EmbeddingSettings settings,
-      Function<TokenBatch, HiddenStates> forward,
+      BatchRunner forward,
       BatchBudget budget) {
     this(model, tokenizer, settings, false, forward, budget);
   }
@@ -75,7 +75,7 @@ public final class Embedder implements AutoCloseable {
       TextTokenizer tokenizer,
       EmbeddingSettings settings,
       boolean owns,
-      Function<TokenBatch, HiddenStates> forward,
+      BatchRunner forward,
       BatchBudget budget) {
     this.model = model;
     this.tokenizer = tokenizer;
@@ -116,7 +116,7 @@ public final class Embedder implements AutoCloseable {
       CausalLanguageModel model = CausalLanguageModel.load(folder, options);
       try {
         return new Embedder(
-            model, tokenizer, settings, true, model::forward, BatchBudget.of(model));
+            model, tokenizer, settings, true, model::meanStates, BatchBudget.of(model));
       } catch (RuntimeException e) {
         model.close();
         throw e;
@@ -224,12 +224,17 @@ public final class Embedder implements AutoCloseable {
   /** Runs one micro-batch; when the device runs out of memory, runs each half instead. */
   private void embedBatch(List<EncodedPrompt> prompts, Integer[] members, Embedding[] results) {
     List<int[]> ids = new ArrayList<>(members.length);
-    for (Integer i : members) {
-      ids.add(prompts.get(i).ids());
+    int[] starts = new int[members.length];
+    int[] ends = new int[members.length];
+    for (int row = 0; row < members.length; row++) {
+      EncodedPrompt prompt = prompts.get(members[row]);
+      ids.add(prompt.ids());
+      starts[row] = pooling.start(prompt);
+      ends[row] = pooling.end(prompt);
     }
-    HiddenStates states;
+    float[][] means;
     try {
-      states = forward.apply(TokenBatch.rightPadded(ids, PAD_ID));
+      means = forward.run(TokenBatch.rightPadded(ids, PAD_ID), TokenSpans.of(starts, ends));
     } catch (DeviceOutOfMemoryException e) {
       if (members.length == 1) {
         EncodedPrompt prompt = prompts.get(members[0]);
@@ -255,9 +260,7 @@ public final class Embedder implements AutoCloseable {
       return;
     }
     for (int row = 0; row < members.length; row++) {
-      EncodedPrompt prompt = prompts.get(members[row]);
-      float[] vector = pooling.pool(states, row, prompt.pooledStart(), prompt.pooledEnd());
-      results[members[row]] = new Embedding(vector, prompt);
+      results[members[row]] = new Embedding(pooling.finish(means[row]), prompts.get(members[row]));
     }
   }
 

@@ -165,12 +165,25 @@ public final class CausalLanguageModel implements AutoCloseable {
    * @throws ArithmeticException when float16 activations overflow (use float32 for that model)
    */
   public HiddenStates forward(TokenBatch batch) {
-    return run(batch, false, null).hidden;
+    return run(batch, null, false, null).hidden;
+  }
+
+  /**
+   * The mean of the last-layer hidden states (after the final norm) over each row's span, {@code
+   * [B][hidden]} float32: the pooling runs on the device and only these vectors are copied out.
+   *
+   * @throws IllegalArgumentException when a span is not within its row's real tokens
+   * @throws DeviceOutOfMemoryException as {@link #forward}
+   * @throws ArithmeticException as {@link #forward}
+   */
+  public float[][] meanStates(TokenBatch batch, TokenSpans spans) {
+    spans.checkAgainst(batch);
+    return run(batch, spans, false, null).means;
   }
 
   /** The LM head's logits at the last real position of each row, {@code [B][vocab]}. */
   public float[][] lastTokenLogits(TokenBatch batch) {
-    return run(batch, true, null).logits;
+    return run(batch, null, true, null).logits;
   }
 
   /**
@@ -179,14 +192,15 @@ public final class CausalLanguageModel implements AutoCloseable {
    */
   List<HiddenStates> layerOutputs(TokenBatch batch) {
     List<HiddenStates> outputs = new ArrayList<>();
-    run(batch, false, outputs);
+    run(batch, null, false, outputs);
     return outputs;
   }
 
-  private Output run(TokenBatch batch, boolean withLogits, List<HiddenStates> layerOutputs) {
+  private Output run(
+      TokenBatch batch, TokenSpans spans, boolean withLogits, List<HiddenStates> layerOutputs) {
     checkIds(batch);
     try {
-      return runOnDevice(batch, withLogits, layerOutputs);
+      return runOnDevice(batch, spans, withLogits, layerOutputs);
     } catch (RuntimeException e) {
       if (e instanceof DeviceOutOfMemoryException || !DeviceOutOfMemoryException.isOutOfMemory(e)) {
         throw e;
@@ -210,7 +224,7 @@ public final class CausalLanguageModel implements AutoCloseable {
    * Runs the pass in a child scope, which is closed (its arrays freed) even when the pass fails.
    */
   private Output runOnDevice(
-      TokenBatch batch, boolean withLogits, List<HiddenStates> layerOutputs) {
+      TokenBatch batch, TokenSpans spans, boolean withLogits, List<HiddenStates> layerOutputs) {
     int size = batch.size();
     int length = batch.length();
     int[][] positions =
@@ -240,12 +254,15 @@ public final class CausalLanguageModel implements AutoCloseable {
         }
       }
       NDArray hidden = finalNorm.apply(x);
+      if (spans != null) {
+        return new Output(null, null, means(call, hidden, spans));
+      }
       float[] values = hidden.toType(DataType.FLOAT32, false).toFloatArray();
       HiddenStates states = new HiddenStates(values, size, length, config.hiddenSize());
       if (dtype == DataType.FLOAT16) {
         checkFinite(values, batch);
       }
-      return new Output(states, withLogits ? logits(hidden, batch) : null);
+      return new Output(states, withLogits ? logits(hidden, batch) : null, null);
     }
   }
 
@@ -269,6 +286,33 @@ public final class CausalLanguageModel implements AutoCloseable {
                   .singletonOrThrow());
     }
     return x;
+  }
+
+  /**
+   * Averages {@code hidden} {@code [B, T, H]} over each row's span with one batched product: a
+   * {@code [B, 1, T]} matrix of weights {@code 1/n} on the span and 0 elsewhere.
+   */
+  private float[][] means(NDManager call, NDArray hidden, TokenSpans spans) {
+    int size = spans.size();
+    int length = (int) hidden.getShape().get(1);
+    float[] weights = new float[size * length];
+    for (int b = 0; b < size; b++) {
+      float w = 1f / (spans.end(b) - spans.start(b));
+      java.util.Arrays.fill(weights, b * length + spans.start(b), b * length + spans.end(b), w);
+    }
+    float[] flat =
+        call.create(weights, new Shape(size, 1, length))
+            .matMul(hidden.toType(DataType.FLOAT32, false))
+            .toFloatArray();
+    int width = config.hiddenSize();
+    float[][] means = new float[size][width];
+    for (int b = 0; b < size; b++) {
+      if (dtype == DataType.FLOAT16) {
+        checkFinite(flat, b * width, "the pooled span of sequence " + b);
+      }
+      System.arraycopy(flat, b * width, means[b], 0, width);
+    }
+    return means;
   }
 
   private float[][] logits(NDArray hidden, TokenBatch batch) {
@@ -295,23 +339,25 @@ public final class CausalLanguageModel implements AutoCloseable {
     int hidden = config.hiddenSize();
     for (int b = 0; b < batch.size(); b++) {
       for (int t : batch.realPositions(b)) {
-        int base = (b * batch.length() + t) * hidden;
-        for (int h = 0; h < hidden; h++) {
-          float v = values[base + h];
-          if (!Float.isFinite(v)) {
-            throw new ArithmeticException(
-                "float16 overflow: the hidden state of sequence "
-                    + b
-                    + " at position "
-                    + t
-                    + " is "
-                    + v
-                    + "; the activations of the model in "
-                    + folder
-                    + " exceed float16's range (65504)"
-                    + " for this input; load it with dtype=float32");
-          }
-        }
+        checkFinite(
+            values, (b * batch.length() + t) * hidden, "sequence " + b + " at position " + t);
+      }
+    }
+  }
+
+  private void checkFinite(float[] values, int offset, String where) {
+    for (int h = 0; h < config.hiddenSize(); h++) {
+      float v = values[offset + h];
+      if (!Float.isFinite(v)) {
+        throw new ArithmeticException(
+            "float16 overflow: the hidden state of "
+                + where
+                + " is "
+                + v
+                + "; the activations of the model in "
+                + folder
+                + " exceed float16's range (65504)"
+                + " for this input; load it with dtype=float32");
       }
     }
   }
@@ -381,5 +427,5 @@ public final class CausalLanguageModel implements AutoCloseable {
     return "CausalLanguageModel(" + folder + ", " + config + ", " + device() + ", " + dtype() + ")";
   }
 
-  private record Output(HiddenStates hidden, float[][] logits) {}
+  private record Output(HiddenStates hidden, float[][] logits, float[][] means) {}
 }
