@@ -26,6 +26,8 @@ import ai.djl.ndarray.types.DataType;
  */
 final class Attention {
   private final Projection qkv;
+  private final Projection queryOnly;
+  private final Projection keysAndValuesOnly;
   private final Projection out;
   private final Norm queryNorm;
   private final Norm keyNorm;
@@ -37,6 +39,8 @@ final class Attention {
   private final NDIndex queryColumns;
   private final NDIndex keyColumns;
   private final NDIndex valueColumns;
+  private final NDIndex keyOnlyColumns;
+  private final NDIndex valueOnlyColumns;
 
   Attention(
       Projection qkv,
@@ -58,21 +62,41 @@ final class Attention {
     this.scale = (float) (1.0 / Math.sqrt(headDim));
     int q = heads * headDim;
     int kv = kvHeads * headDim;
+    this.queryOnly = qkv.outputs(0, q);
+    this.keysAndValuesOnly = qkv.outputs(q, q + 2L * kv);
     this.queryColumns = new NDIndex().addAllDim(2).addSliceDim(0, q);
     this.keyColumns = new NDIndex().addAllDim(2).addSliceDim(q, q + kv);
     this.valueColumns = new NDIndex().addAllDim(2).addSliceDim(q + kv, q + 2L * kv);
+    this.keyOnlyColumns = new NDIndex().addAllDim(2).addSliceDim(0, kv);
+    this.valueOnlyColumns = new NDIndex().addAllDim(2).addSliceDim(kv, 2L * kv);
   }
 
-  /** {@code x}: {@code [B, T, hidden]}; returns the attention output of the same shape. */
+  /**
+   * {@code x}: {@code [B, T, hidden]}, every position a key; returns the attention output of the
+   * context's query positions, {@code [B, T or S, hidden]}.
+   */
   NDArray apply(NDArray x, ForwardContext context) {
     long batch = x.getShape().get(0);
     long length = x.getShape().get(1);
+    NDArray query;
+    NDArray key;
+    NDArray value;
+    if (context.selectsQueries()) {
+      query = queryOnly.apply(context.queries(x));
+      NDArray keysAndValues = keysAndValuesOnly.apply(x);
+      key = keysAndValues.get(keyOnlyColumns);
+      value = keysAndValues.get(valueOnlyColumns);
+    } else {
+      NDArray fused = qkv.apply(x);
+      query = fused.get(queryColumns);
+      key = fused.get(keyColumns);
+      value = fused.get(valueColumns);
+    }
+    long queries = query.getShape().get(1);
     int groups = heads / kvHeads;
-    NDArray fused = qkv.apply(x);
-    NDArray query = fused.get(queryColumns).reshape(batch, length, heads, headDim);
-    NDArray key = fused.get(keyColumns).reshape(batch, length, kvHeads, headDim);
-    NDArray value =
-        fused.get(valueColumns).reshape(batch, length, kvHeads, headDim).transpose(0, 2, 1, 3);
+    query = query.reshape(batch, queries, heads, headDim);
+    key = key.reshape(batch, length, kvHeads, headDim);
+    value = value.reshape(batch, length, kvHeads, headDim).transpose(0, 2, 1, 3);
     if (queryNorm != null) {
       query = queryNorm.apply(query);
       key = keyNorm.apply(key);
@@ -80,16 +104,16 @@ final class Attention {
     query = query.transpose(0, 2, 1, 3);
     key = key.transpose(0, 2, 1, 3);
     if (rotary != null) {
-      query = rotary.apply(query, context.cos(), context.sin());
-      key = rotary.apply(key, context.cos(), context.sin());
+      query = rotary.apply(query, context.queryCos(), context.querySin());
+      key = rotary.apply(key, context.keyCos(), context.keySin());
     }
     // Query head h reads key/value head h / groups: fold the group into the row axis.
     NDArray scores =
         query
             .mul(scale)
-            .reshape(batch, kvHeads, groups * length, headDim)
+            .reshape(batch, kvHeads, groups * queries, headDim)
             .matMul(key.transpose(0, 1, 3, 2))
-            .reshape(batch, heads, length, length);
+            .reshape(batch, heads, queries, length);
     DataType type = scores.getDataType();
     if (type != DataType.FLOAT32) {
       scores = scores.toType(DataType.FLOAT32, false);
@@ -100,11 +124,11 @@ final class Attention {
     }
     NDArray mixed =
         probabilities
-            .reshape(batch, kvHeads, groups * length, length)
+            .reshape(batch, kvHeads, groups * queries, length)
             .matMul(value)
-            .reshape(batch, heads, length, headDim)
+            .reshape(batch, heads, queries, headDim)
             .transpose(0, 2, 1, 3)
-            .reshape(batch, length, (long) heads * headDim);
+            .reshape(batch, queries, (long) heads * headDim);
     return out.apply(mixed);
   }
 }

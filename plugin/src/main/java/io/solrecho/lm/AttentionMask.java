@@ -30,27 +30,57 @@ final class AttentionMask {
   private AttentionMask() {}
 
   /**
+   * The mask for every position as a query, {@code [B, 1, T, T]}.
+   *
    * @param attentionMask 1 for real tokens, {@code [B][T]}
    * @param window keys a query may see, itself included; 0 for no window
    */
   static NDArray build(NDManager manager, int[][] attentionMask, int window) {
-    int batch = attentionMask.length;
     int length = attentionMask[0].length;
     float[] causal = new float[length * length];
     for (int i = 0; i < length; i++) {
-      for (int j = 0; j < length; j++) {
-        boolean visible = j <= i && (window <= 0 || i - j < window);
-        causal[i * length + j] = visible ? 0f : HIDDEN;
+      causalRow(causal, i * length, i, length, window);
+    }
+    return manager
+        .create(causal, new Shape(1, 1, length, length))
+        .add(padding(manager, attentionMask));
+  }
+
+  /**
+   * The mask for the query positions {@code queryColumns[b]} of each row alone, {@code [B, 1, S,
+   * T]}.
+   */
+  static NDArray build(NDManager manager, int[][] attentionMask, int[][] queryColumns, int window) {
+    int batch = attentionMask.length;
+    int length = attentionMask[0].length;
+    int queries = queryColumns[0].length;
+    float[] causal = new float[batch * queries * length];
+    for (int b = 0; b < batch; b++) {
+      for (int s = 0; s < queries; s++) {
+        causalRow(causal, (b * queries + s) * length, queryColumns[b][s], length, window);
       }
     }
+    return manager
+        .create(causal, new Shape(batch, 1, queries, length))
+        .add(padding(manager, attentionMask));
+  }
+
+  private static void causalRow(float[] mask, int offset, int query, int length, int window) {
+    for (int j = 0; j < length; j++) {
+      boolean visible = j <= query && (window <= 0 || query - j < window);
+      mask[offset + j] = visible ? 0f : HIDDEN;
+    }
+  }
+
+  private static NDArray padding(NDManager manager, int[][] attentionMask) {
+    int batch = attentionMask.length;
+    int length = attentionMask[0].length;
     float[] padding = new float[batch * length];
     for (int b = 0; b < batch; b++) {
       for (int j = 0; j < length; j++) {
         padding[b * length + j] = attentionMask[b][j] != 0 ? 0f : HIDDEN;
       }
     }
-    NDArray causalPart = manager.create(causal, new Shape(1, 1, length, length));
-    NDArray paddingPart = manager.create(padding, new Shape(batch, 1, 1, length));
-    return causalPart.add(paddingPart);
+    return manager.create(padding, new Shape(batch, 1, 1, length));
   }
 }

@@ -233,14 +233,23 @@ public final class CausalLanguageModel implements AutoCloseable {
       NDArray x = embed(call, batch.inputIds(), positions);
       NDArray[] angles = rotary == null ? new NDArray[2] : rotary.angles(call, positions, dtype);
       ForwardContext context =
-          new ForwardContext(
+          ForwardContext.allPositions(
               AttentionMask.build(call, batch.attentionMask(), config.slidingWindow()),
               angles[0],
               angles[1]);
-      for (DecoderLayer layer : layers) {
+      PooledQueries pooled = spans == null ? null : new PooledQueries(spans, length);
+      for (int i = 0; i < layers.size(); i++) {
+        boolean last = i == layers.size() - 1;
         try (NDManager scope = call.newSubManager()) {
           x.attach(scope);
-          NDArray next = layer.apply(x, context);
+          NDArray next =
+              layers
+                  .get(i)
+                  .apply(
+                      x,
+                      last && pooled != null
+                          ? pooled.context(scope, context, batch, positions)
+                          : context);
           next.attach(call);
           x = next;
         }
@@ -254,8 +263,8 @@ public final class CausalLanguageModel implements AutoCloseable {
         }
       }
       NDArray hidden = finalNorm.apply(x);
-      if (spans != null) {
-        return new Output(null, null, means(call, hidden, spans));
+      if (pooled != null) {
+        return new Output(null, null, means(call, hidden, pooled.weights()));
       }
       float[] values = hidden.toType(DataType.FLOAT32, false).toFloatArray();
       HiddenStates states = new HiddenStates(values, size, length, config.hiddenSize());
@@ -289,19 +298,64 @@ public final class CausalLanguageModel implements AutoCloseable {
   }
 
   /**
-   * Averages {@code hidden} {@code [B, T, H]} over each row's span with one batched product: a
-   * {@code [B, 1, T]} matrix of weights {@code 1/n} on the span and 0 elsewhere.
+   * The pooled positions as the last layer's queries: {@code S} (the longest span) per row, the
+   * span's positions then repeats of its first one, with averaging weights {@code 1/n} on the span
+   * and 0 on the repeats.
    */
-  private float[][] means(NDManager call, NDArray hidden, TokenSpans spans) {
-    int size = spans.size();
-    int length = (int) hidden.getShape().get(1);
-    float[] weights = new float[size * length];
-    for (int b = 0; b < size; b++) {
-      float w = 1f / (spans.end(b) - spans.start(b));
-      java.util.Arrays.fill(weights, b * length + spans.start(b), b * length + spans.end(b), w);
+  private final class PooledQueries {
+    private final int[][] columns;
+    private final float[] weights;
+
+    PooledQueries(TokenSpans spans, int length) {
+      int queries = spans.longest();
+      columns = new int[spans.size()][queries];
+      weights = new float[spans.size() * queries];
+      for (int b = 0; b < spans.size(); b++) {
+        int n = spans.end(b) - spans.start(b);
+        for (int s = 0; s < queries; s++) {
+          columns[b][s] = spans.start(b) + (s < n ? s : 0);
+          weights[b * queries + s] = s < n ? 1f / n : 0f;
+        }
+      }
     }
+
+    ForwardContext context(
+        NDManager scope, ForwardContext all, TokenBatch batch, int[][] positions) {
+      int size = columns.length;
+      int queries = columns[0].length;
+      int length = batch.length();
+      long[] rows = new long[size * queries];
+      int[][] queryPositions = new int[size][queries];
+      for (int b = 0; b < size; b++) {
+        for (int s = 0; s < queries; s++) {
+          rows[b * queries + s] = (long) b * length + columns[b][s];
+          queryPositions[b][s] = positions[b][columns[b][s]];
+        }
+      }
+      NDArray[] angles =
+          rotary == null ? new NDArray[2] : rotary.angles(scope, queryPositions, dtype);
+      return all.selectingQueries(
+          AttentionMask.build(scope, batch.attentionMask(), columns, config.slidingWindow()),
+          angles[0],
+          angles[1],
+          scope.create(rows),
+          queries);
+    }
+
+    float[] weights() {
+      return weights;
+    }
+  }
+
+  /**
+   * Averages {@code hidden} {@code [B, S, H]} with one batched product by {@code weights} {@code
+   * [B, 1, S]}, in float32.
+   */
+  private float[][] means(NDManager call, NDArray hidden, float[] weights) {
+    int size = (int) hidden.getShape().get(0);
+    int queries = (int) hidden.getShape().get(1);
     float[] flat =
-        call.create(weights, new Shape(size, 1, length))
+        call.create(weights, new Shape(size, 1, queries))
             .matMul(hidden.toType(DataType.FLOAT32, false))
             .toFloatArray();
     int width = config.hiddenSize();

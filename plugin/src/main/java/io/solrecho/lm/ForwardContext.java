@@ -16,9 +16,87 @@
 package io.solrecho.lm;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
 
 /**
- * What every layer of one forward call shares: the additive attention mask {@code [B,1,T,T]}
- * (float32) and, for rotary models, the cos/sin tables {@code [B,1,T,rotaryDim]}.
+ * What every layer of one forward call shares: the additive float32 attention mask {@code [B or 1,
+ * 1, queries, keys]}, for rotary models the cos/sin tables of the keys' and the queries' positions
+ * ({@code [B, 1, T, rotaryDim]}), and, when only some positions are computed to the end (the pooled
+ * ones in the last layer), the flat indices of those query positions in {@code [B * T]}.
  */
-record ForwardContext(NDArray mask, NDArray cos, NDArray sin) {}
+final class ForwardContext {
+  private final NDArray mask;
+  private final NDArray keyCos;
+  private final NDArray keySin;
+  private final NDArray queryCos;
+  private final NDArray querySin;
+  private final NDIndex queryRows;
+  private final long queriesPerRow;
+
+  private ForwardContext(
+      NDArray mask,
+      NDArray keyCos,
+      NDArray keySin,
+      NDArray queryCos,
+      NDArray querySin,
+      NDIndex queryRows,
+      long queriesPerRow) {
+    this.mask = mask;
+    this.keyCos = keyCos;
+    this.keySin = keySin;
+    this.queryCos = queryCos;
+    this.querySin = querySin;
+    this.queryRows = queryRows;
+    this.queriesPerRow = queriesPerRow;
+  }
+
+  /** Every position is a query and a key; {@code cos}/{@code sin} null without rotary. */
+  static ForwardContext allPositions(NDArray mask, NDArray cos, NDArray sin) {
+    return new ForwardContext(mask, cos, sin, cos, sin, null, 0);
+  }
+
+  /**
+   * Every position is a key, but only {@code queriesPerRow} positions of each row, at the flat
+   * indices {@code rows} ({@code [B * queriesPerRow]} into {@code [B * T]}), are queries.
+   */
+  ForwardContext selectingQueries(
+      NDArray queryMask, NDArray queryCos, NDArray querySin, NDArray rows, long queriesPerRow) {
+    return new ForwardContext(
+        queryMask, keyCos, keySin, queryCos, querySin, new NDIndex("{}", rows), queriesPerRow);
+  }
+
+  NDArray mask() {
+    return mask;
+  }
+
+  NDArray keyCos() {
+    return keyCos;
+  }
+
+  NDArray keySin() {
+    return keySin;
+  }
+
+  NDArray queryCos() {
+    return queryCos;
+  }
+
+  NDArray querySin() {
+    return querySin;
+  }
+
+  /** Whether only some positions are queries. */
+  boolean selectsQueries() {
+    return queryRows != null;
+  }
+
+  /** The query positions of {@code x} {@code [B, T, H]}: all of it, or {@code [B, S, H]}. */
+  NDArray queries(NDArray x) {
+    if (queryRows == null) {
+      return x;
+    }
+    long batch = x.getShape().get(0);
+    long width = x.getShape().get(2);
+    return x.reshape(-1, width).get(queryRows).reshape(batch, queriesPerRow, width);
+  }
+}

@@ -16,6 +16,8 @@
 package io.solrecho.lm;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.nn.core.Linear;
 
 /**
  * A linear map {@code y = x W^T + b} with an nn.Linear-layout weight {@code [out, in]} and optional
@@ -32,6 +34,15 @@ final class Projection {
 
   /** Applies the map to the last axis of {@code x}; the result belongs to {@code x}'s manager. */
   NDArray apply(NDArray x) {
-    return x.getNDArrayInternal().linear(x, weight, bias).singletonOrThrow();
+    return Linear.linear(x, weight, bias).singletonOrThrow();
+  }
+
+  /**
+   * The map onto output features {@code [from, to)} alone: views of this one's weight rows and
+   * bias, no copy.
+   */
+  Projection outputs(long from, long to) {
+    NDIndex rows = new NDIndex().addSliceDim(from, to);
+    return new Projection(weight.get(rows), bias == null ? null : bias.get(rows));
   }
 }
