@@ -15,14 +15,16 @@
  */
 package io.solrecho.embed;
 
+import io.solrecho.lm.SharedPrefix;
 import io.solrecho.lm.TokenBatch;
 import io.solrecho.lm.TokenSpans;
 
 /**
- * Runs one micro-batch to its pooled vectors: the mean last-layer state over each row's span
- * ({@code CausalLanguageModel#meanStates}, or a stand-in that injects device faults in tests).
+ * Runs one micro-batch to its pooled vectors: the mean last-layer state over each row's span after
+ * the prompts' shared start, if any ({@code CausalLanguageModel#meanStates}, or a stand-in that
+ * injects device faults in tests).
  */
 @FunctionalInterface
 interface BatchRunner {
-  float[][] run(TokenBatch batch, TokenSpans spans);
+  float[][] run(TokenBatch batch, TokenSpans spans, SharedPrefix prefix);
 }

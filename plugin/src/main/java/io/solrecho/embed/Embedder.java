@@ -19,6 +19,7 @@ import io.solrecho.lm.BatchBudget;
 import io.solrecho.lm.CausalLanguageModel;
 import io.solrecho.lm.DeviceOutOfMemoryException;
 import io.solrecho.lm.LmOptions;
+import io.solrecho.lm.SharedPrefix;
 import io.solrecho.lm.TextTokenizer;
 import io.solrecho.lm.TokenBatch;
 import io.solrecho.lm.TokenSpans;
@@ -50,11 +51,12 @@ public final class Embedder implements AutoCloseable {
   private final VectorPooling pooling;
   private final String fingerprint;
   private final BatchRunner forward;
+  private final List<SharedPrefix> prefixes;
   private final BatchBudget budget;
 
   /** An embedder over an already loaded model and tokenizer, which the caller keeps and closes. */
   public Embedder(CausalLanguageModel model, TextTokenizer tokenizer, EmbeddingSettings settings) {
-    this(model, tokenizer, settings, false, model::meanStates, BatchBudget.of(model));
+    this(model, tokenizer, settings, false, null, BatchBudget.of(model));
   }
 
   /**
@@ -81,7 +83,6 @@ public final class Embedder implements AutoCloseable {
     this.tokenizer = tokenizer;
     this.ownsModel = owns;
     this.settings = settings;
-    this.forward = forward;
     this.budget = budget;
     EncodingOptions.Builder options =
         EncodingOptions.builder()
@@ -104,6 +105,12 @@ public final class Embedder implements AutoCloseable {
         new PromptEncoder(tokenizer, settings.template(TextRole.DOCUMENT), encoding);
     this.queryEncoder = new PromptEncoder(tokenizer, settings.template(TextRole.QUERY), encoding);
     this.pooling = new VectorPooling(settings.pooling(), settings.normalize());
+    this.forward = forward != null ? forward : model::meanStates;
+    this.prefixes = new ArrayList<>();
+    if (forward == null) {
+      sharePrefix(documentEncoder.constantPrefix());
+      sharePrefix(queryEncoder.constantPrefix());
+    }
     this.fingerprint =
         ModelFingerprint.of(model.config().json(), model.weightsDigest(), settings.describe());
   }
@@ -115,8 +122,7 @@ public final class Embedder implements AutoCloseable {
     try {
       CausalLanguageModel model = CausalLanguageModel.load(folder, options);
       try {
-        return new Embedder(
-            model, tokenizer, settings, true, model::meanStates, BatchBudget.of(model));
+        return new Embedder(model, tokenizer, settings, true, null, BatchBudget.of(model));
       } catch (RuntimeException e) {
         model.close();
         throw e;
@@ -234,7 +240,11 @@ public final class Embedder implements AutoCloseable {
     }
     float[][] means;
     try {
-      means = forward.run(TokenBatch.rightPadded(ids, PAD_ID), TokenSpans.of(starts, ends));
+      means =
+          forward.run(
+              TokenBatch.rightPadded(ids, PAD_ID),
+              TokenSpans.of(starts, ends),
+              prefixOf(ids.get(0)));
     } catch (DeviceOutOfMemoryException e) {
       if (members.length == 1) {
         EncodedPrompt prompt = prompts.get(members[0]);
@@ -264,8 +274,34 @@ public final class Embedder implements AutoCloseable {
     }
   }
 
+  /**
+   * Computes the keys and values of a template's constant start once (none for an empty one or one
+   * already shared), so that every batch starts after it.
+   */
+  private void sharePrefix(int[] ids) {
+    if (ids.length == 0 || prefixes.stream().anyMatch(p -> Arrays.equals(p.ids(), ids))) {
+      return;
+    }
+    prefixes.add(model.sharedPrefix(ids));
+  }
+
+  /** The shared prefix {@code ids} start with (the longest when several do), or null. */
+  private SharedPrefix prefixOf(int[] ids) {
+    SharedPrefix best = null;
+    for (SharedPrefix prefix : prefixes) {
+      int[] start = prefix.ids();
+      if (start.length <= ids.length
+          && Arrays.equals(start, 0, start.length, ids, 0, start.length)
+          && (best == null || start.length > best.length())) {
+        best = prefix;
+      }
+    }
+    return best;
+  }
+
   @Override
   public void close() {
+    prefixes.forEach(SharedPrefix::close);
     if (ownsModel) {
       model.close();
       tokenizer.close();

@@ -60,6 +60,26 @@ public final class PromptEncoder {
     }
   }
 
+  /**
+   * Token ids every prompt of this encoder very likely starts with: the optional BOS and the
+   * literal pieces before the first copy of the text (with offsets, without their last token, which
+   * may merge with the text). Callers must still compare: the model reuses only what matches.
+   */
+  public int[] constantPrefix() {
+    int[] literal = gapIds[0];
+    if (options.spanConvention() == SpanConvention.OFFSETS) {
+      literal = tokenizer.encode(String.join("", template.literalPieces(0))).ids();
+      literal = Arrays.copyOf(literal, Math.max(0, literal.length - 1));
+    }
+    int bos = bosCount();
+    int[] ids = new int[bos + literal.length];
+    if (bos > 0) {
+      ids[0] = options.bosTokenId().getAsInt();
+    }
+    System.arraycopy(literal, 0, ids, bos, literal.length);
+    return ids;
+  }
+
   /** The template this encoder fills in. */
   public PromptTemplate template() {
     return template;

@@ -72,10 +72,10 @@ final class Attention {
   }
 
   /**
-   * {@code x}: {@code [B, T, hidden]}, every position a key; returns the attention output of the
-   * context's query positions, {@code [B, T or S, hidden]}.
+   * {@code x}: {@code [B, T, hidden]}, every position a key (after the context's shared prefix);
+   * returns the attention output of the context's query positions, {@code [B, T or S, hidden]}.
    */
-  NDArray apply(NDArray x, ForwardContext context) {
+  NDArray apply(NDArray x, ForwardContext context, int layer) {
     long batch = x.getShape().get(0);
     long length = x.getShape().get(1);
     NDArray query;
@@ -107,13 +107,17 @@ final class Attention {
       query = rotary.apply(query, context.queryCos(), context.querySin());
       key = rotary.apply(key, context.keyCos(), context.keySin());
     }
+    NDArray[] keysAndValues = context.withPast(layer, key, value);
+    key = keysAndValues[0];
+    value = keysAndValues[1];
+    long keys = key.getShape().get(2);
     // Query head h reads key/value head h / groups: fold the group into the row axis.
     NDArray scores =
         query
             .mul(scale)
             .reshape(batch, kvHeads, groups * queries, headDim)
             .matMul(key.transpose(0, 1, 3, 2))
-            .reshape(batch, heads, queries, length);
+            .reshape(batch, heads, queries, keys);
     DataType type = scores.getDataType();
     if (type != DataType.FLOAT32) {
       scores = scores.toType(DataType.FLOAT32, false);
@@ -124,7 +128,7 @@ final class Attention {
     }
     NDArray mixed =
         probabilities
-            .reshape(batch, kvHeads, groups * queries, length)
+            .reshape(batch, kvHeads, groups * queries, keys)
             .matMul(value)
             .reshape(batch, heads, queries, headDim)
             .transpose(0, 2, 1, 3)

@@ -42,11 +42,12 @@ final class DecoderLayer {
   }
 
   /**
-   * {@code x}: {@code [B, T, hidden]}; returns the layer's output at the context's query positions
-   * (all of them, or the selected ones: keys and values still come from every position).
+   * {@code x}: {@code [B, T, hidden]}, {@code index}: the layer's place in the stack; returns the
+   * layer's output at the context's query positions (all of them, or the selected ones: keys and
+   * values still come from every position).
    */
-  NDArray apply(NDArray x, ForwardContext context) {
-    NDArray attended = attention.apply(attentionNorm.apply(x), context);
+  NDArray apply(NDArray x, ForwardContext context, int index) {
+    NDArray attended = attention.apply(attentionNorm.apply(x), context, index);
     NDArray residual = context.queries(x);
     if (parallelResidual) {
       return feedForward.apply(feedForwardNorm.apply(residual)).add(attended).add(residual);

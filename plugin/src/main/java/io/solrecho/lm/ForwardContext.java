@@ -16,13 +16,17 @@
 package io.solrecho.lm;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
 
 /**
  * What every layer of one forward call shares: the additive float32 attention mask {@code [B or 1,
  * 1, queries, keys]}, for rotary models the cos/sin tables of the keys' and the queries' positions
- * ({@code [B, 1, T, rotaryDim]}), and, when only some positions are computed to the end (the pooled
- * ones in the last layer), the flat indices of those query positions in {@code [B * T]}.
+ * ({@code [B, 1, T, rotaryDim]}), the keys and values of a {@link SharedPrefix} that precede the
+ * batch's own, the prefix being recorded (when the pass computes one), and, when only some
+ * positions are computed to the end (the pooled ones in the last layer), the flat indices of those
+ * query positions in {@code [B * T]}.
  */
 final class ForwardContext {
   private final NDArray mask;
@@ -30,6 +34,9 @@ final class ForwardContext {
   private final NDArray keySin;
   private final NDArray queryCos;
   private final NDArray querySin;
+  private final SharedPrefix past;
+  private final int pastLength;
+  private final SharedPrefix recording;
   private final NDIndex queryRows;
   private final long queriesPerRow;
 
@@ -39,6 +46,9 @@ final class ForwardContext {
       NDArray keySin,
       NDArray queryCos,
       NDArray querySin,
+      SharedPrefix past,
+      int pastLength,
+      SharedPrefix recording,
       NDIndex queryRows,
       long queriesPerRow) {
     this.mask = mask;
@@ -46,13 +56,26 @@ final class ForwardContext {
     this.keySin = keySin;
     this.queryCos = queryCos;
     this.querySin = querySin;
+    this.past = past;
+    this.pastLength = pastLength;
+    this.recording = recording;
     this.queryRows = queryRows;
     this.queriesPerRow = queriesPerRow;
   }
 
-  /** Every position is a query and a key; {@code cos}/{@code sin} null without rotary. */
-  static ForwardContext allPositions(NDArray mask, NDArray cos, NDArray sin) {
-    return new ForwardContext(mask, cos, sin, cos, sin, null, 0);
+  /**
+   * Every position is a query and a key, after the first {@code pastLength} positions of {@code
+   * past} (null for none); {@code recording} keeps every layer's keys and values (null: none);
+   * {@code cos}/{@code sin} null without rotary.
+   */
+  static ForwardContext allPositions(
+      NDArray mask,
+      NDArray cos,
+      NDArray sin,
+      SharedPrefix past,
+      int pastLength,
+      SharedPrefix recording) {
+    return new ForwardContext(mask, cos, sin, cos, sin, past, pastLength, recording, null, 0);
   }
 
   /**
@@ -62,7 +85,16 @@ final class ForwardContext {
   ForwardContext selectingQueries(
       NDArray queryMask, NDArray queryCos, NDArray querySin, NDArray rows, long queriesPerRow) {
     return new ForwardContext(
-        queryMask, keyCos, keySin, queryCos, querySin, new NDIndex("{}", rows), queriesPerRow);
+        queryMask,
+        keyCos,
+        keySin,
+        queryCos,
+        querySin,
+        past,
+        pastLength,
+        recording,
+        new NDIndex("{}", rows),
+        queriesPerRow);
   }
 
   NDArray mask() {
@@ -83,6 +115,26 @@ final class ForwardContext {
 
   NDArray querySin() {
     return querySin;
+  }
+
+  /**
+   * Layer {@code layer}'s keys and values {@code [B, kvHeads, T, headDim]} preceded by those of the
+   * shared prefix, if any; recorded first when this pass computes a prefix.
+   */
+  NDArray[] withPast(int layer, NDArray key, NDArray value) {
+    if (recording != null) {
+      recording.record(layer, key, value);
+    }
+    if (past == null || pastLength == 0) {
+      return new NDArray[] {key, value};
+    }
+    NDManager scope = key.getManager();
+    Shape shape = key.getShape();
+    Shape pastShape = new Shape(shape.get(0), shape.get(1), pastLength, shape.get(3));
+    return new NDArray[] {
+      past.keys(layer, pastLength, scope).broadcast(pastShape).concat(key, 2),
+      past.values(layer, pastLength, scope).broadcast(pastShape).concat(value, 2)
+    };
   }
 
   /** Whether only some positions are queries. */

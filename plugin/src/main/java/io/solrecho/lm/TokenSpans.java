@@ -86,6 +86,17 @@ public final class TokenSpans {
     return Arrays.stream(starts).min().orElse(0);
   }
 
+  /** Every span moved by {@code offset} positions. */
+  TokenSpans shifted(int offset) {
+    int[] movedStarts = starts.clone();
+    int[] movedEnds = ends.clone();
+    for (int b = 0; b < starts.length; b++) {
+      movedStarts[b] += offset;
+      movedEnds[b] += offset;
+    }
+    return of(movedStarts, movedEnds);
+  }
+
   /** Checks that every span lies within the real tokens of {@code batch}. */
   void checkAgainst(TokenBatch batch) {
     if (starts.length != batch.size()) {

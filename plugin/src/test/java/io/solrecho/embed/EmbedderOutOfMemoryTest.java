@@ -28,6 +28,7 @@ import io.solrecho.lm.BatchBudget;
 import io.solrecho.lm.CausalLanguageModel;
 import io.solrecho.lm.DeviceOutOfMemoryException;
 import io.solrecho.lm.LmOptions;
+import io.solrecho.lm.SharedPrefix;
 import io.solrecho.lm.TextTokenizer;
 import io.solrecho.lm.TokenBatch;
 import io.solrecho.lm.TokenSpans;
@@ -90,13 +91,13 @@ public class EmbedderOutOfMemoryTest {
     }
 
     @Override
-    public float[][] run(TokenBatch batch, TokenSpans spans) {
+    public float[][] run(TokenBatch batch, TokenSpans spans, SharedPrefix prefix) {
       sizes.add(batch.size());
       RuntimeException e = fault.apply(batch);
       if (e != null) {
         throw e;
       }
-      return model.meanStates(batch, spans);
+      return model.meanStates(batch, spans, prefix);
     }
   }
 

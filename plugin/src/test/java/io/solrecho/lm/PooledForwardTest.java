@@ -15,6 +15,7 @@
  */
 package io.solrecho.lm;
 
+import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import io.solrecho.SharedFixtures;
@@ -35,7 +36,8 @@ import org.junit.runners.Parameterized.Parameters;
  * the same vectors within 1e-5 as the plain full forward pass averaged in Java: echo-shaped spans
  * (the second copy of the text), classical ones (the text after a constant prompt prefix) and
  * single last tokens, in right-padded batches and left-padded ones with explicit position ids.
- * Every prompt starts with the same prefix, as prompts of one template do.
+ * Every prompt starts with the same prefix, as prompts of one template do, and each case also runs
+ * after that prefix's keys and values computed once ({@link SharedPrefix}).
  */
 @RunWith(Parameterized.class)
 public class PooledForwardTest {
@@ -134,11 +136,43 @@ public class PooledForwardTest {
     for (boolean left : new boolean[] {false, true}) {
       Batch batch = left ? leftPadded(prompts) : rightPadded(prompts);
       float[][] expected = plainMeans(model.forward(batch.tokens), batch.spans);
-      float[][] actual = model.meanStates(batch.tokens, batch.spans);
-      double error = MaxAbsError.of(expected, actual);
       String where = fixture + " " + what + (left ? " left-padded" : " right-padded");
-      System.out.printf(Locale.ROOT, "pooled %s: max abs %.2e%n", where, error);
-      assertTrue(where + " differs by " + error, error <= TOLERANCE);
+      assertClose(where, expected, model.meanStates(batch.tokens, batch.spans));
+      try (SharedPrefix prefix = model.sharedPrefix(PREFIX);
+          SharedPrefix longer = model.sharedPrefix(concat(PREFIX, new int[] {99, 98}))) {
+        assertClose(
+            where + " after a shared prefix",
+            expected,
+            model.meanStates(batch.tokens, batch.spans, prefix));
+        assertClose(
+            where + " after the shared part of a longer prefix",
+            expected,
+            model.meanStates(batch.tokens, batch.spans, longer));
+      }
+    }
+  }
+
+  private static void assertClose(String where, float[][] expected, float[][] actual) {
+    double error = MaxAbsError.of(expected, actual);
+    System.out.printf(Locale.ROOT, "pooled %s: max abs %.2e%n", where, error);
+    assertTrue(where + " differs by " + error, error <= TOLERANCE);
+  }
+
+  @Test
+  public void aPrefixIsReusedOnlyWhereEveryRowSharesIt() {
+    CausalLanguageModel model = MODELS.get(fixture);
+    List<Prompt> prompts = new ArrayList<>(classicalPrompts(new Random(5), vocab()));
+    int[] other = prompts.get(1).ids().clone();
+    other[2] = 29;
+    prompts.set(1, new Prompt(other, PREFIX.length, other.length));
+    Batch batch = rightPadded(prompts);
+    try (SharedPrefix prefix = model.sharedPrefix(PREFIX)) {
+      assertEquals(2, prefix.sharedLength(batch.tokens, batch.spans));
+      assertEquals(0, prefix.sharedLength(leftPadded(prompts).tokens, batch.spans));
+      assertClose(
+          fixture + " partly shared prefix",
+          plainMeans(model.forward(batch.tokens), batch.spans),
+          model.meanStates(batch.tokens, batch.spans, prefix));
     }
   }
 
