@@ -63,8 +63,13 @@ public final class BenchEmbedCommand implements Command {
   public String usage() {
     return "usage: bin/solr-echo bench-embed [--model DIR] [--tokenizer FILE] [--cache DIR] [--texts N]"
         + " [--callers 1,4,16] [--memory N]\n"
+        + "       bin/solr-echo bench-embed --texts-file FILE [--runs N] [--warmup N] [--json]"
+        + " [--echo-template STR] [--classical-template STR] [--model DIR] ...\n"
         + EmbeddingOptions.USAGE
         + "\n"
+        + "  --texts-file one text per line: median texts/s of echo and classical over --runs (default 5)\n"
+        + "               runs after --warmup (default 2), each embedding every text exactly as given\n"
+        + "               (no cache, no de-duplication), the modes interleaved; --json for JSON\n"
         + "  --model      default: a random SmolLM2-135M-shaped model with --tokenizer (default\n"
         + "               ../shared/models/tokenizers/smollm/tokenizer.json)\n"
         + "  --texts      texts per measurement (default 48), bodies of sample-collection/documents.jsonl\n"
@@ -73,12 +78,10 @@ public final class BenchEmbedCommand implements Command {
 
   @Override
   public int run(Arguments arguments, PrintStream out) throws Exception {
-    Path model =
-        arguments.has("model")
-            ? arguments.path("model")
-            : randomModelWithTokenizer(
-                Paths.get(arguments.get("cache", defaultCache().toString())),
-                Paths.get(arguments.get("tokenizer", DEFAULT_TOKENIZER)));
+    if (arguments.has("texts-file")) {
+      return runTextsFile(arguments, out);
+    }
+    Path model = model(arguments);
     List<Integer> callers = new ArrayList<>();
     for (String c : arguments.get("callers", "1,4,16").split(",")) {
       callers.add(Integer.parseInt(c.trim()));
@@ -93,6 +96,39 @@ public final class BenchEmbedCommand implements Command {
             arguments.has("memory") ? arguments.integer("memory", 100_000) : 0);
     out.println(new GsonBuilder().setPrettyPrinting().create().toJson(report));
     return 0;
+  }
+
+  private static int runTextsFile(Arguments arguments, PrintStream out) throws Exception {
+    Map<String, Map<String, String>> modes = new java.util.LinkedHashMap<>();
+    for (String mode : List.of("echo", "classical")) {
+      Map<String, String> parameters = EmbeddingOptions.parameters(arguments);
+      parameters.put("mode", mode);
+      if (arguments.has(mode + "-template")) {
+        parameters.put("documentTemplate", arguments.required(mode + "-template"));
+      }
+      modes.put(mode, parameters);
+    }
+    JsonObject report =
+        TextsFileBench.measure(
+            model(arguments),
+            EmbeddingOptions.lm(arguments),
+            modes,
+            TextsFileBench.readTexts(arguments.path("texts-file")),
+            arguments.integer("warmup", 2),
+            arguments.integer("runs", 5));
+    out.print(
+        arguments.bool("json", false)
+            ? new GsonBuilder().setPrettyPrinting().create().toJson(report) + "\n"
+            : TextsFileBench.text(report));
+    return 0;
+  }
+
+  private static Path model(Arguments arguments) throws IOException {
+    return arguments.has("model")
+        ? arguments.path("model")
+        : randomModelWithTokenizer(
+            Paths.get(arguments.get("cache", defaultCache().toString())),
+            Paths.get(arguments.get("tokenizer", DEFAULT_TOKENIZER)));
   }
 
   /**

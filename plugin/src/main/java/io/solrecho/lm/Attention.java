@@ -36,11 +36,6 @@ final class Attention {
   private final int kvHeads;
   private final int headDim;
   private final float scale;
-  private final NDIndex queryColumns;
-  private final NDIndex keyColumns;
-  private final NDIndex valueColumns;
-  private final NDIndex keyOnlyColumns;
-  private final NDIndex valueOnlyColumns;
 
   Attention(
       Projection qkv,
@@ -60,15 +55,9 @@ final class Attention {
     this.kvHeads = kvHeads;
     this.headDim = headDim;
     this.scale = (float) (1.0 / Math.sqrt(headDim));
-    int q = heads * headDim;
-    int kv = kvHeads * headDim;
-    this.queryOnly = qkv.outputs(0, q);
-    this.keysAndValuesOnly = qkv.outputs(q, q + 2L * kv);
-    this.queryColumns = new NDIndex().addAllDim(2).addSliceDim(0, q);
-    this.keyColumns = new NDIndex().addAllDim(2).addSliceDim(q, q + kv);
-    this.valueColumns = new NDIndex().addAllDim(2).addSliceDim(q + kv, q + 2L * kv);
-    this.keyOnlyColumns = new NDIndex().addAllDim(2).addSliceDim(0, kv);
-    this.valueOnlyColumns = new NDIndex().addAllDim(2).addSliceDim(kv, 2L * kv);
+    this.queryOnly = qkv.outputs(0, (long) heads * headDim);
+    this.keysAndValuesOnly =
+        qkv.outputs((long) heads * headDim, (long) (heads + 2 * kvHeads) * headDim);
   }
 
   /**
@@ -76,41 +65,16 @@ final class Attention {
    * returns the attention output of the context's query positions, {@code [B, T or S, hidden]}.
    */
   NDArray apply(NDArray x, ForwardContext context, int layer) {
+    NDArray[] projected =
+        context.selectsQueries() ? someQueries(x, context) : allQueries(x, context);
+    NDArray query = projected[0];
+    NDArray[] keysAndValues = context.withPast(layer, projected[1], projected[2]);
+    NDArray key = keysAndValues[0];
+    NDArray value = keysAndValues[1];
     long batch = x.getShape().get(0);
-    long length = x.getShape().get(1);
-    NDArray query;
-    NDArray key;
-    NDArray value;
-    if (context.selectsQueries()) {
-      query = queryOnly.apply(context.queries(x));
-      NDArray keysAndValues = keysAndValuesOnly.apply(x);
-      key = keysAndValues.get(keyOnlyColumns);
-      value = keysAndValues.get(valueOnlyColumns);
-    } else {
-      NDArray fused = qkv.apply(x);
-      query = fused.get(queryColumns);
-      key = fused.get(keyColumns);
-      value = fused.get(valueColumns);
-    }
-    long queries = query.getShape().get(1);
-    int groups = heads / kvHeads;
-    query = query.reshape(batch, queries, heads, headDim);
-    key = key.reshape(batch, length, kvHeads, headDim);
-    value = value.reshape(batch, length, kvHeads, headDim).transpose(0, 2, 1, 3);
-    if (queryNorm != null) {
-      query = queryNorm.apply(query);
-      key = keyNorm.apply(key);
-    }
-    query = query.transpose(0, 2, 1, 3);
-    key = key.transpose(0, 2, 1, 3);
-    if (rotary != null) {
-      query = rotary.apply(query, context.queryCos(), context.querySin());
-      key = rotary.apply(key, context.keyCos(), context.keySin());
-    }
-    NDArray[] keysAndValues = context.withPast(layer, key, value);
-    key = keysAndValues[0];
-    value = keysAndValues[1];
+    long queries = query.getShape().get(2);
     long keys = key.getShape().get(2);
+    int groups = heads / kvHeads;
     // Query head h reads key/value head h / groups: fold the group into the row axis.
     NDArray scores =
         query
@@ -134,5 +98,66 @@ final class Attention {
             .transpose(0, 2, 1, 3)
             .reshape(batch, queries, (long) heads * headDim);
     return out.apply(mixed);
+  }
+
+  /**
+   * Queries, keys and values of every position, {@code [B, heads, T, headDim]}: one projection;
+   * without q/k norms the queries and keys rotate together.
+   */
+  private NDArray[] allQueries(NDArray x, ForwardContext context) {
+    long batch = x.getShape().get(0);
+    long length = x.getShape().get(1);
+    NDArray fused = qkv.apply(x).reshape(batch, length, heads + 2L * kvHeads, headDim);
+    NDArray value = fused.get(headRange(2, heads + kvHeads, kvHeads)).transpose(0, 2, 1, 3);
+    if (queryNorm != null) {
+      NDArray query = fused.get(headRange(2, 0, heads));
+      NDArray key = fused.get(headRange(2, heads, kvHeads));
+      return new NDArray[] {
+        normedAndTurned(query, queryNorm, context.queryCos(), context.querySin()),
+        normedAndTurned(key, keyNorm, context.keyCos(), context.keySin()),
+        value
+      };
+    }
+    NDArray queriesAndKeys = fused.get(headRange(2, 0, heads + kvHeads)).transpose(0, 2, 1, 3);
+    if (rotary != null) {
+      queriesAndKeys = rotary.apply(queriesAndKeys, context.keyCos(), context.keySin());
+    }
+    return new NDArray[] {
+      queriesAndKeys.get(headRange(1, 0, heads)),
+      queriesAndKeys.get(headRange(1, heads, kvHeads)),
+      value
+    };
+  }
+
+  /** The context's selected queries and every position's keys and values. */
+  private NDArray[] someQueries(NDArray x, ForwardContext context) {
+    long batch = x.getShape().get(0);
+    long length = x.getShape().get(1);
+    NDArray selected = context.queries(x);
+    NDArray query =
+        queryOnly.apply(selected).reshape(batch, selected.getShape().get(1), heads, headDim);
+    NDArray keysAndValues =
+        keysAndValuesOnly.apply(x).reshape(batch, length, 2L * kvHeads, headDim);
+    NDArray key = keysAndValues.get(headRange(2, 0, kvHeads));
+    NDArray value = keysAndValues.get(headRange(2, kvHeads, kvHeads)).transpose(0, 2, 1, 3);
+    return new NDArray[] {
+      normedAndTurned(query, queryNorm, context.queryCos(), context.querySin()),
+      normedAndTurned(key, keyNorm, context.keyCos(), context.keySin()),
+      value
+    };
+  }
+
+  /**
+   * {@code x} {@code [B, T, n, headDim]} normed (if a norm is given), to {@code [B, n, T,
+   * headDim]}, rotated.
+   */
+  private NDArray normedAndTurned(NDArray x, Norm norm, NDArray cos, NDArray sin) {
+    NDArray heads = (norm == null ? x : norm.apply(x)).transpose(0, 2, 1, 3);
+    return rotary == null ? heads : rotary.apply(heads, cos, sin);
+  }
+
+  /** Heads {@code [first, first + count)} on {@code axis}. */
+  private static NDIndex headRange(int axis, long first, long count) {
+    return new NDIndex().addAllDim(axis).addSliceDim(first, first + count);
   }
 }

@@ -42,7 +42,10 @@ final class Decoder {
     this.dtype = dtype;
     this.hiddenSize = config.hiddenSize();
     this.slidingWindow = config.slidingWindow();
-    this.rotary = config.rope() == null ? null : new RotaryEmbedding(config.rope());
+    this.rotary =
+        config.rope() == null
+            ? null
+            : new RotaryEmbedding(config.rope(), config.headDim(), source.manager(), dtype);
     this.tokenEmbedding = layout.tokenEmbedding(source);
     this.positionEmbedding = layout.positionEmbedding(source);
     this.embeddingScale = layout.embeddingScale(config);

@@ -47,6 +47,11 @@ final class TensorSource {
     this.basePrefix = basePrefix;
   }
 
+  /** The scope the weights live in. */
+  NDManager manager() {
+    return manager;
+  }
+
   ModelConfig config() {
     return config;
   }
