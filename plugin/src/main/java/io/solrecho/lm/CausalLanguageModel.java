@@ -90,14 +90,7 @@ public final class CausalLanguageModel implements AutoCloseable {
   }
 
   private static DataType computeType(LmOptions options, Device device) {
-    switch (options.dtype()) {
-      case "float32":
-        return DataType.FLOAT32;
-      case "float16":
-        return DataType.FLOAT16;
-      default:
-        return device.isGpu() ? DataType.FLOAT16 : DataType.FLOAT32;
-    }
+    return options.dtype().orElse(device.isGpu() ? DataType.FLOAT16 : DataType.FLOAT32);
   }
 
   /** The parsed config.json. */

@@ -68,11 +68,6 @@ final class TensorSource {
     }
   }
 
-  /** Tensor {@code name}, or null when the checkpoint does not have it. */
-  NDArray loadIfPresent(String name, long... shape) {
-    return weights.contains(resolve(name)) ? load(name, shape) : null;
-  }
-
   boolean contains(String name) {
     return weights.contains(resolve(name));
   }
