@@ -15,6 +15,7 @@
  */
 package io.solrecho.cli;
 
+import io.solrecho.embed.PositiveInteger;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.LinkedHashMap;
@@ -105,6 +106,12 @@ public final class Arguments {
       throw new IllegalArgumentException(
           "option --" + name + " expects an integer, got '" + value + "'");
     }
+  }
+
+  /** Option {@code --name} as a whole number of at least 1, or {@code fallback} when absent. */
+  public int positive(String name, int fallback) {
+    String value = values.get(name);
+    return value == null ? fallback : PositiveInteger.parse("--" + name, value);
   }
 
   public boolean bool(String name, boolean fallback) {

@@ -31,6 +31,7 @@ import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -99,7 +100,7 @@ public final class BenchEmbedCommand implements Command {
   }
 
   private static int runTextsFile(Arguments arguments, PrintStream out) throws Exception {
-    Map<String, Map<String, String>> modes = new java.util.LinkedHashMap<>();
+    Map<String, Map<String, String>> modes = new LinkedHashMap<>();
     for (String mode : List.of("echo", "classical")) {
       Map<String, String> parameters = EmbeddingOptions.parameters(arguments);
       parameters.put("mode", mode);
@@ -115,7 +116,7 @@ public final class BenchEmbedCommand implements Command {
             modes,
             TextsFileBench.readTexts(arguments.path("texts-file")),
             arguments.integer("warmup", 2),
-            arguments.integer("runs", 5));
+            arguments.positive("runs", 5));
     out.print(
         arguments.bool("json", false)
             ? new GsonBuilder().setPrettyPrinting().create().toJson(report) + "\n"

@@ -15,10 +15,15 @@
  */
 package io.solrecho.cli;
 
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
-import io.solrecho.lm.SafetensorsWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,7 +83,10 @@ final class RandomModel {
     }
     Files.createDirectories(folder);
     Path partial = folder.resolve("model.safetensors.partial");
-    writer().write(partial);
+    try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
+        OutputStream out = Files.newOutputStream(partial)) {
+      tensors(manager).encode(out, NDList.Encoding.SAFETENSORS);
+    }
     Files.move(partial, weights, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     Files.writeString(configFile, config, StandardCharsets.UTF_8);
     return folder;
@@ -102,43 +110,40 @@ final class RandomModel {
     return new GsonBuilder().setPrettyPrinting().create().toJson(c);
   }
 
-  private SafetensorsWriter writer() {
+  /** The weights as named float32 arrays, written with DJL's safetensors encoding. */
+  private NDList tensors(NDManager manager) {
     SplittableRandom random = new SplittableRandom(20241121L);
     int headDim = hidden / heads;
     long q = (long) heads * headDim;
     long kv = (long) kvHeads * headDim;
-    SafetensorsWriter writer = new SafetensorsWriter();
-    writer.add(
-        "model.embed_tokens.weight",
-        new long[] {vocab, hidden},
-        gaussian(random, (long) vocab * hidden));
+    NDList tensors = new NDList();
+    Tensors add =
+        (name, values, shape) -> {
+          NDArray array = manager.create(values, new Shape(shape));
+          array.setName(name);
+          tensors.add(array);
+        };
+    add.put("model.embed_tokens.weight", gaussian(random, (long) vocab * hidden), vocab, hidden);
     for (int i = 0; i < layers; i++) {
       String p = "model.layers." + i + ".";
-      writer.add(p + "input_layernorm.weight", new long[] {hidden}, ones(hidden));
-      writer.add(
-          p + "self_attn.q_proj.weight", new long[] {q, hidden}, gaussian(random, q * hidden));
-      writer.add(
-          p + "self_attn.k_proj.weight", new long[] {kv, hidden}, gaussian(random, kv * hidden));
-      writer.add(
-          p + "self_attn.v_proj.weight", new long[] {kv, hidden}, gaussian(random, kv * hidden));
-      writer.add(
-          p + "self_attn.o_proj.weight", new long[] {hidden, q}, gaussian(random, q * hidden));
-      writer.add(p + "post_attention_layernorm.weight", new long[] {hidden}, ones(hidden));
-      writer.add(
-          p + "mlp.gate_proj.weight",
-          new long[] {intermediate, hidden},
-          gaussian(random, (long) intermediate * hidden));
-      writer.add(
-          p + "mlp.up_proj.weight",
-          new long[] {intermediate, hidden},
-          gaussian(random, (long) intermediate * hidden));
-      writer.add(
-          p + "mlp.down_proj.weight",
-          new long[] {hidden, intermediate},
-          gaussian(random, (long) intermediate * hidden));
+      add.put(p + "input_layernorm.weight", ones(hidden), hidden);
+      add.put(p + "self_attn.q_proj.weight", gaussian(random, q * hidden), q, hidden);
+      add.put(p + "self_attn.k_proj.weight", gaussian(random, kv * hidden), kv, hidden);
+      add.put(p + "self_attn.v_proj.weight", gaussian(random, kv * hidden), kv, hidden);
+      add.put(p + "self_attn.o_proj.weight", gaussian(random, q * hidden), hidden, q);
+      add.put(p + "post_attention_layernorm.weight", ones(hidden), hidden);
+      long mlp = (long) intermediate * hidden;
+      add.put(p + "mlp.gate_proj.weight", gaussian(random, mlp), intermediate, hidden);
+      add.put(p + "mlp.up_proj.weight", gaussian(random, mlp), intermediate, hidden);
+      add.put(p + "mlp.down_proj.weight", gaussian(random, mlp), hidden, intermediate);
     }
-    writer.add("model.norm.weight", new long[] {hidden}, ones(hidden));
-    return writer;
+    add.put("model.norm.weight", ones(hidden), hidden);
+    return tensors;
+  }
+
+  /** Adds a named tensor of the given shape. */
+  private interface Tensors {
+    void put(String name, float[] values, long... shape);
   }
 
   private static float[] gaussian(SplittableRandom random, long count) {

@@ -16,6 +16,7 @@
 package io.solrecho.cli;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.solrecho.embed.Embedder;
 import io.solrecho.embed.Embedding;
@@ -23,6 +24,7 @@ import io.solrecho.embed.EmbeddingParameters;
 import io.solrecho.embed.TextRole;
 import io.solrecho.lm.LmOptions;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -132,19 +135,18 @@ final class TextsFileBench {
     StringBuilder out = new StringBuilder();
     out.append(
         String.format(
-            java.util.Locale.ROOT,
+            Locale.ROOT,
             "%d texts, %d runs after %d warm-ups, load %s -> %s%n",
             report.get("texts").getAsInt(),
             report.get("runs").getAsInt(),
             report.get("warmup").getAsInt(),
             report.get("loadavg_start").getAsString(),
             report.get("loadavg_end").getAsString()));
-    for (Map.Entry<String, com.google.gson.JsonElement> e :
-        report.getAsJsonObject("modes").entrySet()) {
+    for (Map.Entry<String, JsonElement> e : report.getAsJsonObject("modes").entrySet()) {
       JsonObject mode = e.getValue().getAsJsonObject();
       out.append(
           String.format(
-              java.util.Locale.ROOT,
+              Locale.ROOT,
               "%-10s %8.2f texts/s (median of %s), %d prompt tokens%n",
               e.getKey(),
               mode.get("median_texts_per_s").getAsDouble(),
@@ -167,9 +169,7 @@ final class TextsFileBench {
       return fields[0] + " " + fields[1] + " " + fields[2];
     } catch (IOException | RuntimeException e) {
       return String.format(
-          java.util.Locale.ROOT,
-          "%.2f",
-          java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+          Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
   }
 

@@ -90,11 +90,6 @@ public final class HubModelDownloader {
     return new Builder();
   }
 
-  /** A downloader configured from HF_ENDPOINT and HF_TOKEN, showing progress on standard error. */
-  public static HubModelDownloader fromEnvironment() {
-    return builder().environment(System.getenv()).progress(System.err).build();
-  }
-
   public URI endpoint() {
     return endpoint;
   }

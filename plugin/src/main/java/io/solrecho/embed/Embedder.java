@@ -84,26 +84,9 @@ public final class Embedder implements AutoCloseable {
     this.ownsModel = owns;
     this.settings = settings;
     this.budget = budget;
-    EncodingOptions.Builder options =
-        EncodingOptions.builder()
-            .spanConvention(settings.spanConvention())
-            .maxTokensPerCopy(settings.maxTokensPerCopy());
-    if (settings.addBos()) {
-      options.addBos(
-          tokenizer
-              .bosTokenId()
-              .orElseThrow(
-                  () ->
-                      new IllegalArgumentException(
-                          "addBos: the model in "
-                              + tokenizer.folder()
-                              + " declares no BOS token (tokenizer_config.json bos_token"
-                              + " or config.json bos_token_id); write it in the template instead")));
-    }
-    EncodingOptions encoding = options.build();
     this.documentEncoder =
-        new PromptEncoder(tokenizer, settings.template(TextRole.DOCUMENT), encoding);
-    this.queryEncoder = new PromptEncoder(tokenizer, settings.template(TextRole.QUERY), encoding);
+        new PromptEncoder(tokenizer, settings.template(TextRole.DOCUMENT), settings);
+    this.queryEncoder = new PromptEncoder(tokenizer, settings.template(TextRole.QUERY), settings);
     this.pooling = new VectorPooling(settings.pooling(), settings.normalize());
     this.forward = forward != null ? forward : model::meanStates;
     this.prefixes = new ArrayList<>();

@@ -24,6 +24,9 @@ import java.util.Objects;
  * Immutable; build with {@link #builder()}.
  */
 public final class EmbeddingSettings {
+  /** Tokens of the text kept per copy unless configured: the prompt stays a bounded size. */
+  public static final int DEFAULT_MAX_TOKENS_PER_COPY = 512;
+
   private final EmbeddingMode mode;
   private final PromptTemplate documentTemplate;
   private final PromptTemplate queryTemplate;
@@ -143,7 +146,7 @@ public final class EmbeddingSettings {
     private Pooling pooling;
     private boolean normalize = true;
     private SpanConvention spanConvention = SpanConvention.PIECES;
-    private int maxTokensPerCopy = EncodingOptions.DEFAULT_MAX_TOKENS_PER_COPY;
+    private int maxTokensPerCopy = DEFAULT_MAX_TOKENS_PER_COPY;
     private boolean addBos;
     private int maxBatchSize = 16;
     private int maxBatchTokens = 8192;

@@ -26,7 +26,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A Hugging Face decoder-only model loaded from its folder (config.json plus safetensors weights)
@@ -183,7 +185,7 @@ public final class CausalLanguageModel implements AutoCloseable {
     }
     int[][] row = {ids.clone()};
     int[][] mask = new int[1][ids.length];
-    java.util.Arrays.fill(mask[0], 1);
+    Arrays.fill(mask[0], 1);
     TokenBatch batch = new TokenBatch(row, mask, null);
     SharedPrefix prefix = new SharedPrefix(ids, manager.newSubManager(), decoder.layerCount());
     try {
@@ -227,7 +229,7 @@ public final class CausalLanguageModel implements AutoCloseable {
    * Runs {@code pass} (which works in a child scope, closed even when it fails) and reports a
    * device out of memory with the batch's size.
    */
-  private <T> T run(TokenBatch batch, java.util.function.Supplier<T> pass) {
+  private <T> T run(TokenBatch batch, Supplier<T> pass) {
     checkIds(batch);
     try {
       return pass.get();
@@ -294,8 +296,8 @@ public final class CausalLanguageModel implements AutoCloseable {
     int[][] mask = new int[size][];
     int[][] positions = new int[size][];
     for (int b = 0; b < size; b++) {
-      ids[b] = java.util.Arrays.copyOfRange(batch.inputIds()[b], shared, batch.length());
-      mask[b] = java.util.Arrays.copyOfRange(batch.attentionMask()[b], shared, batch.length());
+      ids[b] = Arrays.copyOfRange(batch.inputIds()[b], shared, batch.length());
+      mask[b] = Arrays.copyOfRange(batch.attentionMask()[b], shared, batch.length());
       if (batch.positionIds() != null) {
         positions[b] = batch.positionIds()[b];
       } else {

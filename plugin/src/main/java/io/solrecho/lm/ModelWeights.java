@@ -120,23 +120,6 @@ final class ModelWeights implements Closeable {
     return tensors.containsKey(name);
   }
 
-  /** Names of all tensors, in file order. */
-  List<String> names() {
-    return List.copyOf(tensors.keySet());
-  }
-
-  /**
-   * The single element type of floating weights, e.g. {@code BF16}; the most common one if mixed.
-   */
-  SafetensorsType dominantType() {
-    Map<SafetensorsType, Long> counts = new TreeMap<>();
-    tensors.values().forEach(t -> counts.merge(t.type(), t.elementCount(), Long::sum));
-    return counts.entrySet().stream()
-        .max(Map.Entry.comparingByValue())
-        .map(Map.Entry::getKey)
-        .orElse(SafetensorsType.F32);
-  }
-
   /**
    * Loads tensor {@code name} into {@code manager} as {@code type}, checking its shape.
    *

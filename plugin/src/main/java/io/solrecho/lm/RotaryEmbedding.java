@@ -19,6 +19,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
 
 /**
  * Rotary position embedding in transformers' rotate-half layout: dim {@code j} pairs with {@code j
@@ -70,7 +71,7 @@ final class RotaryEmbedding {
           sin[base + i] = s;
           sin[base + half + i] = s;
         }
-        java.util.Arrays.fill(cos, base + rotaryDim, base + headDim, 1f);
+        Arrays.fill(cos, base + rotaryDim, base + headDim, 1f);
       }
     }
     Shape shape = new Shape(batch, 1, length, headDim);

@@ -16,11 +16,13 @@
 package io.solrecho.lm;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.function.UnaryOperator;
 
 /**
  * Hands checkpoint tensors to a {@link CheckpointLayout} as arrays of the compute type on the
@@ -89,7 +91,7 @@ final class TensorSource {
       return null;
     }
     NDList list = new NDList(parts);
-    NDArray joined = ai.djl.ndarray.NDArrays.concat(list, 0);
+    NDArray joined = NDArrays.concat(list, 0);
     list.close();
     return joined;
   }
@@ -106,7 +108,7 @@ final class TensorSource {
   }
 
   /** Applies {@code f} to {@code input} and frees the input. */
-  NDArray replace(NDArray input, java.util.function.UnaryOperator<NDArray> f) {
+  NDArray replace(NDArray input, UnaryOperator<NDArray> f) {
     NDArray result = f.apply(input);
     if (result != input) {
       input.close();

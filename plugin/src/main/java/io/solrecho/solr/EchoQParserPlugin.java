@@ -18,6 +18,7 @@ package io.solrecho.solr;
 import com.codahale.metrics.Timer;
 import io.solrecho.embed.Embedding;
 import io.solrecho.embed.EmbeddingFailedException;
+import io.solrecho.embed.PositiveInteger;
 import io.solrecho.embed.PromptTemplate;
 import io.solrecho.embed.TextRole;
 import java.io.IOException;
@@ -87,13 +88,9 @@ public final class EchoQParserPlugin extends QParserPlugin implements ResourceLo
   private static int positive(SolrParams params, String key, int fallback) {
     String value = params.get(key);
     try {
-      int parsed = value == null ? fallback : Integer.parseInt(value.trim());
-      if (parsed < 1) {
-        throw configError(key + " must be at least 1, got " + parsed);
-      }
-      return parsed;
-    } catch (NumberFormatException e) {
-      throw configError(key + ": expected an integer, got '" + value + "'");
+      return value == null ? fallback : PositiveInteger.parse(key, value);
+    } catch (IllegalArgumentException e) {
+      throw configError(e.getMessage());
     }
   }
 

@@ -16,6 +16,7 @@
 package io.solrecho.harness;
 
 import io.solrecho.cli.BenchEmbedCommand;
+import io.solrecho.embed.PositiveInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -175,16 +176,7 @@ record BenchOptions(
   }
 
   private static int positive(String name, String value) {
-    int parsed;
-    try {
-      parsed = Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--" + name + " expects an integer, got '" + value + "'");
-    }
-    if (parsed < 1) {
-      throw new IllegalArgumentException("--" + name + " must be at least 1, got " + parsed);
-    }
-    return parsed;
+    return PositiveInteger.parse("--" + name, value);
   }
 
   private static boolean bool(Function<String, String> option, String name) {

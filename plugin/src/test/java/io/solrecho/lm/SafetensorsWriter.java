@@ -29,16 +29,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Writes float32 tensors as a {@code .safetensors} file. Used to build random models of a given
- * shape for benchmarks and to produce test variants (shards, other dtypes) of fixture models.
+ * Writes tensors given as floats into a {@code .safetensors} file in F32, F16 or BF16, to produce
+ * test variants (shards, other dtypes) of fixture models. The runtime never writes weights, and DJL
+ * cannot hold BF16 arrays, hence this small writer in the tests.
  */
-public final class SafetensorsWriter {
+final class SafetensorsWriter {
   private final Map<String, long[]> shapes = new LinkedHashMap<>();
   private final Map<String, float[]> values = new LinkedHashMap<>();
   private final Map<String, String> types = new LinkedHashMap<>();
 
   /** Adds a float32 tensor. */
-  public SafetensorsWriter add(String name, long[] shape, float[] data) {
+  SafetensorsWriter add(String name, long[] shape, float[] data) {
     return add(name, shape, data, "F32");
   }
 
@@ -46,7 +47,7 @@ public final class SafetensorsWriter {
    * Adds a tensor stored as {@code dtype} ({@code F32}, {@code F16} or {@code BF16}); F16 and BF16
    * values are rounded to nearest even from the given floats.
    */
-  public SafetensorsWriter add(String name, long[] shape, float[] data, String dtype) {
+  SafetensorsWriter add(String name, long[] shape, float[] data, String dtype) {
     long count = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
     if (count != data.length) {
       throw new IllegalArgumentException(
@@ -69,7 +70,7 @@ public final class SafetensorsWriter {
   }
 
   /** Writes all tensors added so far to {@code file}. */
-  public void write(Path file) throws IOException {
+  void write(Path file) throws IOException {
     JsonObject header = new JsonObject();
     long offset = 0;
     for (String name : shapes.keySet()) {
