@@ -193,10 +193,7 @@ public final class EmbeddingSettings {
     }
 
     public Builder maxTokensPerCopy(int maxTokens) {
-      if (maxTokens < 1) {
-        throw new IllegalArgumentException("maxTokens must be at least 1, got " + maxTokens);
-      }
-      this.maxTokensPerCopy = maxTokens;
+      this.maxTokensPerCopy = PositiveInteger.check("maxTokens", maxTokens);
       return this;
     }
 
@@ -207,18 +204,12 @@ public final class EmbeddingSettings {
     }
 
     public Builder maxBatchSize(int size) {
-      if (size < 1) {
-        throw new IllegalArgumentException("batchSize must be at least 1, got " + size);
-      }
-      this.maxBatchSize = size;
+      this.maxBatchSize = PositiveInteger.check("batchSize", size);
       return this;
     }
 
     public Builder maxBatchTokens(int tokens) {
-      if (tokens < 1) {
-        throw new IllegalArgumentException("maxBatchTokens must be at least 1, got " + tokens);
-      }
-      this.maxBatchTokens = tokens;
+      this.maxBatchTokens = PositiveInteger.check("maxBatchTokens", tokens);
       return this;
     }
 

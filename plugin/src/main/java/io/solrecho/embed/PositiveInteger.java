@@ -38,9 +38,18 @@ public final class PositiveInteger {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(name + ": expected an integer, got '" + value + "'", e);
     }
-    if (parsed < 1) {
-      throw new IllegalArgumentException(name + " must be at least 1, got " + parsed);
+    return check(name, parsed);
+  }
+
+  /**
+   * {@code value} itself when it is at least 1.
+   *
+   * @throws IllegalArgumentException naming {@code name} for a value below 1
+   */
+  public static int check(String name, int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException(name + " must be at least 1, got " + value);
     }
-    return parsed;
+    return value;
   }
 }
