@@ -15,57 +15,83 @@
  */
 package io.solrecho;
 
-import static org.junit.Assume.assumeTrue;
-
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * Locates the read-only {@code ../shared} folder (fixtures, models, data sets) that sits beside the
- * repository on developer machines and in CI. Tests that need it are skipped, with a message naming
- * the missing path, in a fresh clone without it.
+ * The read-only {@code ../shared} folder that sits beside the repository on the project's own
+ * machines and in CI, never in a user's clone. The tests need nothing from it: they read the
+ * in-tree {@link ProjectFixtures}.
+ *
+ * <p>It is an optional extra oracle: with {@code -Pshared-oracle} (which sets the {@code
+ * solrecho.oracle} system property; {@code .ci/run} switches it on when {@code ../shared} exists)
+ * the fidelity and echo reference tests also run against its {@code fixtures/hf-reference} (made by
+ * transformers 4.45.1 and 5.17.0, other shapes and seeds) and its third-party toy GPT-2. Without
+ * the profile those are not test parameters at all, so nothing is skipped; with it, a missing
+ * folder is an error.
  */
 public final class SharedFixtures {
-  /** Every hf-reference model fixture, one per architecture and checkpoint variant. */
-  public static final List<String> REFERENCE_MODELS =
-      List.of(
-          "llama",
-          "llama_bf16",
-          "llama3_rope_tied",
-          "mistral_sw8",
-          "qwen2",
-          "qwen3",
-          "gpt2",
-          "gpt_neox",
-          "phi3",
-          "gemma");
+  /** The system property {@code -Pshared-oracle} sets to the shared folder. */
+  public static final String ORACLE_PROPERTY = "solrecho.oracle";
 
   private SharedFixtures() {}
 
-  /** The shared folder, or a skipped test when it is absent. */
-  public static Path shared() {
-    String configured = System.getProperty("solrecho.shared");
-    Path dir = configured != null ? Paths.get(configured) : Paths.get("..", "shared");
-    dir = dir.toAbsolutePath().normalize();
-    assumeTrue(
-        "skipped: shared fixtures folder not found at "
-            + dir
-            + " (clone the repository beside ../shared or set -Dsolrecho.shared)",
-        Files.isDirectory(dir));
-    return dir;
+  /** The hf-reference model fixtures of the shared folder, named {@code shared/<name>}. */
+  public static List<ReferenceModel> oracleModels() {
+    List<ReferenceModel> models = new ArrayList<>();
+    Path root = oracle();
+    if (root != null) {
+      try (Stream<Path> folders = Files.list(root.resolve("fixtures/hf-reference/models"))) {
+        folders
+            .filter(folder -> Files.isRegularFile(folder.resolve("reference.json")))
+            .sorted()
+            .forEach(
+                folder -> models.add(new ReferenceModel("shared/" + folder.getFileName(), folder)));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      if (models.isEmpty()) {
+        throw new IllegalStateException("-Pshared-oracle: no hf-reference models under " + root);
+      }
+    }
+    return models;
   }
 
-  /** A path inside the shared folder, or a skipped test when it is absent. */
-  public static Path resolve(String relative) {
-    Path path = shared().resolve(relative);
-    assumeTrue("skipped: shared fixture not found: " + path, Files.exists(path));
+  /** The shared echo reference embeddings, of the third-party toy GPT-2 of the shared folder. */
+  public static List<EchoReference> oracleEchoReferences() {
+    Path root = oracle();
+    if (root == null) {
+      return List.of();
+    }
+    return List.of(
+        new EchoReference(
+            "shared/toy-gpt2",
+            existing(root.resolve("models/toy-gpt2")),
+            existing(root.resolve("fixtures/hf-reference/echo/echo_reference.json"))));
+  }
+
+  /** The shared folder when {@code -Pshared-oracle} is on, else null. */
+  private static Path oracle() {
+    String configured = System.getProperty(ORACLE_PROPERTY, "");
+    if (configured.isBlank()) {
+      return null;
+    }
+    return existing(Paths.get(configured).toAbsolutePath().normalize());
+  }
+
+  private static Path existing(Path path) {
+    if (!Files.exists(path)) {
+      throw new IllegalStateException(
+          "-Pshared-oracle: "
+              + path
+              + " does not exist (run without the profile in a clone without ../shared)");
+    }
     return path;
-  }
-
-  /** The folder of one hf-reference model fixture, e.g. {@code llama}. */
-  public static Path referenceModel(String name) {
-    return resolve("fixtures/hf-reference/models/" + name);
   }
 }

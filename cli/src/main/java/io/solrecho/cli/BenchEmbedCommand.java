@@ -24,6 +24,7 @@ import io.solrecho.embed.EmbeddingService;
 import io.solrecho.embed.TextRole;
 import io.solrecho.lm.LmOptions;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,11 +34,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPInputStream;
 
 /**
  * {@code bench-embed}: texts/s and tokens/s of echo and classical embedding through the shared
@@ -46,9 +49,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * #measure(Path, LmOptions, Map, List, List, int)}.
  */
 public final class BenchEmbedCommand implements Command {
-  /** The tokenizer of the random model: SmolLM2's 49152-token vocabulary, beside the checkout. */
-  public static final String DEFAULT_TOKENIZER =
-      "../shared/models/tokenizers/smollm/tokenizer.json";
+  /**
+   * The tokenizer of the random model: SmolLM2's 49152-token vocabulary, the repository's copy
+   * (gzip-compressed; relative to the checkout, where bin/solr-echo runs).
+   */
+  public static final String DEFAULT_TOKENIZER = "fixtures/tokenizers/smollm/tokenizer.json.gz";
 
   @Override
   public String name() {
@@ -72,7 +77,9 @@ public final class BenchEmbedCommand implements Command {
         + "               runs after --warmup (default 2), each embedding every text exactly as given\n"
         + "               (no cache, no de-duplication), the modes interleaved; --json for JSON\n"
         + "  --model      default: a random SmolLM2-135M-shaped model with --tokenizer (default\n"
-        + "               ../shared/models/tokenizers/smollm/tokenizer.json)\n"
+        + "               "
+        + DEFAULT_TOKENIZER
+        + "; a .gz file is unpacked)\n"
         + "  --texts      texts per measurement (default 48), bodies of sample-collection/documents.jsonl\n"
         + "  --memory N   also embed N texts (e.g. 100000) and report heap and resident memory every N/10";
   }
@@ -192,7 +199,7 @@ public final class BenchEmbedCommand implements Command {
 
   /**
    * The random SmolLM2-135M-shaped model under {@code cache} (written on first use) with {@code
-   * tokenizer} copied in as its tokenizer.json.
+   * tokenizer} copied in as its tokenizer.json (unpacked when its name ends with {@code .gz}).
    *
    * @throws IllegalArgumentException when {@code tokenizer} is not a file
    */
@@ -205,7 +212,12 @@ public final class BenchEmbedCommand implements Command {
               + " not found; the random"
               + " model needs a tokenizer.json with a 49152-token vocabulary (SmolLM2's), or pass --model DIR");
     }
-    Files.copy(tokenizer, folder.resolve("tokenizer.json"), StandardCopyOption.REPLACE_EXISTING);
+    try (InputStream in =
+        tokenizer.getFileName().toString().endsWith(".gz")
+            ? new GZIPInputStream(Files.newInputStream(tokenizer))
+            : Files.newInputStream(tokenizer)) {
+      Files.copy(in, folder.resolve("tokenizer.json"), StandardCopyOption.REPLACE_EXISTING);
+    }
     return folder;
   }
 
@@ -265,8 +277,11 @@ public final class BenchEmbedCommand implements Command {
         sample.addProperty("heap_used_mib", round(ProcessMemory.heapUsedMiB()));
         samples.add(sample);
         System.err.printf(
+            Locale.ROOT,
             "memory run: %d/%d embeddings, rss %.0f MiB%n",
-            done, total, ProcessMemory.residentMiB());
+            done,
+            total,
+            ProcessMemory.residentMiB());
       }
     }
     JsonObject memory = new JsonObject();

@@ -17,6 +17,7 @@ package io.solrecho.cli;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -108,7 +109,7 @@ public final class Main {
         new StringBuilder(
             "usage: bin/solr-echo <command> [options]   (--help after a command for its options)\n\ncommands:\n");
     for (Command c : COMMANDS) {
-      text.append(String.format("  %-14s %s%n", c.name(), c.summary()));
+      text.append(String.format(Locale.ROOT, "  %-14s %s%n", c.name(), c.summary()));
     }
     return text.toString();
   }

@@ -15,51 +15,124 @@
  */
 package io.solrecho.cli;
 
-import ai.djl.Device;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
+import io.solrecho.lm.SafetensorsWriter;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * A deterministic random Llama-architecture model folder of a given shape, for benchmarks: the
- * numbers it produces mean nothing, but its cost is exactly that of a real model of the shape. The
- * default shape is SmolLM2-135M's.
+ * A deterministic random Llama-family model folder of a given shape, for benchmarks: the numbers it
+ * produces mean nothing, but its cost is exactly that of a real model of the shape. Two shapes are
+ * known by name ({@link #named}): SmolLM2-135M's, written in float32, and Mistral-7B's, written in
+ * float16 (14.5 GB; its weights are produced while the file is written, never held in memory).
  */
 final class RandomModel {
+  /** The names {@link #named} knows, for usage texts. */
+  static final String SHAPES = "smollm2-135m, mistral-7b";
+
+  private static final int TABLE_BITS = 16;
+
   private final String name;
+  private final String modelType;
   private final int layers;
   private final int hidden;
   private final int heads;
   private final int kvHeads;
   private final int intermediate;
   private final int vocab;
+  private final boolean tied;
+  private final double ropeTheta;
+  private final String dtype;
 
   RandomModel(
-      String name, int layers, int hidden, int heads, int kvHeads, int intermediate, int vocab) {
+      String name,
+      String modelType,
+      int layers,
+      int hidden,
+      int heads,
+      int kvHeads,
+      int intermediate,
+      int vocab,
+      boolean tied,
+      double ropeTheta,
+      String dtype) {
     this.name = name;
+    this.modelType = modelType;
     this.layers = layers;
     this.hidden = hidden;
     this.heads = heads;
     this.kvHeads = kvHeads;
     this.intermediate = intermediate;
     this.vocab = vocab;
+    this.tied = tied;
+    this.ropeTheta = ropeTheta;
+    this.dtype = dtype;
   }
 
   /**
    * SmolLM2-135M: 30 layers, hidden 576, 9 heads / 3 KV heads, intermediate 1536, vocab 49152,
-   * tied.
+   * tied; float32 (540 MB).
    */
   static RandomModel smolLm2Shape() {
-    return new RandomModel("smollm2-135m-random", 30, 576, 9, 3, 1536, 49152);
+    return new RandomModel(
+        "smollm2-135m-random", "llama", 30, 576, 9, 3, 1536, 49152, true, 100000.0, "F32");
+  }
+
+  /**
+   * Mistral-7B (v0.2): 32 layers, hidden 4096, 32 heads / 8 KV heads, intermediate 14336, vocab
+   * 32000, untied, no sliding window; float16 (14.5 GB).
+   */
+  static RandomModel mistral7bShape() {
+    return new RandomModel(
+        "mistral-7b-random", "mistral", 32, 4096, 32, 8, 14336, 32000, false, 1e6, "F16");
+  }
+
+  /**
+   * The shape called {@code shape}: one of {@value #SHAPES}.
+   *
+   * @throws IllegalArgumentException naming {@code --shape} for another name
+   */
+  static RandomModel named(String shape) {
+    switch (shape) {
+      case "smollm2-135m":
+        return smolLm2Shape();
+      case "mistral-7b":
+        return mistral7bShape();
+      default:
+        throw new IllegalArgumentException(
+            "--shape: expected one of " + SHAPES + ", got '" + shape + "'");
+    }
+  }
+
+  /**
+   * The same shape with only {@code count} decoder layers (a cheaper stand-in with the same widths,
+   * e.g. for a dry run on a CPU).
+   */
+  RandomModel withLayers(int count) {
+    if (count < 1) {
+      throw new IllegalArgumentException("--layers: expected at least 1, got " + count);
+    }
+    if (count == layers) {
+      return this;
+    }
+    return new RandomModel(
+        name + "-" + count + "-layers",
+        modelType,
+        count,
+        hidden,
+        heads,
+        kvHeads,
+        intermediate,
+        vocab,
+        tied,
+        ropeTheta,
+        dtype);
   }
 
   String name() {
@@ -83,18 +156,15 @@ final class RandomModel {
     }
     Files.createDirectories(folder);
     Path partial = folder.resolve("model.safetensors.partial");
-    try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
-        OutputStream out = Files.newOutputStream(partial)) {
-      tensors(manager).encode(out, NDList.Encoding.SAFETENSORS);
-    }
-    Files.move(partial, weights, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    writer().write(partial);
+    Files.move(partial, weights, StandardCopyOption.REPLACE_EXISTING);
     Files.writeString(configFile, config, StandardCharsets.UTF_8);
     return folder;
   }
 
-  private String config() {
+  String config() {
     JsonObject c = new JsonObject();
-    c.addProperty("model_type", "llama");
+    c.addProperty("model_type", modelType);
     c.addProperty("hidden_size", hidden);
     c.addProperty("num_hidden_layers", layers);
     c.addProperty("num_attention_heads", heads);
@@ -104,61 +174,85 @@ final class RandomModel {
     c.addProperty("max_position_embeddings", 8192);
     c.addProperty("hidden_act", "silu");
     c.addProperty("rms_norm_eps", 1e-5);
-    c.addProperty("rope_theta", 100000.0);
-    c.addProperty("tie_word_embeddings", true);
-    c.addProperty("torch_dtype", "float32");
+    c.addProperty("rope_theta", ropeTheta);
+    c.addProperty("tie_word_embeddings", tied);
+    c.addProperty("torch_dtype", dtype.equals("F16") ? "float16" : "float32");
     return new GsonBuilder().setPrettyPrinting().create().toJson(c);
   }
 
-  /** The weights as named float32 arrays, written with DJL's safetensors encoding. */
-  private NDList tensors(NDManager manager) {
+  private SafetensorsWriter writer() {
     SplittableRandom random = new SplittableRandom(20241121L);
+    float[] table = gaussianTable(random);
     int headDim = hidden / heads;
     long q = (long) heads * headDim;
     long kv = (long) kvHeads * headDim;
-    NDList tensors = new NDList();
-    Tensors add =
-        (name, values, shape) -> {
-          NDArray array = manager.create(values, new Shape(shape));
-          array.setName(name);
-          tensors.add(array);
-        };
-    add.put("model.embed_tokens.weight", gaussian(random, (long) vocab * hidden), vocab, hidden);
+    SafetensorsWriter writer = new SafetensorsWriter();
+    writer.add(
+        "model.embed_tokens.weight", new long[] {vocab, hidden}, dtype, draws(table, random));
     for (int i = 0; i < layers; i++) {
       String p = "model.layers." + i + ".";
-      add.put(p + "input_layernorm.weight", ones(hidden), hidden);
-      add.put(p + "self_attn.q_proj.weight", gaussian(random, q * hidden), q, hidden);
-      add.put(p + "self_attn.k_proj.weight", gaussian(random, kv * hidden), kv, hidden);
-      add.put(p + "self_attn.v_proj.weight", gaussian(random, kv * hidden), kv, hidden);
-      add.put(p + "self_attn.o_proj.weight", gaussian(random, q * hidden), hidden, q);
-      add.put(p + "post_attention_layernorm.weight", ones(hidden), hidden);
-      long mlp = (long) intermediate * hidden;
-      add.put(p + "mlp.gate_proj.weight", gaussian(random, mlp), intermediate, hidden);
-      add.put(p + "mlp.up_proj.weight", gaussian(random, mlp), intermediate, hidden);
-      add.put(p + "mlp.down_proj.weight", gaussian(random, mlp), hidden, intermediate);
+      writer.add(p + "input_layernorm.weight", new long[] {hidden}, dtype, ones());
+      writer.add(
+          p + "self_attn.q_proj.weight", new long[] {q, hidden}, dtype, draws(table, random));
+      writer.add(
+          p + "self_attn.k_proj.weight", new long[] {kv, hidden}, dtype, draws(table, random));
+      writer.add(
+          p + "self_attn.v_proj.weight", new long[] {kv, hidden}, dtype, draws(table, random));
+      writer.add(
+          p + "self_attn.o_proj.weight", new long[] {hidden, q}, dtype, draws(table, random));
+      writer.add(p + "post_attention_layernorm.weight", new long[] {hidden}, dtype, ones());
+      writer.add(
+          p + "mlp.gate_proj.weight",
+          new long[] {intermediate, hidden},
+          dtype,
+          draws(table, random));
+      writer.add(
+          p + "mlp.up_proj.weight", new long[] {intermediate, hidden}, dtype, draws(table, random));
+      writer.add(
+          p + "mlp.down_proj.weight",
+          new long[] {hidden, intermediate},
+          dtype,
+          draws(table, random));
     }
-    add.put("model.norm.weight", ones(hidden), hidden);
-    return tensors;
+    writer.add("model.norm.weight", new long[] {hidden}, dtype, ones());
+    if (!tied) {
+      writer.add("lm_head.weight", new long[] {vocab, hidden}, dtype, draws(table, random));
+    }
+    return writer;
   }
 
-  /** Adds a named tensor of the given shape. */
-  private interface Tensors {
-    void put(String name, float[] values, long... shape);
-  }
-
-  private static float[] gaussian(SplittableRandom random, long count) {
-    float[] values = new float[Math.toIntExact(count)];
-    for (int i = 0; i < values.length; i++) {
-      // Sum of uniforms: cheap, deterministic, close enough to N(0, 0.02^2) for timing.
-      values[i] =
+  /**
+   * 2^16 values close to N(0, 0.02^2) (a sum of uniforms: cheap and deterministic), picked from at
+   * random below: fast enough for billions of weights, and as good as fresh draws for timing.
+   */
+  private static float[] gaussianTable(SplittableRandom random) {
+    float[] table = new float[1 << TABLE_BITS];
+    for (int i = 0; i < table.length; i++) {
+      table[i] =
           (float) ((random.nextDouble() + random.nextDouble() + random.nextDouble() - 1.5) * 0.04);
     }
-    return values;
+    return table;
   }
 
-  private static float[] ones(int count) {
-    float[] values = new float[count];
-    java.util.Arrays.fill(values, 1f);
-    return values;
+  /**
+   * Values picked from {@code table} by 16 bits of a hash of their position (SplitMix64's
+   * finaliser) and a seed of the tensor's own: a function of the position, so chunks can be made in
+   * parallel.
+   */
+  private static SafetensorsWriter.TensorValues draws(float[] table, SplittableRandom random) {
+    long seed = random.nextLong();
+    int mask = table.length - 1;
+    return (offset, chunk, count) -> {
+      for (int i = 0; i < count; i++) {
+        long z = seed + (offset + i) * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        chunk[i] = table[(int) (z ^ (z >>> 31)) & mask];
+      }
+    };
+  }
+
+  private static SafetensorsWriter.TensorValues ones() {
+    return (offset, chunk, count) -> Arrays.fill(chunk, 0, count, 1f);
   }
 }

@@ -93,13 +93,13 @@ final class HubClient {
         throw e;
       }
       if (hubOrigin) {
-        if (hubEtag == null) {
-          hubEtag =
-              response
-                  .headers()
-                  .firstValue("x-linked-etag")
-                  .orElse(response.headers().firstValue("etag").orElse(null));
-        }
+        // the last answer of the hub's own that names the file wins: after a redirect within the
+        // hub (a renamed repository, the resolve cache) it is the one that serves or links it
+        hubEtag =
+            response
+                .headers()
+                .firstValue("x-linked-etag")
+                .orElse(response.headers().firstValue("etag").orElse(hubEtag));
         if (hubSize.isEmpty()) {
           hubSize = response.headers().firstValueAsLong("x-linked-size");
         }

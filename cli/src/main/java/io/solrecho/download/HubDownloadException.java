@@ -42,8 +42,13 @@ public final class HubDownloadException extends IOException {
     FORBIDDEN,
     /** 404: the repository, the revision or the file does not exist. */
     NOT_FOUND,
-    /** The downloaded bytes do not have the sha256 the hub announced. */
+    /**
+     * The downloaded bytes do not have the checksum the hub announced (an LFS file's sha256, a
+     * regular file's git blob id).
+     */
     CHECKSUM_MISMATCH,
+    /** The hub announced no checksum for the file, so it could not be checked and was not kept. */
+    UNVERIFIABLE,
     /** The downloaded file is larger than the hub announced. */
     SIZE_MISMATCH,
     /**
@@ -85,6 +90,17 @@ public final class HubDownloadException extends IOException {
 
   public Reason reason() {
     return reason;
+  }
+
+  /**
+   * Why, without the advice: for {@link Reason#UNREACHABLE} why no connection could be made (such
+   * as "cannot resolve host huggingface.co"), for other reasons the message.
+   */
+  public String why() {
+    Throwable cause = getCause();
+    return reason == Reason.UNREACHABLE && cause != null && cause.getMessage() != null
+        ? cause.getMessage()
+        : getMessage();
   }
 
   /** True when only the file is missing, so an optional file may be skipped. */

@@ -19,11 +19,26 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One file of a repository at a revision on a hub endpoint, and its download address {@code
- * {endpoint}/{repo}/resolve/{revision}/{path}} (the revision and each path segment percent-encoded,
- * so that a revision like {@code refs/pr/1} stays one segment).
+ * One file of a model or dataset repository at a revision on a hub endpoint, and its download
+ * address {@code {endpoint}/{repo}/resolve/{revision}/{path}} for a model, {@code
+ * {endpoint}/datasets/{repo}/resolve/{revision}/{path}} for a dataset (the revision and each path
+ * segment percent-encoded, so that a revision like {@code refs/pr/1} stays one segment).
  */
-record HubFile(URI endpoint, String repo, String revision, String path) {
+record HubFile(URI endpoint, Kind kind, String repo, String revision, String path) {
+
+  /** The kinds of repository, each with its place in the hub's addresses. */
+  enum Kind {
+    MODEL("", ""),
+    DATASET("datasets/", "dataset ");
+
+    private final String urlPrefix;
+    private final String label;
+
+    Kind(String urlPrefix, String label) {
+      this.urlPrefix = urlPrefix;
+      this.label = label;
+    }
+  }
 
   URI uri() {
     StringBuilder encodedPath = new StringBuilder();
@@ -34,12 +49,16 @@ record HubFile(URI endpoint, String repo, String revision, String path) {
       encodedPath.append(encode(segment));
     }
     String base = endpoint.toString().replaceAll("/+$", "");
-    return URI.create(base + "/" + repo + "/resolve/" + encode(revision) + "/" + encodedPath);
+    return URI.create(
+        base + "/" + kind.urlPrefix + repo + "/resolve/" + encode(revision) + "/" + encodedPath);
   }
 
-  /** "tokenizer.json of owner/name at revision main", for messages. */
+  /**
+   * "tokenizer.json of owner/name at revision main" or "test.tsv of dataset owner/name at revision
+   * main", for messages.
+   */
   String describe() {
-    return path + " of " + repo + " at revision " + revision;
+    return path + " of " + kind.label + repo + " at revision " + revision;
   }
 
   /** Percent-encodes everything but RFC 3986's unreserved characters. */

@@ -68,6 +68,14 @@ final class HubResponse implements Closeable {
     return Sha256.fromEtag(hubEtag);
   }
 
+  /**
+   * The git blob id the hub announced for a regular (non-LFS) file, or null: the only checksum the
+   * hub has for such a file.
+   */
+  String announcedGitBlobId() {
+    return GitBlobId.fromEtag(hubEtag);
+  }
+
   /** The file's size as announced by the hub ({@code X-Linked-Size}), when it did. */
   OptionalLong announcedSize() {
     return hubSize;

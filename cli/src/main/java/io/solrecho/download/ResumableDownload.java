@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.net.URI;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,8 +35,9 @@ import java.util.regex.Pattern;
 /**
  * Downloads one hub file into place through {@code FILE.incomplete}: resumes a part left by an
  * earlier attempt with a {@code Range} request (starting over when the server answers 200), retries
- * a transfer that breaks off or stalls, checks the size and the sha256 the hub announced, and only
- * then renames the part to its final name.
+ * a transfer that breaks off or stalls, checks the size and the checksum the hub announced (the
+ * sha256 of an LFS file, the git blob id of a regular one; a file with neither is refused), and
+ * only then renames the part to its final name.
  */
 final class ResumableDownload {
   static final String PART_SUFFIX = ".incomplete";
@@ -51,18 +51,25 @@ final class ResumableDownload {
   private final int attempts;
   private final Duration retryBackoff;
   private final ProgressBar progress;
+  private final String offlineAdvice;
 
+  /**
+   * @param offlineAdvice what to do instead when the hub cannot be reached, completing "check the
+   *     network connection and HF_ENDPOINT, or ..."; empty for nothing more
+   */
   ResumableDownload(
       HubClient client,
       Duration readTimeout,
       int attempts,
       Duration retryBackoff,
-      ProgressBar progress) {
+      ProgressBar progress,
+      String offlineAdvice) {
     this.client = client;
     this.readTimeout = readTimeout;
     this.attempts = attempts;
     this.retryBackoff = retryBackoff;
     this.progress = progress;
+    this.offlineAdvice = offlineAdvice;
   }
 
   /**
@@ -170,21 +177,10 @@ final class ResumableDownload {
                 + " bytes announced; the partial file was deleted."
                 + " Run again; if it repeats, a proxy between here and the hub may be altering the data");
       }
-      String actual = Sha256.hex(digest.digest());
-      String announced = response.announcedSha256();
-      if (announced != null && !announced.equals(actual)) {
-        Files.deleteIfExists(part);
-        if (append) {
-          throw new IOException(
-              "the resumed "
-                  + file.path()
-                  + " has the wrong sha256 (the part on disk was probably"
-                  + " from another version of the file); starting over");
-        }
-        throw checksumMismatch(file, response.uri(), actual, announced);
-      }
+      String sha256 = Sha256.hex(digest.digest());
+      verify(file, part, response, sha256, append);
       moveIntoPlace(part, destination);
-      return actual;
+      return sha256;
     }
   }
 
@@ -205,16 +201,68 @@ final class ResumableDownload {
       throw new IOException(
           "the server cannot resume " + file.path() + " at byte " + have + " (416); starting over");
     }
-    String actual = Sha256.of(part);
-    String announced = response.announcedSha256();
-    if (announced != null && !announced.equals(actual)) {
-      Files.deleteIfExists(part);
-      throw new IOException(
-          "the complete part of " + file.path() + " has the wrong sha256; starting over");
-    }
+    String sha256 = Sha256.of(part);
+    verify(file, part, response, sha256, true);
     progress.note(file.path() + ": the part downloaded before is complete");
     moveIntoPlace(part, destination);
-    return actual;
+    return sha256;
+  }
+
+  /**
+   * Checks the complete part against the checksum the hub announced: the sha256 of an LFS file, or
+   * the git blob id of a regular one. A part that does not match, or has no checksum to match, is
+   * deleted.
+   *
+   * @param sha256 the part's sha256
+   * @param resumed whether the part was resumed from an earlier attempt: a mismatch then means the
+   *     old part came from another version of the file, and the download starts over
+   * @throws HubDownloadException when the hub announced no checksum, or a fresh download does not
+   *     match it
+   * @throws IOException to start over after a resumed part that does not match
+   */
+  private void verify(HubFile file, Path part, HubResponse response, String sha256, boolean resumed)
+      throws IOException {
+    String announcedSha256 = response.announcedSha256();
+    String announcedBlobId = announcedSha256 == null ? response.announcedGitBlobId() : null;
+    if (announcedSha256 == null && announcedBlobId == null) {
+      Files.deleteIfExists(part);
+      throw new HubDownloadException(
+          HubDownloadException.Reason.UNVERIFIABLE,
+          file.describe()
+              + " came from "
+              + response.uri()
+              + " without a checksum (the hub announces an LFS file's sha256, or a regular"
+              + " file's git blob id, as its ETag); the file was not kept."
+              + " If HF_ENDPOINT points to a mirror or proxy, it has to pass the ETag and X-Linked-Etag headers on");
+    }
+    String kind = announcedSha256 != null ? "sha256" : "git blob id";
+    String announced = announcedSha256 != null ? announcedSha256 : announcedBlobId;
+    String actual = announcedSha256 != null ? sha256 : GitBlobId.of(part);
+    if (announced.equals(actual)) {
+      return;
+    }
+    Files.deleteIfExists(part);
+    if (resumed) {
+      throw new IOException(
+          "the resumed "
+              + file.path()
+              + " has the wrong "
+              + kind
+              + " (the part on disk was probably from another version of the file); starting over");
+    }
+    throw new HubDownloadException(
+        HubDownloadException.Reason.CHECKSUM_MISMATCH,
+        file.describe()
+            + " downloaded from "
+            + response.uri()
+            + " has "
+            + kind
+            + " "
+            + actual
+            + " but the hub announced "
+            + announced
+            + "; the damaged download was deleted."
+            + " Run again to fetch it afresh; if it repeats, something between here and the hub alters the data");
   }
 
   private long transfer(
@@ -282,8 +330,8 @@ final class ResumableDownload {
               + e.getMessage()
               + "). Check the network connection"
               + (hub ? " and HF_ENDPOINT" : "")
-              + ", or pass a local model folder instead with --model DIR (a folder holding config.json, tokenizer.json"
-              + " and the .safetensors weights, as downloaded from the hub)."
+              + (offlineAdvice.isEmpty() ? "" : ", or " + offlineAdvice)
+              + "."
               + kept,
           e);
     }
@@ -384,21 +432,6 @@ final class ResumableDownload {
       }
     }
     return text.toString();
-  }
-
-  private static HubDownloadException checksumMismatch(
-      HubFile file, URI from, String actual, String announced) {
-    return new HubDownloadException(
-        HubDownloadException.Reason.CHECKSUM_MISMATCH,
-        file.describe()
-            + " downloaded from "
-            + from
-            + " has sha256 "
-            + actual
-            + " but the hub announced "
-            + announced
-            + "; the damaged download was deleted."
-            + " Run again to fetch it afresh; if it repeats, something between here and the hub alters the data");
   }
 
   private static Matcher contentRange(HubResponse response) {

@@ -67,6 +67,12 @@ final class Sha256 {
    * sha256.
    */
   static String fromEtag(String etag) {
+    String value = etagValue(etag);
+    return value != null && HEX64.matcher(value).matches() ? value : null;
+  }
+
+  /** An entity tag without its weak marker and quotes, in lower case; null for null. */
+  static String etagValue(String etag) {
     if (etag == null) {
       return null;
     }
@@ -77,7 +83,6 @@ final class Sha256 {
     if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
       value = value.substring(1, value.length() - 1);
     }
-    value = value.toLowerCase(java.util.Locale.ROOT);
-    return HEX64.matcher(value).matches() ? value : null;
+    return value.toLowerCase(java.util.Locale.ROOT);
   }
 }

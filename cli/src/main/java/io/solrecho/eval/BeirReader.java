@@ -17,8 +17,6 @@ package io.solrecho.eval;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,31 +29,49 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads a data set in BEIR's layout, in place: {@code corpus.jsonl} (one JSON object per line with
- * {@code _id}, {@code title}, {@code text}), {@code queries.jsonl} ({@code _id}, {@code text}) and
- * {@code qrels/<split>.tsv} (header {@code query-id, corpus-id, score}, then one tab-separated
- * judgment per line). Other JSON keys are ignored; in SciFact the queries' {@code metadata} holds
- * the cited evidence, i.e. the answers, and must not reach a retriever. Ids must be unique.
+ * Reads a data set in BEIR's formats, in place: a corpus ({@code corpus.jsonl}, one JSON object per
+ * line with {@code _id}, {@code title}, {@code text}), queries ({@code queries.jsonl}, {@code _id},
+ * {@code text}), both possibly gzipped ({@code .jsonl.gz}, as on the Hugging Face hub), and a
+ * folder of judgments {@code <split>.tsv} (header {@code query-id, corpus-id, score}, then one
+ * tab-separated judgment per line). Other JSON keys are ignored; in SciFact the queries' {@code
+ * metadata} holds the cited evidence, i.e. the answers, and must not reach a retriever. Ids must be
+ * unique.
  */
 public final class BeirReader {
   private static final Pattern SPLIT = Pattern.compile("[A-Za-z0-9_-]+");
   private static final List<String> QRELS_HEADER = List.of("query-id", "corpus-id", "score");
 
-  private final Path dir;
   private final Path corpusFile;
   private final Path queriesFile;
+  private final Path qrelsFolder;
 
   /**
-   * @param dir the data set folder, e.g. {@code scifact-beir}, holding corpus.jsonl and
-   *     queries.jsonl
+   * A data set in BEIR's folder layout.
+   *
+   * @param dir the data set folder, e.g. {@code scifact-beir}, holding corpus.jsonl, queries.jsonl
+   *     and qrels/
    */
   public BeirReader(Path dir) {
-    if (dir == null) {
-      throw new IllegalArgumentException("BEIR data set folder must not be null");
+    this(
+        dir == null ? null : dir.resolve("corpus.jsonl"),
+        dir == null ? null : dir.resolve("queries.jsonl"),
+        dir == null ? null : dir.resolve("qrels"));
+  }
+
+  /**
+   * A data set whose files lie anywhere, as when its parts come from separate repositories.
+   *
+   * @param corpusFile the corpus, {@code .jsonl} or {@code .jsonl.gz}
+   * @param queriesFile the queries, {@code .jsonl} or {@code .jsonl.gz}
+   * @param qrelsFolder the folder holding {@code <split>.tsv}
+   */
+  public BeirReader(Path corpusFile, Path queriesFile, Path qrelsFolder) {
+    if (qrelsFolder == null) {
+      throw new IllegalArgumentException("BEIR qrels folder must not be null");
     }
-    this.dir = dir;
-    this.corpusFile = LineReader.requireFile(dir.resolve("corpus.jsonl"), "BEIR corpus");
-    this.queriesFile = LineReader.requireFile(dir.resolve("queries.jsonl"), "BEIR queries");
+    this.corpusFile = LineReader.requireFile(corpusFile, "BEIR corpus");
+    this.queriesFile = LineReader.requireFile(queriesFile, "BEIR queries");
+    this.qrelsFolder = qrelsFolder;
   }
 
   /** Every corpus document, in file order. */
@@ -65,12 +81,14 @@ public final class BeirReader {
 
   /** The first {@code limit} corpus documents. */
   public List<BeirDocument> readCorpus(int limit) throws IOException {
-    return readObjects(
+    Set<String> ids = new HashSet<>();
+    return JsonLines.read(
         corpusFile,
         limit,
-        (lines, json, id) -> {
-          String title = optionalString(lines, json, "title");
-          String text = requiredString(lines, json, "text");
+        (lines, json) -> {
+          String id = requireId(lines, json, ids);
+          String title = JsonLines.optionalString(lines, json, "title");
+          String text = JsonLines.requiredString(lines, json, "text");
           return new BeirDocument(id, title == null ? "" : title, text);
         });
   }
@@ -82,10 +100,13 @@ public final class BeirReader {
 
   /** The first {@code limit} queries of the file (judged or not). */
   public List<BeirQuery> readQueries(int limit) throws IOException {
-    return readObjects(
+    Set<String> ids = new HashSet<>();
+    return JsonLines.read(
         queriesFile,
         limit,
-        (lines, json, id) -> new BeirQuery(id, requiredString(lines, json, "text")));
+        (lines, json) ->
+            new BeirQuery(
+                requireId(lines, json, ids), JsonLines.requiredString(lines, json, "text")));
   }
 
   /**
@@ -121,8 +142,7 @@ public final class BeirReader {
           "split must be a plain name such as 'test', got '" + split + "'");
     }
     Path file =
-        LineReader.requireFile(
-            dir.resolve("qrels").resolve(split + ".tsv"), "BEIR qrels of split " + split);
+        LineReader.requireFile(qrelsFolder.resolve(split + ".tsv"), "BEIR qrels of split " + split);
     Map<String, Map<String, Integer>> judgments = new LinkedHashMap<>();
     try (LineReader lines = new LineReader(file)) {
       String header = lines.next();
@@ -164,47 +184,6 @@ public final class BeirReader {
     return Qrels.of(judgments);
   }
 
-  /** Builds one record from a JSON-lines object whose {@code _id} has been checked. */
-  @FunctionalInterface
-  private interface JsonRecord<T> {
-    T of(LineReader lines, JsonObject json, String id);
-  }
-
-  /**
-   * The first {@code limit} objects of a JSON-lines file as records, in file order: blank lines are
-   * skipped, every other line must be a JSON object with an {@code _id} not seen before.
-   */
-  private static <T> List<T> readObjects(Path file, int limit, JsonRecord<T> record)
-      throws IOException {
-    LineReader.requireLimit(limit);
-    List<T> records = new ArrayList<>();
-    Set<String> ids = new HashSet<>();
-    try (LineReader lines = new LineReader(file)) {
-      String line;
-      while (records.size() < limit && (line = lines.next()) != null) {
-        if (line.isBlank()) {
-          continue;
-        }
-        JsonObject json = parseObject(lines, line);
-        records.add(record.of(lines, json, requireId(lines, json, ids)));
-      }
-    }
-    return records;
-  }
-
-  private static JsonObject parseObject(LineReader lines, String line) {
-    JsonElement element;
-    try {
-      element = JsonParser.parseString(line);
-    } catch (JsonParseException e) {
-      throw lines.error("not valid JSON: " + e.getMessage());
-    }
-    if (!element.isJsonObject()) {
-      throw lines.error("expected a JSON object, found " + abbreviate(line));
-    }
-    return element.getAsJsonObject();
-  }
-
   private static String requireId(LineReader lines, JsonObject json, Set<String> seen) {
     JsonElement id = json.get("_id");
     if (id == null || !id.isJsonPrimitive() || id.getAsString().isBlank()) {
@@ -215,28 +194,5 @@ public final class BeirReader {
       throw lines.error("duplicate _id '" + value + "'");
     }
     return value;
-  }
-
-  private static String requiredString(LineReader lines, JsonObject json, String key) {
-    String value = optionalString(lines, json, key);
-    if (value == null) {
-      throw lines.error("missing '" + key + "' (_id " + json.get("_id") + ")");
-    }
-    return value;
-  }
-
-  private static String optionalString(LineReader lines, JsonObject json, String key) {
-    JsonElement value = json.get(key);
-    if (value == null || value.isJsonNull()) {
-      return null;
-    }
-    if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
-      throw lines.error("'" + key + "' must be a string (_id " + json.get("_id") + ")");
-    }
-    return value.getAsString();
-  }
-
-  private static String abbreviate(String text) {
-    return text.length() <= 60 ? text : text.substring(0, 60) + "...";
   }
 }

@@ -15,9 +15,11 @@
  */
 package io.solrecho.eval;
 
+import io.solrecho.download.HubDownloader;
 import io.solrecho.embed.EmbeddingMode;
 import io.solrecho.embed.EmbeddingSettings;
 import io.solrecho.lm.LmOptions;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -31,13 +33,15 @@ import java.util.function.Function;
 
 /**
  * The options of {@code bin/solr-echo eval}, read and checked once before any model is loaded:
- * paths exist, every setup's settings (templates included) are valid, datasets are known.
+ * paths exist, every setup's settings (templates included) are valid, datasets are known, and their
+ * data is found: in the {@code --data} folder, or downloaded from the hub into the cache.
  */
 final class EvalConfig {
   /** Name of the toy study in {@code --datasets}. */
   static final String TOY = "toy";
 
-  static final String DEFAULT_SHARED = "../shared";
+  /** The cache of downloaded data sets under the user's cache folder. */
+  static final String CACHE_FOLDER = "solr-echo/datasets";
 
   /** Command-line options passed through to {@link io.solrecho.embed.EmbeddingParameters}. */
   private static final Map<String, String> EMBEDDING_OPTIONS =
@@ -55,9 +59,12 @@ final class EvalConfig {
 
   final Path model;
   final Path out;
-  final Path data;
+  final EvalData data;
   final int limit;
-  final List<StsDataset> stsDatasets;
+
+  /** The chosen STS sets, found and ready to read, in --datasets order. */
+  final Map<StsDataset, StsSource> stsDatasets;
+
   final boolean toy;
   final LmOptions lmOptions;
 
@@ -76,9 +83,9 @@ final class EvalConfig {
   private EvalConfig(
       Path model,
       Path out,
-      Path data,
+      EvalData data,
       int limit,
-      List<StsDataset> stsDatasets,
+      Map<StsDataset, StsSource> stsDatasets,
       boolean toy,
       LmOptions lmOptions,
       Map<EmbeddingSetup, EmbeddingSettings> setups,
@@ -97,11 +104,15 @@ final class EvalConfig {
   }
 
   /**
-   * Reads the options; {@code option} returns an option's value or null when it is absent.
+   * Reads the options and finds the data; {@code option} returns an option's value or null when it
+   * is absent, {@code environment} holds HF_ENDPOINT, HF_TOKEN and XDG_CACHE_HOME where set.
    *
-   * @throws IllegalArgumentException naming the option that is missing or wrong
+   * @throws IllegalArgumentException naming the option that is missing or wrong, or the missing
+   *     local data
+   * @throws DataUnavailableException when a data set cannot be downloaded
    */
-  static EvalConfig read(Function<String, String> option) {
+  static EvalConfig read(Function<String, String> option, Map<String, String> environment)
+      throws IOException {
     Path model = Paths.get(required(option, "model"));
     if (!Files.isRegularFile(model.resolve("config.json"))) {
       throw new IllegalArgumentException(
@@ -149,20 +160,6 @@ final class EvalConfig {
     if (sts.isEmpty() && !toy && chosenExtensions.isEmpty()) {
       throw new IllegalArgumentException("--datasets: none given; known: " + allDatasetNames());
     }
-    Path data =
-        Paths.get(option.apply("shared") != null ? option.apply("shared") : DEFAULT_SHARED)
-            .resolve("data");
-    for (StsDataset dataset : sts) {
-      Path location = data.resolve(dataset.location());
-      if (!Files.exists(location)) {
-        throw new IllegalArgumentException(
-            "--shared: "
-                + dataset.title()
-                + " not found at "
-                + location.toAbsolutePath()
-                + "; pass --shared DIR, the folder holding data/stsbenchmark, data/sick and data/sts12-16");
-      }
-    }
     Map<String, String> parameters = new LinkedHashMap<>();
     EMBEDDING_OPTIONS.forEach(
         (name, parameter) -> {
@@ -186,6 +183,11 @@ final class EvalConfig {
       setups.put(setup, setup.settings(parameters, templates.get(setup.mode())));
     }
     LmOptions lm = LmOptions.of(option.apply("device"), option.apply("dtype"));
+    EvalData data = data(option, environment);
+    Map<StsDataset, StsSource> stsSources = new LinkedHashMap<>();
+    for (StsDataset dataset : sts) {
+      stsSources.put(dataset, data.sts(dataset));
+    }
     Map<String, EvalDataset.Run> extensions = new LinkedHashMap<>();
     for (EvalDataset extension : chosenExtensions) {
       extensions.put(extension.key(), extension.prepare(data, option));
@@ -195,12 +197,44 @@ final class EvalConfig {
         out,
         data,
         limit,
-        List.copyOf(sts),
+        Collections.unmodifiableMap(stsSources),
         toy,
         lm,
         Collections.unmodifiableMap(setups),
         Collections.unmodifiableMap(parameters),
         Collections.unmodifiableMap(extensions));
+  }
+
+  /**
+   * The folder of {@code --data}, or the hub (HF_ENDPOINT, HF_TOKEN) with the cache of {@code
+   * --cache}, by default {@value #CACHE_FOLDER} under XDG_CACHE_HOME or {@code ~/.cache}.
+   */
+  private static EvalData data(Function<String, String> option, Map<String, String> environment) {
+    String folder = option.apply("data");
+    String cache = option.apply("cache");
+    if (folder != null) {
+      if (cache != null) {
+        throw new IllegalArgumentException(
+            "--cache: nothing is downloaded when --data gives the data sets; pass one or the other");
+      }
+      Path data = Paths.get(folder);
+      if (!Files.isDirectory(data)) {
+        throw new IllegalArgumentException("--data: " + data.toAbsolutePath() + " is not a folder");
+      }
+      return EvalData.local(data);
+    }
+    HubDownloader downloader =
+        HubDownloader.builder().environment(environment).progress(System.err).build();
+    return EvalData.hub(downloader, cache != null ? Paths.get(cache) : defaultCache(environment));
+  }
+
+  static Path defaultCache(Map<String, String> environment) {
+    String xdg = environment.get("XDG_CACHE_HOME");
+    Path base =
+        xdg != null && !xdg.isBlank()
+            ? Paths.get(xdg)
+            : Paths.get(System.getProperty("user.home"), ".cache");
+    return base.resolve(CACHE_FOLDER);
   }
 
   static String allDatasetNames() {

@@ -15,7 +15,7 @@
  */
 package io.solrecho.eval;
 
-import java.nio.file.Path;
+import java.io.IOException;
 import java.util.List;
 import java.util.function.Function;
 
@@ -37,17 +37,18 @@ public interface EvalDataset {
   String usage();
 
   /**
-   * Reads and checks the options before anything runs (no model loaded, no data read yet), so that
-   * a bad option fails at once.
+   * Reads and checks the options, then finds the data set's files, before anything runs (no model
+   * loaded), so that a bad option or missing data fails at once.
    *
-   * @param data the folder holding the data sets ({@code --shared DIR} + {@code /data})
+   * @param data where the data sets are found: a local folder ({@code --data DIR}) or the hub
    * @param option an option's value by name without {@code --}, null when absent: eval's own
    *     ({@code model}, {@code limit}, {@code max-tokens}, {@code device}, ...) and those of {@link
    *     #usage()}
    * @return the evaluation, to be run after the built-in data sets
-   * @throws IllegalArgumentException naming the option that is wrong
+   * @throws IllegalArgumentException naming the option that is wrong, or the missing local data
+   * @throws DataUnavailableException when the data set cannot be downloaded
    */
-  Run prepare(Path data, Function<String, String> option);
+  Run prepare(EvalData data, Function<String, String> option) throws IOException;
 
   /** A checked evaluation of one data set. */
   @FunctionalInterface

@@ -52,8 +52,8 @@ final class Evaluation {
     long begin = System.nanoTime();
     List<Timing> timings = new ArrayList<>();
     Map<StsDataset, List<StsPair>> sts = new LinkedHashMap<>();
-    for (StsDataset dataset : config.stsDatasets) {
-      sts.put(dataset, dataset.read(config.data, config.limit));
+    for (Map.Entry<StsDataset, StsSource> dataset : config.stsDatasets.entrySet()) {
+      sts.put(dataset.getKey(), StsDataset.spread(dataset.getValue().read(), config.limit));
     }
     List<ToyTriplet> toy = config.toy ? ToyTriplets.builtIn() : List.of();
     List<String> texts = distinctTexts(sts, toy);
@@ -107,9 +107,13 @@ final class Evaluation {
       sections.add(new SetupsSection(settingsByName));
     }
     if (!sts.isEmpty()) {
-      Map<StsDataset, Integer> pairs = new LinkedHashMap<>();
-      sts.forEach((dataset, list) -> pairs.put(dataset, list.size()));
-      sections.add(new StsSection(pairs, stsScores));
+      Map<StsDataset, StsSection.Column> columns = new LinkedHashMap<>();
+      sts.forEach(
+          (dataset, list) ->
+              columns.put(
+                  dataset,
+                  new StsSection.Column(list.size(), config.stsDatasets.get(dataset).origin())));
+      sections.add(new StsSection(columns, stsScores));
     }
     if (!toy.isEmpty()) {
       sections.add(new ToyStudySection(toyScores));
@@ -222,7 +226,9 @@ final class Evaluation {
         config.limit == Integer.MAX_VALUE
             ? "none (whole test sets)"
             : config.limit + " pairs per STS set, spread evenly over the set");
-    info.put("data", config.data.toAbsolutePath().normalize().toString());
+    if (!sts.isEmpty() || !config.extensions.isEmpty()) {
+      info.put("data", config.data.description());
+    }
     info.put("finished", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
     info.put(
         "java / cores",

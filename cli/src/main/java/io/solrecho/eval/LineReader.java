@@ -17,7 +17,10 @@ package io.solrecho.eval;
 
 import java.io.BufferedReader;
 import java.io.Closeable;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,20 +28,39 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Reads a UTF-8 text file one line at a time (LF or CRLF endings, a leading byte-order mark
- * dropped) and keeps the line number, so that readers can report malformed input as {@code
- * file:line: problem}.
+ * dropped; a file whose name ends in {@code .gz} is gunzipped on the way) and keeps the line
+ * number, so that readers can report malformed input as {@code file:line: problem}.
  */
 final class LineReader implements Closeable {
+  private static final String GZIP_SUFFIX = ".gz";
+
   private final Path file;
   private final BufferedReader reader;
   private int lineNumber;
 
   LineReader(Path file) throws IOException {
     this.file = file;
-    this.reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    InputStream in = Files.newInputStream(file);
+    if (isGzip(file)) {
+      try {
+        in = new GZIPInputStream(in);
+      } catch (ZipException | EOFException e) {
+        in.close();
+        throw new MalformedDataException(file, 0, "not a gzip file (" + e.getMessage() + ")");
+      }
+    }
+    // a decoder of its own reports malformed input, where a charset would replace it
+    this.reader =
+        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()));
+  }
+
+  private static boolean isGzip(Path file) {
+    return file.getFileName().toString().endsWith(GZIP_SUFFIX);
   }
 
   /**
@@ -72,6 +94,14 @@ final class LineReader implements Closeable {
     } catch (CharacterCodingException e) {
       throw new MalformedDataException(
           file, lineNumber + 1, "not valid UTF-8 (at or after this line)");
+    } catch (ZipException | EOFException e) {
+      if (!isGzip(file)) {
+        throw e;
+      }
+      throw new MalformedDataException(
+          file,
+          lineNumber + 1,
+          "damaged or truncated gzip data (at or after this line: " + e.getMessage() + ")");
     }
     if (line == null) {
       return null;

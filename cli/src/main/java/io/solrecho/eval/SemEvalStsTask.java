@@ -16,6 +16,7 @@
 package io.solrecho.eval;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The SemEval STS English test sets of 2012 to 2016, as laid out under {@code sts12-16/}
@@ -74,11 +75,11 @@ public enum SemEvalStsTask {
 
   /** The input file name of a subset: tab-separated sentence1, sentence2[, source notes]. */
   public String inputFile(String subset) {
-    return String.format(inputPattern, subset);
+    return String.format(Locale.ROOT, inputPattern, subset);
   }
 
   /** The gold file name of a subset: one score per line, blank where the pair was not scored. */
   public String goldFile(String subset) {
-    return String.format(goldPattern, subset);
+    return String.format(Locale.ROOT, goldPattern, subset);
   }
 }

@@ -25,17 +25,26 @@ import java.util.Map;
 
 /**
  * STS results: Spearman x100 of every setup on every dataset, with the average over the datasets,
- * as a table and two bar charts ({@code sts-average.png}, {@code sts-datasets.png}).
+ * as a table and two bar charts ({@code sts-average.png}, {@code sts-datasets.png}), and the pairs
+ * evaluated per dataset with where they came from.
  */
 public final class StsSection implements ReportSection {
-  private final Map<StsDataset, Integer> pairs;
+  private final Map<StsDataset, Column> pairs;
   private final Map<String, Map<StsDataset, Score>> scores;
+
+  /**
+   * One dataset's column: the pairs evaluated, and where they came from.
+   *
+   * @param pairs the number of pairs evaluated
+   * @param source the file and the pairs taken from it ({@link StsSource#origin()})
+   */
+  public record Column(int pairs, String source) {}
 
   /**
    * @param pairs the pairs evaluated per dataset, in column order
    * @param scores per setup name (row order), a score for every dataset of {@code pairs}
    */
-  public StsSection(Map<StsDataset, Integer> pairs, Map<String, Map<StsDataset, Score>> scores) {
+  public StsSection(Map<StsDataset, Column> pairs, Map<String, Map<StsDataset, Score>> scores) {
     if (pairs.isEmpty() || scores.isEmpty()) {
       throw new IllegalArgumentException("STS section needs at least one dataset and one setup");
     }
@@ -101,8 +110,8 @@ public final class StsSection implements ReportSection {
       row.add(cell(average(setup), averages()));
       table.row(row);
     }
-    MarkdownTable counts = new MarkdownTable("dataset", "pairs");
-    pairs.forEach((d, n) -> counts.row(d.title(), String.valueOf(n)));
+    MarkdownTable counts = new MarkdownTable("dataset", "pairs", "source");
+    pairs.forEach((d, c) -> counts.row(d.title(), String.valueOf(c.pairs()), c.source()));
     StringBuilder md =
         new StringBuilder(
             "Spearman correlation x100 between the cosine similarity of the two"
@@ -128,8 +137,14 @@ public final class StsSection implements ReportSection {
     JsonObject root = new JsonObject();
     root.addProperty("metric", "spearman_x100");
     JsonObject pairCounts = new JsonObject();
-    pairs.forEach((d, n) -> pairCounts.addProperty(d.key(), n));
+    JsonObject sources = new JsonObject();
+    pairs.forEach(
+        (d, c) -> {
+          pairCounts.addProperty(d.key(), c.pairs());
+          sources.addProperty(d.key(), c.source());
+        });
     root.add("pairs", pairCounts);
+    root.add("sources", sources);
     JsonObject all = new JsonObject();
     JsonObject errors = new JsonObject();
     scores.forEach(

@@ -21,7 +21,7 @@ import static org.junit.Assert.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.solrecho.SharedFixtures;
+import io.solrecho.ProjectFixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -51,9 +51,9 @@ public class CommandLineTest {
 
   @Test
   public void hiddenStatesReproducesTheReferenceFile() throws Exception {
-    Path model = SharedFixtures.referenceModel("gpt_neox");
+    Path model = ProjectFixtures.referenceModel("gpt_neox");
     assertEquals(
-        err.toString(),
+        err.toString(StandardCharsets.UTF_8),
         0,
         run(
             "hidden-states",
@@ -104,7 +104,7 @@ public class CommandLineTest {
         run(
             "embed",
             "--model",
-            SharedFixtures.resolve("models/toy-gpt2").toString(),
+            ProjectFixtures.tinyModel().toString(),
             "--input",
             input.toString(),
             "--max-tokens",
@@ -137,7 +137,7 @@ public class CommandLineTest {
         run(
             "embed",
             "--model",
-            SharedFixtures.resolve("models/toy-gpt2").toString(),
+            ProjectFixtures.tinyModel().toString(),
             "--input",
             input.toString(),
             "--mode",
@@ -152,12 +152,12 @@ public class CommandLineTest {
   @Test
   public void benchLmReportsThroughputAndTheMatmulRatio() {
     assertEquals(
-        err.toString(),
+        err.toString(StandardCharsets.UTF_8),
         0,
         run(
             "bench-lm",
             "--model",
-            SharedFixtures.referenceModel("llama").toString(),
+            ProjectFixtures.referenceModel("llama").toString(),
             "--seconds",
             "0.2",
             "--shapes",
@@ -173,23 +173,20 @@ public class CommandLineTest {
   @Test
   public void unknownOptionsAndCommandsAreRejectedWithUsage() {
     assertEquals(2, run("embed", "--modle", "x"));
-    assertTrue(err.toString(), err.toString().contains("unknown option --modle"));
+    assertTrue(
+        err.toString(StandardCharsets.UTF_8),
+        err.toString(StandardCharsets.UTF_8).contains("unknown option --modle"));
     assertEquals(2, run("nonsense"));
-    assertTrue(err.toString().contains("unknown command 'nonsense'"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown command 'nonsense'"));
   }
 
   @Test
   public void badParameterValuesNameTheParameter() {
     assertEquals(
-        2,
-        run(
-            "embed",
-            "--model",
-            SharedFixtures.resolve("models/toy-gpt2").toString(),
-            "--mode",
-            "twice"));
+        2, run("embed", "--model", ProjectFixtures.tinyModel().toString(), "--mode", "twice"));
     assertTrue(
-        err.toString(),
-        err.toString().contains("mode: expected one of echo, classical, prompteol"));
+        err.toString(StandardCharsets.UTF_8),
+        err.toString(StandardCharsets.UTF_8)
+            .contains("mode: expected one of echo, classical, prompteol"));
   }
 }

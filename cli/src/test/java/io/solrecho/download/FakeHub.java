@@ -39,21 +39,23 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A stand-in for the Hugging Face hub on 127.0.0.1 (ephemeral port) serving one repository, with a
- * second server on another port standing in for the CDN the hub redirects LFS files to. Behaves
- * like the hub where the downloader depends on it: {@code /{repo}/resolve/{revision}/{file}}, ETag
- * / X-Linked-Etag / X-Linked-Size, X-Error-Code on 404, Range requests; and can misbehave on
- * request (drop a connection, stall, lie about a checksum or size, fail once with 503). Records
- * every request.
+ * A stand-in for the Hugging Face hub on 127.0.0.1 (ephemeral port) serving one model repository
+ * ({@link #REPO}) and any number of dataset repositories, with a second server on another port
+ * standing in for the CDN the hub redirects LFS files to. Behaves like the hub where the downloader
+ * depends on it: {@code /{repo}/resolve/{revision}/{file}} and {@code
+ * /datasets/{repo}/resolve/{revision}/{file}}, ETag / X-Linked-Etag / X-Linked-Size, X-Error-Code
+ * on 404, Range requests; and can misbehave on request (drop a connection, stall, lie about a
+ * checksum or size, fail once with 503, send no checksum). Records every request.
  */
-final class FakeHub implements AutoCloseable {
-  static final String REPO = "acme/tiny-lm";
+public final class FakeHub implements AutoCloseable {
+  public static final String REPO = "acme/tiny-lm";
+  private static final String DATASETS = "datasets/";
   static final String TOKEN_REALM_MESSAGE =
       "Access to model acme/tiny-lm is restricted. Please log in.";
   private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-");
 
   /** One request as the servers saw it. */
-  record Request(String server, String rawPath, String authorization, String range) {
+  public record Request(String server, String rawPath, String authorization, String range) {
     String fileName() {
       return rawPath.substring(rawPath.lastIndexOf('/') + 1);
     }
@@ -62,10 +64,13 @@ final class FakeHub implements AutoCloseable {
   private final ExecutorService executor = Executors.newCachedThreadPool();
   private final HttpServer hub;
   private final HttpServer cdn;
+
+  /** Content by repository path and file name, e.g. {@code datasets/acme/data/test.tsv}. */
   private final Map<String, byte[]> files = new ConcurrentHashMap<>();
+
   private final Set<String> lfs = ConcurrentHashMap.newKeySet();
   private final Set<String> revisions = ConcurrentHashMap.newKeySet();
-  private final Map<String, String> announcedSha256 = new ConcurrentHashMap<>();
+  private final Map<String, String> announcedChecksum = new ConcurrentHashMap<>();
   private final Map<String, Long> announcedSize = new ConcurrentHashMap<>();
   private final Set<String> dropOnce = ConcurrentHashMap.newKeySet();
   private final Set<String> failOnceWith503 = ConcurrentHashMap.newKeySet();
@@ -75,9 +80,10 @@ final class FakeHub implements AutoCloseable {
   private volatile boolean redirectSmallFilesOnHub;
   private volatile boolean ignoreRange;
   private volatile boolean forbidden;
+  private volatile boolean noChecksums;
   private volatile String requiredToken;
 
-  FakeHub() throws IOException {
+  public FakeHub() throws IOException {
     revisions.add("main");
     hub = start("hub", this::hub);
     cdn = start("cdn", this::cdn);
@@ -100,36 +106,57 @@ final class FakeHub implements AutoCloseable {
     return server;
   }
 
-  String endpoint() {
+  public String endpoint() {
     return "http://127.0.0.1:" + hub.getAddress().getPort();
   }
 
   /**
-   * A file stored in git (config, tokenizer, index): served by the hub itself with a git-blob ETag.
+   * A file of the model repository stored in git (config, tokenizer, index): served by the hub
+   * itself with a git-blob ETag.
    */
   FakeHub file(String name, byte[] content) {
-    files.put(name, content);
-    lfs.remove(name);
-    return this;
+    return put(key(REPO, name), content, false);
   }
 
   FakeHub file(String name, String content) {
     return file(name, content.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** A file stored in LFS: its ETag (or X-Linked-Etag with a CDN redirect) is its quoted sha256. */
+  /**
+   * A file of the model repository stored in LFS: its ETag (or X-Linked-Etag with a CDN redirect)
+   * is its quoted sha256.
+   */
   FakeHub lfsFile(String name, byte[] content) {
-    files.put(name, content);
-    lfs.add(name);
+    return put(key(REPO, name), content, true);
+  }
+
+  /** A file of dataset repository {@code repo} stored in git, served with a git-blob ETag. */
+  public FakeHub datasetFile(String repo, String name, byte[] content) {
+    return put(key(DATASETS + repo, name), content, false);
+  }
+
+  /** A file of dataset repository {@code repo} stored in LFS, announced with its sha256. */
+  public FakeHub datasetLfsFile(String repo, String name, byte[] content) {
+    return put(key(DATASETS + repo, name), content, true);
+  }
+
+  private FakeHub put(String key, byte[] content, boolean inLfs) {
+    files.put(key, content);
+    if (inLfs) {
+      lfs.add(key);
+    } else {
+      lfs.remove(key);
+    }
     return this;
   }
 
   FakeHub remove(String name) {
-    files.remove(name);
+    files.remove(key(REPO, name));
     return this;
   }
 
-  FakeHub revision(String revision) {
+  /** A revision every repository has, besides {@code main}. */
+  public FakeHub revision(String revision) {
     revisions.add(revision);
     return this;
   }
@@ -170,37 +197,52 @@ final class FakeHub implements AutoCloseable {
     return this;
   }
 
-  /** The hub announces this sha256 for {@code name} instead of the real one. */
-  FakeHub announceSha256(String name, String sha256) {
-    announcedSha256.put(name, sha256);
+  /**
+   * The hub announces this checksum for model file {@code name} instead of the real one: as its
+   * sha256 when the file is in LFS, as its git blob id when it is not.
+   */
+  FakeHub announceChecksum(String name, String checksum) {
+    announcedChecksum.put(key(REPO, name), checksum);
+    return this;
+  }
+
+  /** As {@link #announceChecksum}, for a file of dataset repository {@code repo}. */
+  public FakeHub announceDatasetChecksum(String repo, String name, String checksum) {
+    announcedChecksum.put(key(DATASETS + repo, name), checksum);
     return this;
   }
 
   /** The hub announces this size for {@code name} (X-Linked-Size) instead of the real one. */
   FakeHub announceSize(String name, long size) {
-    announcedSize.put(name, size);
+    announcedSize.put(key(REPO, name), size);
     return this;
   }
 
   /** The first transfer of {@code name} sends half its bytes, then the connection is dropped. */
   FakeHub dropConnectionOnce(String name) {
-    dropOnce.add(name);
+    dropOnce.add(key(REPO, name));
     return this;
   }
 
   /** Transfers of {@code name} send half the bytes, then nothing more for 10 s. */
   FakeHub stall(String name) {
-    stall.add(name);
+    stall.add(key(REPO, name));
     return this;
   }
 
   /** The first request for {@code name} gets 503. */
   FakeHub failOnceWith503(String name) {
-    failOnceWith503.add(name);
+    failOnceWith503.add(key(REPO, name));
     return this;
   }
 
-  List<Request> requests() {
+  /** Answers carry no ETag and no X-Linked-Etag, as a proxy that drops them would. */
+  FakeHub withoutChecksums() {
+    noChecksums = true;
+    return this;
+  }
+
+  public List<Request> requests() {
     return List.copyOf(requests);
   }
 
@@ -210,8 +252,12 @@ final class FakeHub implements AutoCloseable {
         .collect(Collectors.toList());
   }
 
-  void clearRequests() {
+  public void clearRequests() {
     requests.clear();
+  }
+
+  private static String key(String repoPath, String name) {
+    return repoPath + "/" + name;
   }
 
   private void hub(HttpExchange exchange) throws IOException {
@@ -234,17 +280,18 @@ final class FakeHub implements AutoCloseable {
       return;
     }
     boolean cached = rawPath.startsWith("/api/resolve-cache/");
-    String[] parts =
-        (cached ? rawPath.substring("/api/resolve-cache/".length()) : rawPath.substring(1))
-            .split("/", cached ? 4 : 5);
+    String path = cached ? rawPath.substring("/api/resolve-cache/".length()) : rawPath.substring(1);
+    String kind = path.startsWith(DATASETS) ? DATASETS : "";
+    String[] parts = path.substring(kind.length()).split("/", cached ? 4 : 5);
     if (parts.length != (cached ? 4 : 5) || (!cached && !parts[2].equals("resolve"))) {
       send(exchange, 404, "Not Found");
       return;
     }
-    String repo = parts[0] + "/" + parts[1];
+    String repo = kind + parts[0] + "/" + parts[1];
     String revision = URLDecoder.decode(parts[cached ? 2 : 3], StandardCharsets.UTF_8);
     String name = URLDecoder.decode(parts[cached ? 3 : 4], StandardCharsets.UTF_8);
-    if (!repo.equals(REPO)) {
+    String key = key(repo, name);
+    if (files.keySet().stream().noneMatch(k -> k.startsWith(repo + "/"))) {
       exchange.getResponseHeaders().set("X-Error-Code", "RepoNotFound");
       send(exchange, 404, "{\"error\":\"Repository not found\"}");
       return;
@@ -254,46 +301,61 @@ final class FakeHub implements AutoCloseable {
       send(exchange, 404, "{\"error\":\"Invalid rev id: " + revision + "\"}");
       return;
     }
-    byte[] content = files.get(name);
+    byte[] content = files.get(key);
     if (content == null) {
       exchange.getResponseHeaders().set("X-Error-Code", "EntryNotFound");
       send(exchange, 404, "{\"error\":\"Entry not found\"}");
       return;
     }
-    if (failOnceWith503.remove(name)) {
+    if (failOnceWith503.remove(key)) {
       send(exchange, 503, "{\"error\":\"Service Unavailable\"}");
       return;
     }
-    boolean isLfs = lfs.contains(name);
-    String sha256 = announcedSha256.getOrDefault(name, sha256(content));
+    boolean isLfs = lfs.contains(key);
+    String checksum =
+        announcedChecksum.getOrDefault(key, isLfs ? sha256(content) : gitBlobId(content));
     if (isLfs && redirectLfsToCdn) {
-      exchange.getResponseHeaders().set("X-Linked-Etag", "\"" + sha256 + "\"");
+      if (!noChecksums) {
+        exchange.getResponseHeaders().set("X-Linked-Etag", "\"" + checksum + "\"");
+      }
       exchange
           .getResponseHeaders()
           .set(
               "X-Linked-Size",
-              Long.toString(announcedSize.getOrDefault(name, (long) content.length)));
+              Long.toString(announcedSize.getOrDefault(key, (long) content.length)));
       exchange.getResponseHeaders().set("ETag", "W/\"redirect\"");
       exchange
           .getResponseHeaders()
           .set(
               "Location",
-              "http://127.0.0.1:" + cdn.getAddress().getPort() + "/blobs/" + name + "?expires=1");
+              "http://127.0.0.1:" + cdn.getAddress().getPort() + "/blobs/" + key + "?expires=1");
       exchange.sendResponseHeaders(302, -1);
       return;
     }
     if (!isLfs && redirectSmallFilesOnHub && !cached) {
       exchange
           .getResponseHeaders()
-          .set("Location", "/api/resolve-cache/" + repo + "/" + parts[3] + "/" + parts[4]);
+          .set(
+              "Location",
+              "/api/resolve-cache/"
+                  + kind
+                  + parts[0]
+                  + "/"
+                  + parts[1]
+                  + "/"
+                  + parts[3]
+                  + "/"
+                  + parts[4]);
       exchange.sendResponseHeaders(307, -1);
       return;
     }
-    exchange.getResponseHeaders().set("ETag", "\"" + (isLfs ? sha256 : gitBlobId(content)) + "\"");
-    if (announcedSize.containsKey(name)) {
-      exchange.getResponseHeaders().set("X-Linked-Size", Long.toString(announcedSize.get(name)));
+    if (!noChecksums) {
+      exchange.getResponseHeaders().set("ETag", "\"" + checksum + "\"");
     }
-    serve(exchange, name, content);
+    if (announcedSize.containsKey(key)) {
+      exchange.getResponseHeaders().set("X-Linked-Size", Long.toString(announcedSize.get(key)));
+    }
+    serve(exchange, key, content);
   }
 
   private void cdn(HttpExchange exchange) throws IOException {
@@ -304,20 +366,20 @@ final class FakeHub implements AutoCloseable {
             rawPath,
             exchange.getRequestHeaders().getFirst("Authorization"),
             exchange.getRequestHeaders().getFirst("Range")));
-    String name = rawPath.substring(rawPath.lastIndexOf('/') + 1);
-    byte[] content = files.get(name);
-    if (!rawPath.startsWith("/blobs/") || content == null) {
+    String key = rawPath.startsWith("/blobs/") ? rawPath.substring("/blobs/".length()) : "";
+    byte[] content = files.get(key);
+    if (content == null) {
       send(exchange, 404, "NoSuchKey");
       return;
     }
     // a 64-hex entity tag that is not the file's sha256: only the hub's X-Linked-Etag may be
     // trusted
     exchange.getResponseHeaders().set("ETag", "\"" + "0123456789abcdef".repeat(4) + "\"");
-    serve(exchange, name, content);
+    serve(exchange, key, content);
   }
 
   /** The whole file, or from a {@code Range: bytes=N-} on (206), or 416 past its end. */
-  private void serve(HttpExchange exchange, String name, byte[] content) throws IOException {
+  private void serve(HttpExchange exchange, String key, byte[] content) throws IOException {
     int start = 0;
     int status = 200;
     Matcher range = RANGE.matcher(String.valueOf(exchange.getRequestHeaders().getFirst("Range")));
@@ -338,10 +400,10 @@ final class FakeHub implements AutoCloseable {
     int length = content.length - start;
     exchange.sendResponseHeaders(status, length);
     OutputStream body = exchange.getResponseBody();
-    if (dropOnce.remove(name) || stall.contains(name)) {
+    if (dropOnce.remove(key) || stall.contains(key)) {
       body.write(content, start, length / 2);
       body.flush();
-      if (stall.contains(name)) {
+      if (stall.contains(key)) {
         sleepQuietly(10_000);
       }
       // Closing the exchange (not the body stream) with bytes missing makes the server drop the
@@ -376,11 +438,11 @@ final class FakeHub implements AutoCloseable {
     return bytes;
   }
 
-  static String sha256(byte[] content) {
+  public static String sha256(byte[] content) {
     return Sha256.hex(digest("SHA-256").digest(content));
   }
 
-  private static String gitBlobId(byte[] content) {
+  static String gitBlobId(byte[] content) {
     MessageDigest sha1 = digest("SHA-1");
     sha1.update(("blob " + content.length + "\0").getBytes(StandardCharsets.UTF_8));
     return Sha256.hex(sha1.digest(content));

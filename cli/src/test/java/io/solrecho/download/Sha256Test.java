@@ -18,6 +18,7 @@ package io.solrecho.download;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 
+import java.util.Locale;
 import org.junit.Test;
 
 public class Sha256Test {
@@ -31,7 +32,7 @@ public class Sha256Test {
 
   @Test
   public void weakAndUpperCaseEtagsAreNormalised() {
-    assertEquals(SHA, Sha256.fromEtag("W/\"" + SHA.toUpperCase() + "\""));
+    assertEquals(SHA, Sha256.fromEtag("W/\"" + SHA.toUpperCase(Locale.ROOT) + "\""));
   }
 
   @Test

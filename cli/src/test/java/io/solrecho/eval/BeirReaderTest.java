@@ -20,7 +20,6 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
-import io.solrecho.SharedFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,30 +35,34 @@ import org.junit.rules.TemporaryFolder;
 public class BeirReaderTest {
   @Rule public TemporaryFolder tmp = new TemporaryFolder();
 
+  private static Path sample() {
+    return EvalSamples.data().resolve("scifact-beir");
+  }
+
   private static BeirReader scifact() {
-    return new BeirReader(SharedFixtures.resolve("data/scifact-beir"));
+    return new BeirReader(sample());
   }
 
   @Test
-  public void scifactCorpusHas5183Documents() throws IOException {
+  public void corpusDocumentsKeepTitleAndText() throws IOException {
     List<BeirDocument> corpus = scifact().readCorpus();
-    assertEquals(5183, corpus.size());
+    assertEquals(12, corpus.size());
     BeirDocument first = corpus.get(0);
-    assertEquals("4983", first.id());
-    assertTrue(
-        first
-            .title()
-            .startsWith("Microstructural development of human newborn cerebral white matter"));
-    assertTrue(first.text().startsWith("Alterations of the architecture of cerebral white matter"));
+    assertEquals("201", first.id());
+    assertEquals("Afternoon naps and recall in older adults", first.title());
+    assertTrue(first.text().startsWith("We followed 120 adults over 65 for six months."));
     assertEquals(first.title() + " " + first.text(), first.titleAndText());
+    BeirDocument untitled = corpus.get(5);
+    assertEquals("206", untitled.id());
+    assertEquals(untitled.text(), untitled.titleAndText());
   }
 
   @Test
-  public void scifactTestQrelsHave300QueriesAnd339Judgments() throws IOException {
+  public void testQrelsHaveTheirQueriesAndJudgments() throws IOException {
     Qrels qrels = scifact().readQrels("test");
-    assertEquals(300, qrels.queryCount());
-    assertEquals(339, qrels.judgmentCount());
-    assertEquals(Map.of("31715818", 1), qrels.judgments("1"));
+    assertEquals(4, qrels.queryCount());
+    assertEquals(5, qrels.judgmentCount());
+    assertEquals(Map.of("205", 1, "209", 1), qrels.judgments("3"));
   }
 
   @Test
@@ -75,23 +78,44 @@ public class BeirReaderTest {
   }
 
   @Test
-  public void scifactHas1109QueriesOf300AreTestQueries() throws IOException {
-    assertEquals(1109, scifact().readQueries().size());
-    Qrels qrels = scifact().readQrels("test");
-    List<BeirQuery> test = scifact().readQueries(qrels);
-    assertEquals(300, test.size());
-    assertEquals(qrels.queryIds(), test.stream().map(BeirQuery::id).collect(Collectors.toSet()));
+  public void theJudgedQueriesAreTheSplitsQueriesInFileOrder() throws IOException {
+    assertEquals(7, scifact().readQueries().size());
+    List<BeirQuery> test = scifact().readQueries(scifact().readQrels("test"));
+    assertEquals(
+        List.of("1", "2", "3", "6"), test.stream().map(BeirQuery::id).collect(Collectors.toList()));
+    assertEquals("Evening screen light delays falling asleep.", test.get(2).text());
   }
 
   @Test
   public void limitsGiveQuickSubsets() throws IOException {
-    assertEquals(scifact().readCorpus().subList(0, 10), scifact().readCorpus(10));
+    assertEquals(scifact().readCorpus().subList(0, 5), scifact().readCorpus(5));
     assertEquals(
-        List.of("0", "2"),
+        List.of("1", "2"),
         scifact().readQueries(2).stream().map(BeirQuery::id).collect(Collectors.toList()));
-    Qrels first = scifact().readQrels("test").firstQueries(5);
-    assertEquals(5, first.queryCount());
-    assertEquals(5, scifact().readQueries(first).size());
+    Qrels first = scifact().readQrels("test").firstQueries(3);
+    assertEquals(3, first.queryCount());
+    assertEquals(3, scifact().readQueries(first).size());
+  }
+
+  @Test
+  public void gzippedFilesFromAnywhereReadAsTheFolder() throws IOException {
+    Path corpus = tmp.getRoot().toPath().resolve("corpus.jsonl.gz");
+    Path queries = tmp.getRoot().toPath().resolve("queries.jsonl.gz");
+    Files.write(corpus, EvalSamples.gzip(sample().resolve("corpus.jsonl")));
+    Files.write(queries, EvalSamples.gzip(sample().resolve("queries.jsonl")));
+    Path qrels = tmp.newFolder("judgments").toPath();
+    Files.writeString(
+        qrels.resolve("test.tsv"),
+        Files.readString(sample().resolve("qrels/test.tsv")).replace("\n", "\r\n"));
+
+    BeirReader reader = new BeirReader(corpus, queries, qrels);
+
+    assertEquals(scifact().readCorpus(), reader.readCorpus());
+    assertEquals(scifact().readQueries(), reader.readQueries());
+    Qrels expected = scifact().readQrels("test");
+    Qrels read = reader.readQrels("test");
+    assertEquals(expected.queryIds(), read.queryIds());
+    expected.queryIds().forEach(q -> assertEquals(expected.judgments(q), read.judgments(q)));
   }
 
   @Test

@@ -20,7 +20,7 @@ import static org.junit.Assert.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.solrecho.SharedFixtures;
+import io.solrecho.ProjectFixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -35,18 +35,21 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
-/** End to end on the tiny GPT-2 of the shared fixtures (1 layer, 16 dimensions, 256 positions). */
+/**
+ * End to end on the project's tiny GPT-2 (fixtures/tiny-gpt2: 16 dimensions, 256 positions) and the
+ * sample data sets ({@link EvalSamples}).
+ */
 public class EvalCommandTest {
   @Rule public TemporaryFolder tmp = new TemporaryFolder();
 
   @Test
   public void evaluatesATinyModelAndWritesTheReport() throws Exception {
-    Path model = SharedFixtures.resolve("models/toy-gpt2");
+    Path model = ProjectFixtures.tinyModel();
     Path out = tmp.getRoot().toPath().resolve("report");
     Map<String, String> options = new HashMap<>();
     options.put("model", model.toString());
     options.put("out", out.toString());
-    options.put("shared", SharedFixtures.shared().toString());
+    options.put("data", EvalSamples.data().toString());
     options.put("limit", "20");
     options.put("datasets", "stsb,sick,toy");
     options.put("setups", "echo-mean,classical-mean");
@@ -62,7 +65,9 @@ public class EvalCommandTest {
     assertTrue(md, md.contains("| setup | STS-B | SICK-R | avg |"));
     assertTrue(
         md, Pattern.compile("\\| echo-mean \\| (\\*\\*)?-?\\d+\\.\\d\\d").matcher(md).find());
-    assertTrue(md, md.contains("| STS-B | 20 |"));
+    assertTrue(md, md.contains("| STS-B | 12 | stsbenchmark/sts-test.csv |"));
+    assertTrue(md, md.contains("| SICK-R | 7 | sick/SICK.txt, SemEval_set TEST (as SentEval) |"));
+    assertTrue(md, md.contains("| data | " + EvalSamples.data().toAbsolutePath() + " (--data) |"));
     assertTrue(md, md.contains("| setup | S1 % | S2 % | all % |"));
     assertTrue(md, md.contains("| embed classical-mean |"));
     JsonObject json =

@@ -23,6 +23,7 @@ import static org.junit.Assert.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,33 +37,34 @@ public class EvalConfigTest {
   private final Map<String, String> options = new HashMap<>();
 
   @Before
-  public void modelFolderAndSharedData() throws IOException {
+  public void modelFolderAndLocalData() throws IOException {
     Path model = tmp.newFolder("model").toPath();
     Files.writeString(model.resolve("config.json"), "{}");
-    Path shared = tmp.newFolder("shared").toPath();
-    Files.createDirectories(shared.resolve("data/stsbenchmark"));
-    Files.writeString(shared.resolve("data/stsbenchmark/sts-test.csv"), "");
+    Path data = tmp.newFolder("data").toPath();
+    Files.createDirectories(data.resolve("stsbenchmark"));
+    Files.writeString(data.resolve("stsbenchmark/sts-test.csv"), "");
     options.put("model", model.toString());
     options.put("out", tmp.getRoot().toPath().resolve("out").toString());
-    options.put("shared", shared.toString());
+    options.put("data", data.toString());
     options.put("datasets", "stsb,toy");
   }
 
-  private EvalConfig read() {
-    return EvalConfig.read(options::get);
+  private EvalConfig read() throws IOException {
+    return EvalConfig.read(options::get, Map.of());
   }
 
   @Test
-  public void defaultsAreAllSetupsAndNoLimit() {
+  public void defaultsAreAllSetupsAndNoLimit() throws IOException {
     EvalConfig config = read();
     assertEquals(EmbeddingSetup.DEFAULTS, List.copyOf(config.setups.keySet()));
     assertEquals(Integer.MAX_VALUE, config.limit);
-    assertEquals(List.of(StsDataset.STSB), config.stsDatasets);
+    assertEquals(List.of(StsDataset.STSB), List.copyOf(config.stsDatasets.keySet()));
+    assertEquals("stsbenchmark/sts-test.csv", config.stsDatasets.get(StsDataset.STSB).origin());
     assertTrue(config.toy);
   }
 
   @Test
-  public void embeddingOptionsReachEverySetup() {
+  public void embeddingOptionsReachEverySetup() throws IOException {
     options.put("max-tokens", "60");
     options.put("setups", "echo-mean,prompteol-last");
     options.put("prompteol-template", "Say \"{x}\" in one word:\"");
@@ -78,10 +80,11 @@ public class EvalConfigTest {
   }
 
   @Test
-  public void toyAloneNeedsNoSharedData() {
+  public void toyAloneNeedsNoDataAndNoNetwork() throws IOException {
     options.put("datasets", "toy");
-    options.put("shared", tmp.getRoot().toPath().resolve("nowhere").toString());
-    EvalConfig config = read();
+    options.remove("data");
+    // the hub at a closed port: nothing may be asked of it
+    EvalConfig config = EvalConfig.read(options::get, Map.of("HF_ENDPOINT", "http://127.0.0.1:9"));
     assertTrue(config.stsDatasets.isEmpty());
     assertTrue(config.toy);
   }
@@ -90,7 +93,32 @@ public class EvalConfigTest {
   public void missingDatasetNamesThePathAndTheOption() {
     options.put("datasets", "stsb,sick");
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, this::read);
-    assertTrue(e.getMessage(), e.getMessage().startsWith("--shared: SICK-R not found at "));
+    assertTrue(e.getMessage(), e.getMessage().startsWith("--data: SICK-R not found at "));
+  }
+
+  @Test
+  public void dataMustBeAFolder() {
+    options.put("data", tmp.getRoot().toPath().resolve("nowhere").toString());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, this::read);
+    assertTrue(e.getMessage(), e.getMessage().startsWith("--data: "));
+    assertTrue(e.getMessage(), e.getMessage().endsWith("nowhere is not a folder"));
+  }
+
+  @Test
+  public void aCacheBesideDataIsRejected() {
+    options.put("cache", tmp.getRoot().toString());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, this::read);
+    assertTrue(e.getMessage(), e.getMessage().startsWith("--cache: nothing is downloaded"));
+  }
+
+  @Test
+  public void theCacheIsUnderTheUsersCacheFolder() {
+    assertEquals(
+        Paths.get("/var/cache/me/solr-echo/datasets"),
+        EvalConfig.defaultCache(Map.of("XDG_CACHE_HOME", "/var/cache/me")));
+    assertEquals(
+        Paths.get(System.getProperty("user.home"), ".cache", "solr-echo", "datasets"),
+        EvalConfig.defaultCache(Map.of()));
   }
 
   @Test

@@ -44,9 +44,10 @@ public class ReportWriterTest {
   @Rule public TemporaryFolder tmp = new TemporaryFolder();
 
   private static StsSection sts() {
-    Map<StsDataset, Integer> pairs = new LinkedHashMap<>();
-    pairs.put(StsDataset.STSB, 1379);
-    pairs.put(StsDataset.SICK, 4927);
+    Map<StsDataset, StsSection.Column> pairs = new LinkedHashMap<>();
+    pairs.put(StsDataset.STSB, new StsSection.Column(1379, "stsbenchmark/sts-test.csv"));
+    pairs.put(
+        StsDataset.SICK, new StsSection.Column(4927, "mteb/sickr-sts test.jsonl.gz @ 20a6d6f"));
     Map<String, Map<StsDataset, StsSection.Score>> scores = new LinkedHashMap<>();
     scores.put(
         "echo-mean",
@@ -196,6 +197,8 @@ public class ReportWriterTest {
     assertTrue(
         sts.getAsJsonObject("scores").getAsJsonObject("classical-mean").get("sick").isJsonNull());
     assertEquals(4927, sts.getAsJsonObject("pairs").get("sick").getAsInt());
+    assertEquals(
+        "stsbenchmark/sts-test.csv", sts.getAsJsonObject("sources").get("stsb").getAsString());
     JsonObject toy =
         json.getAsJsonObject("sections").getAsJsonObject("toy").getAsJsonObject("scores");
     assertEquals(45.0, toy.getAsJsonObject("classical-mean").get("s2_percent").getAsDouble(), 0);

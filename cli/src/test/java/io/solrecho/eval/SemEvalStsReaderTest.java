@@ -19,7 +19,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
-import io.solrecho.SharedFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,82 +32,74 @@ public class SemEvalStsReaderTest {
   @Rule public TemporaryFolder tmp = new TemporaryFolder();
 
   private static SemEvalStsReader reader(SemEvalStsTask task) {
-    return new SemEvalStsReader(SharedFixtures.resolve("data/sts12-16"), task);
+    return new SemEvalStsReader(EvalSamples.data().resolve("sts12-16"), task);
   }
 
   @Test
-  public void sts12Has3108Pairs() throws IOException {
+  public void sts12ReadsEverySubsetInOrder() throws IOException {
+    // five subsets of three pairs each
     List<StsPair> pairs = reader(SemEvalStsTask.STS12).read();
-    assertEquals(3108, pairs.size());
+    assertEquals(15, pairs.size());
     assertEquals(
         new StsPair(
-            "The problem likely will mean corrective changes before the shuttle fleet starts flying again.",
-            "He said the problem needs to be corrected before the space shuttle fleet is cleared to fly again.",
-            4.4),
-        pairs.get(0));
-    assertEquals(
-        new StsPair(
-            "He did, but the initiative did not get very far.",
-            "What it did without the initiative not going very far.",
-            3.5),
-        pairs.get(3107));
-  }
-
-  @Test
-  public void sts13Has1500Pairs() throws IOException {
-    assertEquals(1500, reader(SemEvalStsTask.STS13).read().size());
-  }
-
-  @Test
-  public void sts14Has3750Pairs() throws IOException {
-    assertEquals(3750, reader(SemEvalStsTask.STS14).read().size());
-  }
-
-  @Test
-  public void sts15Has3000ScoredPairs() throws IOException {
-    List<StsPair> pairs = reader(SemEvalStsTask.STS15).read();
-    assertEquals(3000, pairs.size());
-    // answers-forums: gold line 1 is scored, lines 2-4 blank, line 5 scored
-    assertEquals(
-        new StsPair(
-            "You'll need to check the particular policies of each publisher to see what is allowed and what is not allowed.",
-            "If you need to publish the book and you have found one publisher that allows it.",
-            3.0),
-        pairs.get(0));
-    assertEquals(
-        new StsPair(
-            "I am not aware of any university run participant pools.",
-            "At the universities I've worked in North America, human-subject studies (esp.",
+            "An old man is feeding pigeons in a square.",
+            "A young woman waters plants on a balcony.",
             0.6),
+        pairs.get(0));
+    assertEquals(
+        new StsPair(
+            "The minister resigned after the scandal.",
+            "Following the scandal, the minister stepped down.",
+            4.8),
+        pairs.get(14));
+  }
+
+  @Test
+  public void everyYearReadsAllItsScoredPairs() throws IOException {
+    assertEquals(9, reader(SemEvalStsTask.STS13).read().size());
+    assertEquals(18, reader(SemEvalStsTask.STS14).read().size());
+    // three subsets of 2015 and 2016 have a blank gold line each
+    assertEquals(12, reader(SemEvalStsTask.STS15).read().size());
+    assertEquals(12, reader(SemEvalStsTask.STS16).read().size());
+  }
+
+  @Test
+  public void sts15SkipsThePairsWithoutGold() throws IOException {
+    List<StsPair> pairs = reader(SemEvalStsTask.STS15).read();
+    // answers-forums: gold line 1 is scored, line 2 blank, line 3 scored
+    assertEquals(
+        new StsPair(
+            "Is it safe to drink tap water here?", "Where can I buy a ticket for the ferry?", 0),
+        pairs.get(0));
+    assertEquals(
+        new StsPair(
+            "The team lost its third match in a row.", "The team won the championship final.", 1),
         pairs.get(1));
   }
 
   @Test
-  public void sts16Has1186ScoredPairsWithoutSourceNotes() throws IOException {
-    List<StsPair> pairs = reader(SemEvalStsTask.STS16).read();
-    assertEquals(1186, pairs.size());
-    StsPair first = pairs.get(0);
+  public void sts16DropsTheSourceNoteColumns() throws IOException {
+    StsPair first = reader(SemEvalStsTask.STS16).read().get(0);
     assertEquals(
-        "I remained under the banyan tree, exhausted by my daily ritual of herding the cats every two hours. ",
-        first.sentence2());
-    assertEquals(3.0, first.gold(), 0);
+        new StsPair("A baby is laughing at a puppy.", "An infant giggles at a young dog.", 5),
+        first);
   }
 
   @Test
   public void subsetsAreKeptApartAndAddUpToTheYear() throws IOException {
     Map<String, List<StsPair>> subsets = reader(SemEvalStsTask.STS15).readSubsets();
     assertEquals(SemEvalStsTask.STS15.subsets(), List.copyOf(subsets.keySet()));
-    assertEquals(375, subsets.get("answers-forums").size());
-    assertEquals(375, subsets.get("belief").size());
-    assertEquals(750, subsets.get("images").size());
-    assertEquals(3000, subsets.values().stream().mapToInt(List::size).sum());
+    assertEquals(2, subsets.get("answers-forums").size());
+    assertEquals(3, subsets.get("answers-students").size());
+    assertEquals(2, subsets.get("images").size());
+    assertEquals(12, subsets.values().stream().mapToInt(List::size).sum());
   }
 
   @Test
   public void limitSpansSubsets() throws IOException {
     List<StsPair> all = reader(SemEvalStsTask.STS13).read();
-    // FNWN has 189 pairs, so 200 takes 11 from the next subset
-    assertEquals(all.subList(0, 200), reader(SemEvalStsTask.STS13).read(200));
+    // FNWN has 3 pairs, so 5 takes 2 from the next subset
+    assertEquals(all.subList(0, 5), reader(SemEvalStsTask.STS13).read(5));
   }
 
   @Test

@@ -19,7 +19,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
-import io.solrecho.SharedFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,25 +34,24 @@ public class SickReaderTest {
   @Rule public TemporaryFolder tmp = new TemporaryFolder();
 
   private static Path sick() {
-    return SharedFixtures.resolve("data/sick/SICK.txt");
+    return EvalSamples.data().resolve("sick/SICK.txt");
   }
 
   @Test
-  public void testSetHas4906Pairs() throws IOException {
+  public void theTestRowsOfTheFullFileAreTheTestSet() throws IOException {
+    // the sample has 14 rows: 5 TRAIN, 2 TRIAL, 7 TEST, with SICK's twelve columns and CRLF
     List<StsPair> pairs = new SickReader(sick()).read();
-    assertEquals(4906, pairs.size());
+    assertEquals(7, pairs.size());
     assertEquals(
         new StsPair(
-            "There is no boy playing outdoors and there is no man smiling",
-            "A group of kids is playing in a yard and an old man is standing in the background",
-            3.3),
+            "How do I reset a forgotten password?", "What can I do if I forgot my password?", 4.2),
         pairs.get(0));
     assertEquals(
         new StsPair(
-            "A man is in a parking lot and is playing tennis against a large wall",
-            "The snowboarder is leaping fearlessly over white snow",
-            1),
-        pairs.get(4905));
+            "The school cancelled classes because of snow.",
+            "Snow forced the school to close for the day.",
+            4.4),
+        pairs.get(6));
   }
 
   @Test

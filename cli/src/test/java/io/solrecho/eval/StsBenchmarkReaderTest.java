@@ -19,7 +19,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
-import io.solrecho.SharedFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,28 +31,44 @@ public class StsBenchmarkReaderTest {
   @Rule public TemporaryFolder tmp = new TemporaryFolder();
 
   private static Path testFile() {
-    return SharedFixtures.resolve("data/stsbenchmark/sts-test.csv");
+    return EvalSamples.data().resolve("stsbenchmark/sts-test.csv");
   }
 
   @Test
-  public void testSplitHas1379Pairs() throws IOException {
+  public void readsEveryPairOfTheFile() throws IOException {
     List<StsPair> pairs = new StsBenchmarkReader(testFile()).read();
-    assertEquals(1379, pairs.size());
+    assertEquals(12, pairs.size());
     assertEquals(
-        new StsPair("A girl is styling her hair.", "A girl is brushing her hair.", 2.5),
+        new StsPair(
+            "A cat is sleeping on a warm windowsill.",
+            "A cat naps on the sunny window ledge.",
+            4.6),
         pairs.get(0));
-    StsPair last = pairs.get(1378);
-    assertEquals("South Korea declares end to MERS outbreak", last.sentence1());
-    assertEquals("North Korea Delegation Meets With South Korean Officials", last.sentence2());
-    assertEquals(0.0, last.gold(), 0);
+    assertEquals(
+        new StsPair("A woman is jogging along the beach.", "A woman is swimming in the sea.", 1.8),
+        pairs.get(11));
   }
 
   @Test
   public void doubleQuotesAreOrdinaryText() throws IOException {
-    // line 408 of sts-test.csv: a CSV parser would open a quoted field at the first '"'
-    StsPair pair = new StsBenchmarkReader(testFile()).read(408).get(407);
-    assertEquals("A young boy jumping into a pool that says \"no diving\".", pair.sentence1());
-    assertEquals(3.2, pair.gold(), 0);
+    // line 6: a CSV parser would open a quoted field at the first '"' and merge lines
+    StsPair pair = new StsBenchmarkReader(testFile()).read(6).get(5);
+    assertEquals("A sign on the gate says \"no dogs\" in red letters.", pair.sentence1());
+    assertEquals("A red \"no dogs\" sign hangs on the gate.", pair.sentence2());
+    assertEquals(1.6, pair.gold(), 0);
+  }
+
+  @Test
+  public void sentencesAreKeptVerbatimAndSourceNotesIgnored() throws IOException {
+    List<StsPair> pairs = new StsBenchmarkReader(testFile()).read();
+    // line 9 has two source-note columns, line 11 a sentence ending in a space
+    assertEquals(
+        new StsPair(
+            "A boy is riding a skateboard down a ramp.",
+            "A chef is stirring soup in a large pot.",
+            0),
+        pairs.get(8));
+    assertEquals("A person removes the skin from an orange. ", pairs.get(10).sentence2());
   }
 
   @Test

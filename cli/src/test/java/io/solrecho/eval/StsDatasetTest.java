@@ -17,13 +17,15 @@ package io.solrecho.eval;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertSame;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
-import io.solrecho.SharedFixtures;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.Test;
 
@@ -50,21 +52,58 @@ public class StsDatasetTest {
 
   @Test
   public void limitedSemEvalYearDrawsFromEverySubset() throws IOException {
-    Path data = SharedFixtures.resolve("data");
-    List<StsPair> all = StsDataset.STS12.read(data, Integer.MAX_VALUE);
-    assertEquals(3108, all.size());
-    List<StsPair> some = StsDataset.STS12.read(data, 50);
-    assertEquals(50, some.size());
-    // the first 50 pairs are all MSRpar; a spread sample reaches the last subset (SMTnews) too
-    Set<StsPair> tail = new HashSet<>(all.subList(all.size() - 399, all.size()));
+    List<StsPair> all = EvalData.local(EvalSamples.data()).sts(StsDataset.STS12).read();
+    assertEquals(15, all.size());
+    List<StsPair> some = StsDataset.spread(all, 5);
+    assertEquals(5, some.size());
+    // the first 5 pairs are MSRpar and MSRvid; a spread sample reaches the last subset (SMTnews)
+    Set<StsPair> tail = new HashSet<>(all.subList(12, 15));
     assertTrue(some.stream().anyMatch(tail::contains));
   }
 
   @Test
-  public void everyDatasetReadsFromTheSharedFolder() throws IOException {
-    Path data = SharedFixtures.resolve("data");
+  public void everyDatasetIsReadFromALocalFolder() throws IOException {
+    Map<StsDataset, Integer> pairs = new EnumMap<>(StsDataset.class);
+    EvalData data = EvalData.local(EvalSamples.data());
     for (StsDataset dataset : StsDataset.values()) {
-      assertEquals(dataset.key(), 10, dataset.read(data, 10).size());
+      pairs.put(dataset, data.sts(dataset).read().size());
     }
+    assertEquals(
+        Map.of(
+            StsDataset.STSB, 12,
+            StsDataset.SICK, 7,
+            StsDataset.STS12, 15,
+            StsDataset.STS13, 9,
+            StsDataset.STS14, 18,
+            StsDataset.STS15, 12,
+            StsDataset.STS16, 12),
+        pairs);
+  }
+
+  @Test
+  public void everyDatasetHasMtebsTestFileAtAPinnedCommit() {
+    Set<String> repos = new HashSet<>();
+    for (StsDataset dataset : StsDataset.values()) {
+      HubDataFile hub = dataset.hub();
+      assertTrue(hub.repo(), hub.repo().startsWith("mteb/"));
+      assertEquals("test.jsonl.gz", hub.path());
+      assertTrue(hub.revision(), hub.revision().matches("[0-9a-f]{40}"));
+      repos.add(hub.repo());
+    }
+    assertEquals(StsDataset.values().length, repos.size());
+    assertEquals(1, StsDataset.SICK.minScore(), 0);
+    assertEquals(0, StsDataset.STS16.minScore(), 0);
+  }
+
+  @Test
+  public void aLocalFolderWithoutTheSetNamesThePathAndTheOption() {
+    Path empty = EvalSamples.data().resolve("sts12-16");
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> EvalData.local(empty).sts(StsDataset.SICK));
+    assertTrue(
+        e.getMessage(),
+        e.getMessage().startsWith("--data: SICK-R not found at " + empty.resolve("sick/SICK.txt")));
+    assertTrue(e.getMessage(), e.getMessage().contains("leave --data out to download"));
   }
 }

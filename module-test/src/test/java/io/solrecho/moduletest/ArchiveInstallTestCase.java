@@ -65,10 +65,10 @@ public abstract class ArchiveInstallTestCase {
 
   /**
    * Starts Solr with the archive installed through {@code installProperties} (a null value clears
-   * the property) and the shared toy GPT-2 as the configset's model, or skips the test without it.
+   * the property) and the project's tiny GPT-2 as the configset's model.
    */
   static void start(String name, Map<String, String> installProperties) throws Exception {
-    Path model = SharedFixtures.resolve("models/toy-gpt2");
+    Path model = ProjectFixtures.tinyModel();
     modelDimension = hiddenSize(model);
     Map<String, String> properties = new HashMap<>(installProperties);
     properties.put(MODEL_DIR_PROPERTY, model.toString());

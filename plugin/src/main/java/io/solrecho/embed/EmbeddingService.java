@@ -23,6 +23,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -50,10 +51,31 @@ public final class EmbeddingService implements AutoCloseable {
   private volatile boolean closed;
 
   /**
+   * A service whose worker is a daemon thread named after the embedder's fingerprint.
+   *
    * @param queueCapacity most requests waiting at once
    * @param timeout longest a request waits for queue space, and for its vector
    */
   public EmbeddingService(Embedder embedder, int queueCapacity, Duration timeout) {
+    this(
+        embedder,
+        queueCapacity,
+        timeout,
+        work -> {
+          Thread thread = new Thread(work, "solr-echo-embedder-" + embedder.fingerprint());
+          thread.setDaemon(true);
+          return thread;
+        });
+  }
+
+  /**
+   * @param queueCapacity most requests waiting at once
+   * @param timeout longest a request waits for queue space, and for its vector
+   * @param threads makes the worker thread (a server passes its own named factory); the worker
+   *     stops when the service is closed
+   */
+  public EmbeddingService(
+      Embedder embedder, int queueCapacity, Duration timeout, ThreadFactory threads) {
     if (queueCapacity < 1) {
       throw new IllegalArgumentException("queueCapacity must be at least 1, got " + queueCapacity);
     }
@@ -63,8 +85,7 @@ public final class EmbeddingService implements AutoCloseable {
     this.embedder = embedder;
     this.queue = new ArrayBlockingQueue<>(queueCapacity);
     this.timeout = timeout;
-    this.worker = new Thread(this::work, "solr-echo-embedder-" + embedder.fingerprint());
-    this.worker.setDaemon(true);
+    this.worker = threads.newThread(this::work);
     this.worker.start();
   }
 

@@ -21,9 +21,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * A stable identity of "how vectors are made": a hash of the model's config.json, its tensor
- * headers (names, dtypes, shapes) and every embedding setting (mode, templates, pooling, ...).
- * Vectors with different fingerprints are not comparable; the Solr layer stores it beside them.
+ * A stable identity of "how vectors are made": a hash of the model's config.json, the digest of its
+ * weights' content (names, dtypes, shapes and sampled bytes of every tensor, see {@code
+ * CausalLanguageModel.weightsDigest()}) and every embedding setting (mode, templates, pooling,
+ * ...). Vectors with different fingerprints are not comparable; the Solr layer stores it beside
+ * them.
  */
 final class ModelFingerprint {
   private ModelFingerprint() {}

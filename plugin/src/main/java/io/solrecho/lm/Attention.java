@@ -26,8 +26,6 @@ import ai.djl.ndarray.types.DataType;
  */
 final class Attention {
   private final Projection qkv;
-  private final Projection queryOnly;
-  private final Projection keysAndValuesOnly;
   private final Projection out;
   private final Norm queryNorm;
   private final Norm keyNorm;
@@ -55,9 +53,6 @@ final class Attention {
     this.kvHeads = kvHeads;
     this.headDim = headDim;
     this.scale = (float) (1.0 / Math.sqrt(headDim));
-    this.queryOnly = qkv.outputs(0, (long) heads * headDim);
-    this.keysAndValuesOnly =
-        qkv.outputs((long) heads * headDim, (long) (heads + 2 * kvHeads) * headDim);
   }
 
   /**
@@ -113,14 +108,15 @@ final class Attention {
       NDArray query = fused.get(headRange(2, 0, heads));
       NDArray key = fused.get(headRange(2, heads, kvHeads));
       return new NDArray[] {
-        normedAndTurned(query, queryNorm, context.queryCos(), context.querySin()),
-        normedAndTurned(key, keyNorm, context.keyCos(), context.keySin()),
+        normedAndTurned(query, queryNorm, context.queryCos(), context.querySin(), context),
+        normedAndTurned(key, keyNorm, context.keyCos(), context.keySin(), context),
         value
       };
     }
     NDArray queriesAndKeys = fused.get(headRange(2, 0, heads + kvHeads)).transpose(0, 2, 1, 3);
     if (rotary != null) {
-      queriesAndKeys = rotary.apply(queriesAndKeys, context.keyCos(), context.keySin());
+      queriesAndKeys =
+          rotary.apply(queriesAndKeys, context.keyCos(), context.keySin(), context.halfTurn());
     }
     return new NDArray[] {
       queriesAndKeys.get(headRange(1, 0, heads)),
@@ -134,15 +130,20 @@ final class Attention {
     long batch = x.getShape().get(0);
     long length = x.getShape().get(1);
     NDArray selected = context.queries(x);
+    long queryWidth = (long) heads * headDim;
     NDArray query =
-        queryOnly.apply(selected).reshape(batch, selected.getShape().get(1), heads, headDim);
+        qkv.outputs(0, queryWidth, x.getManager())
+            .apply(selected)
+            .reshape(batch, selected.getShape().get(1), heads, headDim);
     NDArray keysAndValues =
-        keysAndValuesOnly.apply(x).reshape(batch, length, 2L * kvHeads, headDim);
+        qkv.outputs(queryWidth, queryWidth + 2L * kvHeads * headDim, x.getManager())
+            .apply(x)
+            .reshape(batch, length, 2L * kvHeads, headDim);
     NDArray key = keysAndValues.get(headRange(2, 0, kvHeads));
     NDArray value = keysAndValues.get(headRange(2, kvHeads, kvHeads)).transpose(0, 2, 1, 3);
     return new NDArray[] {
-      normedAndTurned(query, queryNorm, context.queryCos(), context.querySin()),
-      normedAndTurned(key, keyNorm, context.keyCos(), context.keySin()),
+      normedAndTurned(query, queryNorm, context.queryCos(), context.querySin(), context),
+      normedAndTurned(key, keyNorm, context.keyCos(), context.keySin(), context),
       value
     };
   }
@@ -151,9 +152,10 @@ final class Attention {
    * {@code x} {@code [B, T, n, headDim]} normed (if a norm is given), to {@code [B, n, T,
    * headDim]}, rotated.
    */
-  private NDArray normedAndTurned(NDArray x, Norm norm, NDArray cos, NDArray sin) {
+  private NDArray normedAndTurned(
+      NDArray x, Norm norm, NDArray cos, NDArray sin, ForwardContext context) {
     NDArray heads = (norm == null ? x : norm.apply(x)).transpose(0, 2, 1, 3);
-    return rotary == null ? heads : rotary.apply(heads, cos, sin);
+    return rotary == null ? heads : rotary.apply(heads, cos, sin, context.halfTurn());
   }
 
   /** Heads {@code [first, first + count)} on {@code axis}. */

@@ -43,6 +43,7 @@ public final class CausalLanguageModel implements AutoCloseable {
   private final Path folder;
   private final ModelConfig config;
   private final NDManager manager;
+  private final long weightBytes;
   private final DataType dtype;
   private final String weightsDigest;
   private final Decoder decoder;
@@ -54,7 +55,7 @@ public final class CausalLanguageModel implements AutoCloseable {
     this.config = config;
     this.manager = manager;
     this.dtype = dtype;
-    this.weightsDigest = weights.headerDigest();
+    this.weightsDigest = weights.digest();
     CheckpointLayout layout = CheckpointLayout.of(config.architecture());
     TensorSource source = new TensorSource(weights, manager, dtype, config, layout.basePrefix());
     this.decoder = new Decoder(layout, source, config, dtype);
@@ -62,6 +63,15 @@ public final class CausalLanguageModel implements AutoCloseable {
         config.tiedEmbeddings() && !source.contains(layout.lmHeadName())
             ? decoder.tokenEmbedding()
             : source.load(layout.lmHeadName(), config.vocabSize(), config.hiddenSize());
+    this.weightBytes = bytesOf(manager.getManagedArrays());
+  }
+
+  private static long bytesOf(List<NDArray> arrays) {
+    long bytes = 0;
+    for (NDArray array : arrays) {
+      bytes += array.size() * array.getDataType().getNumOfBytes();
+    }
+    return bytes;
   }
 
   /**
@@ -111,7 +121,7 @@ public final class CausalLanguageModel implements AutoCloseable {
   }
 
   /** The DJL device the weights live on. */
-  Device engineDevice() {
+  public Device engineDevice() {
     return manager.getDevice();
   }
 
@@ -120,9 +130,17 @@ public final class CausalLanguageModel implements AutoCloseable {
     return dtype == DataType.FLOAT16 ? "float16" : "float32";
   }
 
-  /** SHA-256 of the tensor names, dtypes and shapes (a stable identity of the weights' layout). */
+  /**
+   * SHA-256 of the weights' content: every tensor's name, dtype, shape and bytes, sampled in large
+   * tensors (a stable identity of the checkpoint, whatever its sharding).
+   */
   public String weightsDigest() {
     return weightsDigest;
+  }
+
+  /** Bytes the weights take in the device's memory, shared tensors counted once. */
+  public long weightBytes() {
+    return weightBytes;
   }
 
   /** Rotation frequencies of the rotary embedding (for checks against transformers), or null. */

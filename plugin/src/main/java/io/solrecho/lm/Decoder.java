@@ -43,9 +43,7 @@ final class Decoder {
     this.hiddenSize = config.hiddenSize();
     this.slidingWindow = config.slidingWindow();
     this.rotary =
-        config.rope() == null
-            ? null
-            : new RotaryEmbedding(config.rope(), config.headDim(), source.manager(), dtype);
+        config.rope() == null ? null : new RotaryEmbedding(config.rope(), config.headDim());
     this.tokenEmbedding = layout.tokenEmbedding(source);
     this.positionEmbedding = layout.positionEmbedding(source);
     this.embeddingScale = layout.embeddingScale(config);
@@ -94,6 +92,7 @@ final class Decoder {
             AttentionMask.build(call, input.mask(), input.pastLength(), slidingWindow),
             angles[0],
             angles[1],
+            rotary == null ? null : rotary.halfTurn(call, dtype),
             input.past(),
             input.pastLength(),
             recording);

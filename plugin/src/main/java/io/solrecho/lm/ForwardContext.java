@@ -34,6 +34,7 @@ final class ForwardContext {
   private final NDArray keySin;
   private final NDArray queryCos;
   private final NDArray querySin;
+  private final NDArray halfTurn;
   private final SharedPrefix past;
   private final int pastLength;
   private final SharedPrefix recording;
@@ -46,11 +47,13 @@ final class ForwardContext {
       NDArray keySin,
       NDArray queryCos,
       NDArray querySin,
+      NDArray halfTurn,
       SharedPrefix past,
       int pastLength,
       SharedPrefix recording,
       NDIndex queryRows,
       long queriesPerRow) {
+    this.halfTurn = halfTurn;
     this.mask = mask;
     this.keyCos = keyCos;
     this.keySin = keySin;
@@ -72,10 +75,12 @@ final class ForwardContext {
       NDArray mask,
       NDArray cos,
       NDArray sin,
+      NDArray halfTurn,
       SharedPrefix past,
       int pastLength,
       SharedPrefix recording) {
-    return new ForwardContext(mask, cos, sin, cos, sin, past, pastLength, recording, null, 0);
+    return new ForwardContext(
+        mask, cos, sin, cos, sin, halfTurn, past, pastLength, recording, null, 0);
   }
 
   /**
@@ -90,6 +95,7 @@ final class ForwardContext {
         keySin,
         queryCos,
         querySin,
+        halfTurn,
         past,
         pastLength,
         recording,
@@ -107,6 +113,11 @@ final class ForwardContext {
 
   NDArray keySin() {
     return keySin;
+  }
+
+  /** The rotary embedding's fixed rotation {@code R} for this call, or null without rotary. */
+  NDArray halfTurn() {
+    return halfTurn;
   }
 
   NDArray queryCos() {

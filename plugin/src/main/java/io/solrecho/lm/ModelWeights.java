@@ -23,21 +23,18 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.ShortBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The weights of a model folder: {@code model.safetensors}, or the shards listed by {@code
@@ -191,19 +188,19 @@ final class ModelWeights implements Closeable {
     throw new IllegalStateException("no open file for " + info.file());
   }
 
-  /** SHA-256 over every tensor's name, dtype and shape, independent of file order and sharding. */
-  String headerDigest() {
+  /**
+   * A digest of the weights' content (see {@link WeightsDigest}), independent of file order and
+   * sharding.
+   *
+   * @throws UncheckedIOException when a file cannot be read
+   */
+  String digest() {
     try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      new TreeMap<>(tensors)
-          .forEach(
-              (name, info) ->
-                  digest.update(
-                      (name + ':' + info.type() + ':' + info.shapeText() + '\n')
-                          .getBytes(StandardCharsets.UTF_8)));
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+      return WeightsDigest.of(
+          tensors, (tensor, offset, into) -> fileOf(tensor).read(tensor, offset, into));
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "reading the weights in " + folder + " for their digest: " + e.getMessage(), e);
     }
   }
 

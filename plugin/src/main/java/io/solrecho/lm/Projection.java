@@ -16,6 +16,7 @@
 package io.solrecho.lm;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.core.Linear;
 
@@ -39,10 +40,16 @@ final class Projection {
 
   /**
    * The map onto output features {@code [from, to)} alone: views of this one's weight rows and
-   * bias, no copy.
+   * bias, no copy, owned by {@code scope} (so that they go with it).
    */
-  Projection outputs(long from, long to) {
+  Projection outputs(long from, long to, NDManager scope) {
     NDIndex rows = new NDIndex().addSliceDim(from, to);
-    return new Projection(weight.get(rows), bias == null ? null : bias.get(rows));
+    return new Projection(view(weight, rows, scope), bias == null ? null : view(bias, rows, scope));
+  }
+
+  private static NDArray view(NDArray array, NDIndex rows, NDManager scope) {
+    NDArray view = array.get(rows);
+    view.attach(scope);
+    return view;
   }
 }

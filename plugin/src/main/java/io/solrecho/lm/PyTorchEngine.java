@@ -82,7 +82,7 @@ final class PyTorchEngine {
               + ", "
               + build
               + "); use device=cpu or device=auto,"
-              + " or run with the CUDA build of libtorch (build with -Pcuda, see docs/gpu.md)");
+              + " or give DJL a CUDA libtorch (PYTORCH_LIBRARY_PATH, see docs/gpu.md)");
     }
     return asked;
   }

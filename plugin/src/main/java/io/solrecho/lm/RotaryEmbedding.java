@@ -32,20 +32,23 @@ final class RotaryEmbedding {
   private final float[] inverseFrequencies;
   private final int rotaryDim;
   private final int headDim;
-  private final NDArray halfTurn;
+  private final float[] halfTurn;
 
-  /** {@code manager} and {@code type}: where {@code R} lives, with the model's weights. */
-  RotaryEmbedding(RopeParameters parameters, int headDim, NDManager manager, DataType type) {
+  RotaryEmbedding(RopeParameters parameters, int headDim) {
     this.inverseFrequencies = parameters.inverseFrequencies();
     this.rotaryDim = parameters.rotaryDim();
     this.headDim = headDim;
     int half = rotaryDim / 2;
-    float[] turn = new float[headDim * headDim];
+    this.halfTurn = new float[headDim * headDim];
     for (int j = 0; j < half; j++) {
-      turn[(j + half) * headDim + j] = -1f;
-      turn[j * headDim + j + half] = 1f;
+      halfTurn[(j + half) * headDim + j] = -1f;
+      halfTurn[j * headDim + j + half] = 1f;
     }
-    this.halfTurn = manager.create(turn, new Shape(headDim, headDim)).toType(type, false);
+  }
+
+  /** {@code R} {@code [headDim, headDim]} for one call, in {@code type}. */
+  NDArray halfTurn(NDManager manager, DataType type) {
+    return manager.create(halfTurn, new Shape(headDim, headDim)).toType(type, false);
   }
 
   float[] inverseFrequencies() {
@@ -80,8 +83,8 @@ final class RotaryEmbedding {
     };
   }
 
-  /** Rotates {@code x} of shape {@code [B, heads, T, headDim]}. */
-  NDArray apply(NDArray x, NDArray cos, NDArray sin) {
-    return x.mul(cos).add(x.matMul(halfTurn).mul(sin));
+  /** Rotates {@code x} of shape {@code [B, heads, T, headDim]}; {@code turn}: {@link #halfTurn}. */
+  NDArray apply(NDArray x, NDArray cos, NDArray sin, NDArray turn) {
+    return x.mul(cos).add(x.matMul(turn).mul(sin));
   }
 }

@@ -228,6 +228,21 @@ final class SafetensorsFile implements Closeable {
         .order(ByteOrder.LITTLE_ENDIAN);
   }
 
+  /**
+   * Reads bytes of {@code tensor} from {@code offset} (within its data) until {@code into} is full,
+   * with positioned reads that leave the memory maps alone.
+   */
+  void read(TensorInfo tensor, long offset, ByteBuffer into) throws IOException {
+    long position = dataStart + tensor.begin() + offset;
+    while (into.hasRemaining()) {
+      int read = channel.read(into, position);
+      if (read < 0) {
+        throw new IOException(path + " ended inside tensor '" + tensor.name() + "'");
+      }
+      position += read;
+    }
+  }
+
   @Override
   public void close() throws IOException {
     channel.close();

@@ -49,11 +49,6 @@ final class TensorSource {
     this.basePrefix = basePrefix;
   }
 
-  /** The scope the weights live in. */
-  NDManager manager() {
-    return manager;
-  }
-
   ModelConfig config() {
     return config;
   }
@@ -102,18 +97,20 @@ final class TensorSource {
   NDArray transposed(NDArray weight) {
     long rows = weight.getShape().get(1);
     long columns = weight.getShape().get(0);
-    NDArray result = weight.transpose().reshape(-1).reshape(rows, columns);
-    weight.close();
-    return result;
+    return replace(weight, w -> w.transpose().reshape(-1).reshape(rows, columns));
   }
 
-  /** Applies {@code f} to {@code input} and frees the input. */
+  /**
+   * Applies {@code f} to {@code input} in a scope of its own: the input and every intermediate
+   * array (a view would keep the input's storage alive) are freed, only the result stays.
+   */
   NDArray replace(NDArray input, UnaryOperator<NDArray> f) {
-    NDArray result = f.apply(input);
-    if (result != input) {
-      input.close();
+    try (NDManager scope = manager.newSubManager()) {
+      input.attach(scope);
+      NDArray result = f.apply(input);
+      result.attach(manager);
+      return result;
     }
-    return result;
   }
 
   Norm rmsNorm(String name, long size, boolean oneCentred) {

@@ -30,14 +30,13 @@ import org.apache.solr.common.SolrInputField;
  *   <li>a text to embed: the values of the input fields, in the configured order, a multi-valued
  *       field's values in their order, non-blank values joined by the separator. Strings, numbers
  *       and booleans are text; any other value (binary, date, nested document) is an error;
- *   <li>nothing to do: an atomic update that touches none of the input fields keeps its stored
- *       vector, which Solr's atomic update carries over;
  *   <li>a problem: no text at all, or a value that is not text. The configured {@code onError}
  *       decides.
  * </ul>
  *
  * <p>An atomic update that touches the input fields is read like a whole document, from its input
- * fields as the update leaves them (see {@link LatestInputFields}).
+ * fields as the update leaves them (see {@link LatestInputFields}); one that touches none of them
+ * has no text: Solr carries its stored vector over ({@link #atomicChange}).
  */
 final class DocumentText {
   /** How an atomic update touches the input fields. */
@@ -49,9 +48,6 @@ final class DocumentText {
     /** Any other change: the new text is the stored input fields with the update applied. */
     MERGE
   }
-
-  /** An atomic update that leaves the input fields, and so the stored vector, alone. */
-  static final DocumentText UNCHANGED = new DocumentText(null, true, null);
 
   private final String text;
   private final boolean atomic;
@@ -166,11 +162,6 @@ final class DocumentText {
   /** Whether the document is an atomic (partial) update. */
   boolean atomic() {
     return atomic;
-  }
-
-  /** An atomic update that leaves the input fields, and so the stored vector, alone. */
-  boolean unchanged() {
-    return text == null && problem == null;
   }
 
   /** Why there is nothing to embed, or null. */

@@ -17,24 +17,31 @@ package io.solrecho.solr;
 
 import io.solrecho.embed.Embedder;
 import io.solrecho.embed.EmbeddingService;
-import io.solrecho.embed.QueryCache;
+import io.solrecho.lm.CausalLanguageModel;
 import java.lang.invoke.MethodHandles;
+import java.util.Collection;
+import java.util.List;
+import org.apache.lucene.util.Accountable;
+import org.apache.lucene.util.Accountables;
 import org.apache.solr.common.SolrException;
+import org.apache.solr.common.util.SolrNamedThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A declared model as every core of the JVM shares it: loaded on first use (not at core load, so
+ * A declared model as every core of the node shares it: loaded on first use (not at core load, so
  * cores start fast), then reused until {@link EchoModelRegistry} closes it when its last user lets
- * go. Holds the {@link Embedder}, the {@link EmbeddingService} that merges concurrent requests into
- * shared forward passes, and the {@link QueryCache}.
+ * go or the node shuts down. Holds the {@link Embedder} behind the {@link EmbeddingService} that
+ * merges concurrent requests into shared forward passes (its worker made by Solr's named thread
+ * factory). Its memory is that of its weights on the device.
  */
-final class EchoModel {
+final class EchoModel implements Accountable {
   private static final Logger log = LoggerFactory.getLogger(MethodHandles.lookup().lookupClass());
 
   private final EchoModelDefinition definition;
-  private volatile Loaded loaded;
+  private volatile EmbeddingService service;
   private boolean closed;
+  private volatile int dimension;
 
   /** Cores and plugins holding this model; guarded by the registry. */
   int users;
@@ -49,28 +56,7 @@ final class EchoModel {
 
   /** The service that embeds texts; loads the model the first time. */
   EmbeddingService service() {
-    return loaded().service;
-  }
-
-  QueryCache queryCache() {
-    return loaded().queryCache;
-  }
-
-  /** Identity of the vectors this model writes (see {@link Embedder#fingerprint()}). */
-  String fingerprint() {
-    return loaded().service.embedder().fingerprint();
-  }
-
-  int dimension() {
-    return loaded().service.embedder().dimension();
-  }
-
-  boolean isLoaded() {
-    return loaded != null;
-  }
-
-  private Loaded loaded() {
-    Loaded current = loaded;
+    EmbeddingService current = service;
     if (current != null) {
       return current;
     }
@@ -78,20 +64,39 @@ final class EchoModel {
       if (closed) {
         throw new SolrException(
             SolrException.ErrorCode.SERVICE_UNAVAILABLE,
-            definition + " was released because its core is closing");
+            definition + " was released: its core or the node is closing");
       }
-      if (loaded == null) {
-        loaded = load();
+      if (service == null) {
+        service = load();
       }
-      return loaded;
+      return service;
     }
+  }
+
+  /** Identity of the vectors this model writes (see {@link Embedder#fingerprint()}). */
+  String fingerprint() {
+    return service().embedder().fingerprint();
+  }
+
+  /** The length of the model's vectors, read from its config.json without loading it. */
+  int dimension() {
+    int known = dimension;
+    if (known == 0) {
+      known = definition.dimension();
+      dimension = known;
+    }
+    return known;
+  }
+
+  boolean isLoaded() {
+    return service != null;
   }
 
   /**
    * Loads with this plugin's class loader as the thread context class loader: DJL finds its engine
    * through it, and the service's worker thread, started here, inherits it.
    */
-  private Loaded load() {
+  private EmbeddingService load() {
     long start = System.nanoTime();
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
@@ -100,16 +105,19 @@ final class EchoModel {
       Embedder embedder =
           Embedder.open(definition.folder(), definition.options(), definition.settings());
       try {
-        Loaded result =
-            new Loaded(
-                new EmbeddingService(embedder, definition.queueCapacity(), definition.timeout()),
-                new QueryCache(definition.queryCacheSize()));
+        EmbeddingService result =
+            new EmbeddingService(
+                embedder,
+                definition.queueCapacity(),
+                definition.timeout(),
+                new SolrNamedThreadFactory("solr-echo-" + definition.name()));
         log.info(
-            "solr-echo: loaded {} in {} ms: dimension {}, fingerprint {}",
+            "solr-echo: loaded {} in {} ms: dimension {}, fingerprint {}, {} MiB of weights",
             definition,
             (System.nanoTime() - start) / 1_000_000,
             embedder.dimension(),
-            embedder.fingerprint());
+            embedder.fingerprint(),
+            embedder.model().weightBytes() >> 20);
         return result;
       } catch (RuntimeException e) {
         embedder.close();
@@ -137,28 +145,42 @@ final class EchoModel {
     }
   }
 
+  /** The weights' bytes on the device once loaded, else 0. */
+  @Override
+  public long ramBytesUsed() {
+    EmbeddingService current = service;
+    return current == null ? 0 : current.embedder().model().weightBytes();
+  }
+
+  @Override
+  public Collection<Accountable> getChildResources() {
+    EmbeddingService current = service;
+    if (current == null) {
+      return List.of();
+    }
+    CausalLanguageModel model = current.embedder().model();
+    return List.of(
+        Accountables.namedAccountable(
+            "weights on " + model.device() + " (" + model.dtype() + ")", model.weightBytes()));
+  }
+
+  @Override
+  public String toString() {
+    return definition.toString();
+  }
+
   /** Stops the service (letting queued texts finish) and frees the model. */
   synchronized void close() {
     closed = true;
-    Loaded current = loaded;
-    loaded = null;
+    EmbeddingService current = service;
+    service = null;
     if (current != null) {
       try {
-        current.service.close();
+        current.close();
       } finally {
-        current.service.embedder().close();
+        current.embedder().close();
       }
       log.info("solr-echo: released {}", definition);
-    }
-  }
-
-  private static final class Loaded {
-    final EmbeddingService service;
-    final QueryCache queryCache;
-
-    Loaded(EmbeddingService service, QueryCache queryCache) {
-      this.service = service;
-      this.queryCache = queryCache;
     }
   }
 }

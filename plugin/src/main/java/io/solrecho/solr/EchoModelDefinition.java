@@ -41,7 +41,7 @@ final class EchoModelDefinition {
   static final String MODELS_DIR_PROPERTY = "solr.echo.models.dir";
 
   private static final Set<String> RUNTIME_PARAMETERS =
-      Set.of("path", "device", "dtype", "queueCapacity", "timeoutMs", "queryCacheSize");
+      Set.of("path", "device", "dtype", "queueCapacity", "timeoutMs");
 
   private final String name;
   private final Path folder;
@@ -49,7 +49,6 @@ final class EchoModelDefinition {
   private final EmbeddingSettings settings;
   private final int queueCapacity;
   private final Duration timeout;
-  private final int queryCacheSize;
 
   private EchoModelDefinition(
       String name,
@@ -57,15 +56,13 @@ final class EchoModelDefinition {
       LmOptions options,
       EmbeddingSettings settings,
       int queueCapacity,
-      Duration timeout,
-      int queryCacheSize) {
+      Duration timeout) {
     this.name = name;
     this.folder = folder;
     this.options = options;
     this.settings = settings;
     this.queueCapacity = queueCapacity;
     this.timeout = timeout;
-    this.queryCacheSize = queryCacheSize;
   }
 
   /**
@@ -98,8 +95,7 @@ final class EchoModelDefinition {
           LmOptions.of(parameters.get("device"), parameters.get("dtype")),
           EmbeddingParameters.parse(embedding),
           positive(parameters, "queueCapacity", 1024),
-          Duration.ofMillis(positive(parameters, "timeoutMs", 60_000)),
-          atLeastZero(parameters, "queryCacheSize", 1024));
+          Duration.ofMillis(positive(parameters, "timeoutMs", 60_000)));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("model '" + name + "': " + e.getMessage(), e);
     }
@@ -133,14 +129,6 @@ final class EchoModelDefinition {
   private static int positive(Map<String, String> parameters, String key, int fallback) {
     String value = parameters.get(key);
     return value == null ? fallback : PositiveInteger.parse(key, value);
-  }
-
-  private static int atLeastZero(Map<String, String> parameters, String key, int fallback) {
-    int value = integer(parameters, key, fallback);
-    if (value < 0) {
-      throw new IllegalArgumentException(key + " must be at least 0, got " + value);
-    }
-    return value;
   }
 
   private static int integer(Map<String, String> parameters, String key, int fallback) {
@@ -180,10 +168,6 @@ final class EchoModelDefinition {
     return timeout;
   }
 
-  int queryCacheSize() {
-    return queryCacheSize;
-  }
-
   /**
    * The length of the model's vectors (its hidden size), read from config.json without loading the
    * weights, so that a core can check its vector field at load time.
@@ -217,9 +201,7 @@ final class EchoModelDefinition {
         + "\nqueueCapacity="
         + queueCapacity
         + "\ntimeout="
-        + timeout
-        + "\nqueryCacheSize="
-        + queryCacheSize;
+        + timeout;
   }
 
   @Override

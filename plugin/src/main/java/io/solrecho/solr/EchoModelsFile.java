@@ -22,6 +22,7 @@ import java.nio.file.Paths;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.util.PropertiesUtil;
@@ -35,7 +36,7 @@ import org.apache.solr.core.SolrResourceLoader;
  *
  * <pre>
  * { "models": {
- *     "toy": { "path": "${solr.echo.model.dir:models/toy-gpt2}", "device": "cpu", "mode": "echo",
+ *     "toy": { "path": "${solr.echo.model.dir:models/tiny-gpt2}", "device": "cpu", "mode": "echo",
  *              "documentTemplate": "...{x}...{x}", "maxTokens": 100, "batchSize": 16 } } }
  * </pre>
  *
@@ -54,17 +55,35 @@ final class EchoModelsFile {
    */
   static EchoModelDefinition definition(SolrResourceLoader loader, String resource, String model) {
     Map<String, Map<String, String>> declared = read(loader, resource);
-    Map<String, String> parameters = declared.get(model);
-    if (parameters == null) {
-      throw configError(
-          resource
-              + ": unknown model '"
-              + model
-              + "'; declared: "
-              + new TreeSet<>(declared.keySet()));
+    if (!declared.containsKey(model)) {
+      throw unknownModel(resource, model, declared.keySet());
     }
+    return parse(resource, model, declared.get(model), base(loader));
+  }
+
+  /**
+   * Every model of {@code resource} by name, in the file's order, each checked; a core-load error
+   * names the first that is wrong.
+   */
+  static Map<String, EchoModelDefinition> definitions(SolrResourceLoader loader, String resource) {
+    Map<String, EchoModelDefinition> definitions = new LinkedHashMap<>();
+    Path base = base(loader);
+    read(loader, resource)
+        .forEach(
+            (name, parameters) -> definitions.put(name, parse(resource, name, parameters, base)));
+    return definitions;
+  }
+
+  /** The core-load error for a processor or parser naming a model that {@code resource} lacks. */
+  static SolrException unknownModel(String resource, String model, Set<String> declared) {
+    return configError(
+        resource + ": unknown model '" + model + "'; declared: " + new TreeSet<>(declared));
+  }
+
+  private static EchoModelDefinition parse(
+      String resource, String model, Map<String, String> parameters, Path base) {
     try {
-      return EchoModelDefinition.parse(model, parameters, base(loader));
+      return EchoModelDefinition.parse(model, parameters, base);
     } catch (IllegalArgumentException e) {
       throw configError(resource + ": " + e.getMessage());
     }

@@ -28,8 +28,9 @@ import org.apache.solr.search.SyntaxError;
 import org.apache.solr.search.neural.KnnQParser;
 
 /**
- * Solr's {@link KnnQParser} with the vector taken from the query text: checks the request, embeds
- * the text and hands the vector to the knn parser, which does the rest (topK, pre-filters, tags).
+ * Solr's {@link KnnQParser} with the vector taken from the query text: resolves the model ({@code
+ * model}, else the parser's default), checks the request, embeds the text and hands the vector to
+ * the knn parser, which does the rest (topK, pre-filters, tags).
  */
 final class EchoQParser extends KnnQParser {
   private final EchoQParserPlugin plugin;
@@ -47,26 +48,17 @@ final class EchoQParser extends KnnQParser {
 
   @Override
   public Query parse() throws SyntaxError {
-    String requested = localParams.get("model");
-    if (requested != null && !requested.equals(plugin.modelName())) {
-      throw plugin.badRequest(
-          "model '"
-              + requested
-              + "' cannot be chosen per request: this echo query parser"
-              + " embeds with model '"
-              + plugin.modelName()
-              + "', set in solrconfig.xml");
-    }
-    String text = plugin.checkText(qstr);
-    checkTopK();
-    checkField(req.getSchema().getFieldOrNull(getFieldName()));
+    String model = plugin.modelName(localParams.get("model"));
+    String text = plugin.checkText(qstr, model);
+    checkTopK(model);
+    checkField(req.getSchema().getFieldOrNull(getFieldName()), model);
     try {
-      plugin.checkFingerprints(req.getSearcher());
+      plugin.checkFingerprints(req.getSearcher(), model, localParams.get("fingerprintField"));
     } catch (IOException e) {
       throw new SolrException(
           SolrException.ErrorCode.SERVER_ERROR, "cannot read the index fingerprints", e);
     }
-    vector = Arrays.toString(plugin.embed(text));
+    vector = Arrays.toString(plugin.embed(text, model, req.getSearcher()));
     return super.parse();
   }
 
@@ -75,7 +67,7 @@ final class EchoQParser extends KnnQParser {
     return vector;
   }
 
-  private void checkTopK() {
+  private void checkTopK(String model) {
     String value = localParams.get(TOP_K);
     if (value == null) {
       return;
@@ -84,10 +76,11 @@ final class EchoQParser extends KnnQParser {
     try {
       topK = Integer.parseInt(value.trim());
     } catch (NumberFormatException e) {
-      throw plugin.badRequest("topK: expected an integer, got '" + value + "'");
+      throw plugin.badRequest(model, "topK: expected an integer, got '" + value + "'");
     }
     if (topK < 1 || topK > plugin.maxTopK()) {
       throw plugin.badRequest(
+          model,
           "topK must be between 1 and maxTopK="
               + plugin.maxTopK()
               + " of the echo query"
@@ -96,17 +89,21 @@ final class EchoQParser extends KnnQParser {
     }
   }
 
-  private void checkField(SchemaField field) {
+  /** The field must hold FLOAT32 vectors of the chosen model's dimension. */
+  private void checkField(SchemaField field, String model) {
     if (field == null) {
-      throw plugin.badRequest("f: field '" + getFieldName() + "' is not defined in the schema");
+      throw plugin.badRequest(
+          model, "f: field '" + getFieldName() + "' is not defined in the schema");
     }
     if (!(field.getType() instanceof DenseVectorField)) {
-      throw plugin.badRequest("f: field '" + field.getName() + "' is not a DenseVectorField");
+      throw plugin.badRequest(
+          model, "f: field '" + field.getName() + "' is not a DenseVectorField");
     }
     DenseVectorField type = (DenseVectorField) field.getType();
-    int dimension = plugin.model().dimension();
+    int dimension = plugin.model(model).dimension();
     if (type.getDimension() != dimension || type.getVectorEncoding() != VectorEncoding.FLOAT32) {
       throw plugin.badRequest(
+          model,
           "f: field '"
               + field.getName()
               + "' holds "
@@ -114,7 +111,7 @@ final class EchoQParser extends KnnQParser {
               + " vectors of "
               + type.getDimension()
               + " dimensions; model '"
-              + plugin.modelName()
+              + model
               + "' writes FLOAT32 vectors of "
               + dimension);
     }

@@ -15,15 +15,14 @@
  */
 package io.solrecho.solr;
 
-import com.codahale.metrics.Timer;
-import io.solrecho.embed.Embedding;
-import io.solrecho.embed.EmbeddingFailedException;
 import io.solrecho.embed.PositiveInteger;
-import io.solrecho.embed.PromptTemplate;
-import io.solrecho.embed.TextRole;
 import java.io.IOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.util.ResourceLoader;
 import org.apache.lucene.util.ResourceLoaderAware;
 import org.apache.solr.common.SolrException;
@@ -44,45 +43,54 @@ import org.apache.solr.search.SolrIndexSearcher;
  *
  * <pre>
  * &lt;queryParser name="echo" class="io.solrecho.solr.EchoQParserPlugin"&gt;
- *   &lt;str name="model"&gt;toy&lt;/str&gt;                 (declared in echo-models.json)
+ *   &lt;str name="model"&gt;toy&lt;/str&gt;                 (the default; declared in echo-models.json)
  *   &lt;str name="fingerprintField"&gt;echo_fingerprint&lt;/str&gt;
  *   &lt;int name="maxQueryLength"&gt;2048&lt;/int&gt;      (characters)
  *   &lt;int name="maxTopK"&gt;1000&lt;/int&gt;
+ *   &lt;str name="queryCache"&gt;echoQueryCache&lt;/str&gt;  (a user cache of solrconfig.xml)
  * &lt;/queryParser&gt;
  * </pre>
  *
- * <p>The model is fixed here, in the configuration; a request can only name the field. Query
- * vectors are cached per model. A query is refused (400) when the index holds vectors written with
- * another model fingerprint, since they cannot be compared with this model's vectors.
+ * <p>A request may choose another model declared in the same echo-models.json by name ({@code
+ * {!echo model=other f=vector_other}...}); folders never come from requests. Every declared model
+ * is checked when the core loads and loads on first use. A query is refused (400) when its field
+ * does not hold the chosen model's vectors, or when the index holds vectors written with another
+ * model fingerprint in the fingerprint field (the parser's, or the request's {@code
+ * fingerprintField}), since they cannot be compared with the chosen model's vectors.
  */
 public final class EchoQParserPlugin extends QParserPlugin implements ResourceLoaderAware {
-  private static final KnownParameters PARAMETERS =
-      new KnownParameters("model", "models", "fingerprintField", "maxQueryLength", "maxTopK");
+  /** The user cache of query vectors, unless the parser names another. */
+  static final String DEFAULT_QUERY_CACHE = "echoQueryCache";
 
-  private String model;
+  private static final KnownParameters PARAMETERS =
+      new KnownParameters(
+          "model", "models", "fingerprintField", "maxQueryLength", "maxTopK", "queryCache");
+
+  private String defaultModel;
   private String modelsResource;
-  private IndexFingerprints fingerprints;
+  private String fingerprintField;
   private int maxQueryLength;
   private int maxTopK;
-  private EchoModelRegistry.Lease lease;
+  private QueryVectors queryVectors;
+  private Map<String, EchoModelRegistry.Lease> leases = Map.of();
+  private final Map<String, IndexFingerprints> fingerprints = new ConcurrentHashMap<>();
+  private final Map<String, EchoQueryMetrics> metrics = new ConcurrentHashMap<>();
   private SolrMetricsContext metricsContext;
-  private EchoQueryMetrics metrics = new EchoQueryMetrics();
 
   @Override
   public void init(NamedList<?> args) {
     SolrParams params = args.toSolrParams();
     PARAMETERS.check(params, EchoQParserPlugin::configError);
-    model = params.get("model");
-    if (model == null || model.isBlank()) {
+    defaultModel = params.get("model");
+    if (defaultModel == null || defaultModel.isBlank()) {
       throw configError(
           "model is required (a model declared in " + EchoModelsFile.DEFAULT_RESOURCE + ")");
     }
     modelsResource = params.get("models", EchoModelsFile.DEFAULT_RESOURCE);
-    fingerprints =
-        new IndexFingerprints(
-            params.get("fingerprintField", EchoUpdateSettings.DEFAULT_FINGERPRINT_FIELD));
+    fingerprintField = params.get("fingerprintField", EchoUpdateSettings.DEFAULT_FINGERPRINT_FIELD);
     maxQueryLength = positive(params, "maxQueryLength", 2048);
     maxTopK = positive(params, "maxTopK", 1000);
+    queryVectors = new QueryVectors(params.get("queryCache", DEFAULT_QUERY_CACHE));
   }
 
   private static int positive(SolrParams params, String key, int fallback) {
@@ -94,17 +102,33 @@ public final class EchoQParserPlugin extends QParserPlugin implements ResourceLo
     }
   }
 
+  /** Takes a lease on every declared model: any of them may be chosen per request. */
   @Override
   public void inform(ResourceLoader loader) {
-    lease =
-        EchoModelRegistry.global()
-            .acquire(EchoModelsFile.definition((SolrResourceLoader) loader, modelsResource, model));
+    SolrResourceLoader solrLoader = (SolrResourceLoader) loader;
+    Map<String, EchoModelDefinition> declared =
+        EchoModelsFile.definitions(solrLoader, modelsResource);
+    if (!declared.containsKey(defaultModel)) {
+      throw EchoModelsFile.unknownModel(modelsResource, defaultModel, declared.keySet());
+    }
+    EchoModelRegistry registry = EchoModelRegistry.of(solrLoader.getCoreContainer());
+    Map<String, EchoModelRegistry.Lease> taken = new LinkedHashMap<>();
+    try {
+      declared.forEach((name, definition) -> taken.put(name, registry.acquire(definition)));
+    } catch (RuntimeException e) {
+      taken.values().forEach(EchoModelRegistry.Lease::close);
+      throw e;
+    }
+    leases = Collections.unmodifiableMap(taken);
+    leases.keySet().forEach(this::metrics);
   }
 
   @Override
   public void initializeMetrics(SolrMetricsContext parentContext, String scope) {
     metricsContext = parentContext.getChildContext(this);
-    metrics = new EchoQueryMetrics(metricsContext, model);
+    metrics.clear();
+    metrics(defaultModel);
+    leases.keySet().forEach(this::metrics);
   }
 
   @Override
@@ -117,6 +141,7 @@ public final class EchoQParserPlugin extends QParserPlugin implements ResourceLo
       String qstr, SolrParams localParams, SolrParams params, SolrQueryRequest req) {
     if (localParams == null) {
       throw badRequest(
+          defaultModel,
           "the echo query parser takes its field as a local parameter:"
               + " {!echo f=vector topK=10}query text");
     }
@@ -125,26 +150,56 @@ public final class EchoQParserPlugin extends QParserPlugin implements ResourceLo
 
   @Override
   public String getDescription() {
-    return "echo-embedding knn query parser over model '" + model + "'";
+    return "echo-embedding knn query parser, models "
+        + leases.keySet()
+        + " (default '"
+        + defaultModel
+        + "')";
   }
 
-  /** Releases the model when the core closes (Solr closes query parser plugins with their core). */
+  /**
+   * Releases the models when the core closes (Solr closes query parser plugins with their core).
+   */
   @Override
   public void close() throws IOException {
-    if (lease != null) {
-      lease.close();
-    }
+    leases.values().forEach(EchoModelRegistry.Lease::close);
     if (metricsContext != null) {
       metricsContext.unregister();
     }
   }
 
-  String modelName() {
-    return model;
+  /**
+   * The model a request chose: {@code requested}, which must be declared, or the default when null.
+   */
+  String modelName(String requested) {
+    if (requested == null) {
+      return defaultModel;
+    }
+    if (!leases.containsKey(requested)) {
+      throw badRequest(
+          defaultModel,
+          "model: '"
+              + requested
+              + "' is not declared in "
+              + modelsResource
+              + "; declared: "
+              + new TreeSet<>(leases.keySet()));
+    }
+    return requested;
   }
 
-  EchoModel model() {
-    return lease.model();
+  EchoModel model(String name) {
+    return leases.get(name).model();
+  }
+
+  /** The metrics of queries with model {@code name}, {@code QUERY.echo.<name>.*}. */
+  EchoQueryMetrics metrics(String name) {
+    return metrics.computeIfAbsent(
+        name,
+        model ->
+            metricsContext == null
+                ? new EchoQueryMetrics()
+                : new EchoQueryMetrics(metricsContext, model));
   }
 
   int maxTopK() {
@@ -152,43 +207,46 @@ public final class EchoQParserPlugin extends QParserPlugin implements ResourceLo
   }
 
   /** The query text, checked: present, not blank, at most {@code maxQueryLength} characters. */
-  String checkText(String text) {
+  String checkText(String text, String model) {
     if (text == null || text.isBlank()) {
       throw badRequest(
-          "the echo query parser needs query text to embed: {!echo f=vector}query text");
+          model, "the echo query parser needs query text to embed: {!echo f=vector}query text");
     }
     if (text.length() > maxQueryLength) {
       throw badRequest(
+          model,
           "the query text has "
               + text.length()
               + " characters, more than maxQueryLength="
               + maxQueryLength
-              + " of the echo query parser over model '"
-              + model
-              + "'");
+              + " of the echo query parser");
     }
     return text;
   }
 
-  /** Refuses when live documents carry vectors of another model fingerprint than this parser's. */
-  void checkFingerprints(SolrIndexSearcher searcher) throws IOException {
-    if (searcher.getSchema().getFieldOrNull(fingerprints.field()) == null) {
+  /**
+   * Refuses when live documents carry vectors of another fingerprint than {@code model}'s in the
+   * fingerprint field: {@code requestedField}, else the parser's.
+   */
+  void checkFingerprints(SolrIndexSearcher searcher, String model, String requestedField)
+      throws IOException {
+    String field = requestedField != null ? requestedField : fingerprintField;
+    if (searcher.getSchema().getFieldOrNull(field) == null) {
       throw badRequest(
-          "fingerprintField '"
-              + fingerprints.field()
-              + "' of the echo query parser is not defined"
-              + " in the schema");
+          model, "fingerprintField: field '" + field + "' is not defined in the schema");
     }
-    String expected = model().fingerprint();
-    Set<String> others = new TreeSet<>(fingerprints.of(searcher));
+    String expected = model(model).fingerprint();
+    Set<String> others =
+        new TreeSet<>(fingerprints.computeIfAbsent(field, IndexFingerprints::new).of(searcher));
     others.remove(expected);
     if (!others.isEmpty()) {
       throw badRequest(
+          model,
           "the index holds vectors written with model fingerprint(s) "
               + others
               + " in '"
-              + fingerprints.field()
-              + "', but this echo query parser embeds with model '"
+              + field
+              + "', but this echo query embeds with model '"
               + model
               + "' (fingerprint "
               + expected
@@ -196,36 +254,16 @@ public final class EchoQParserPlugin extends QParserPlugin implements ResourceLo
     }
   }
 
-  /** The query vector of {@code text}, from the cache or the model. */
-  float[] embed(String text) {
-    EchoModel shared = model();
-    PromptTemplate template = shared.service().embedder().settings().template(TextRole.QUERY);
-    float[] vector = shared.queryCache().get(shared.fingerprint(), template, text);
-    if (vector != null) {
-      metrics.cacheHits.inc();
-      return vector;
-    }
-    metrics.cacheMisses.inc();
-    Embedding embedding;
-    try (Timer.Context ignored = metrics.embedTime.time()) {
-      embedding = shared.service().embed(text, TextRole.QUERY);
-    } catch (IllegalArgumentException e) {
-      throw badRequest("the query text cannot be embedded: " + e.getMessage());
-    } catch (EmbeddingFailedException e) {
-      throw new SolrException(
-          SolrException.ErrorCode.SERVICE_UNAVAILABLE,
-          "model '" + model + "' did not embed the query: " + e.getMessage() + "; retry later",
-          e);
-    }
-    metrics.embeddings.inc();
-    metrics.tokens.inc(embedding.tokens());
-    vector = embedding.vector();
-    shared.queryCache().put(shared.fingerprint(), template, text, vector);
-    return vector;
+  /**
+   * The query vector of {@code text} with {@code model}, from the query vector cache or the model.
+   */
+  float[] embed(String text, String model, SolrIndexSearcher searcher) {
+    return queryVectors.of(text, model(model), searcher, metrics(model));
   }
 
-  SolrException badRequest(String message) {
-    metrics.errors.inc();
+  /** A 400 for a query with {@code model}, counted in its errors. */
+  SolrException badRequest(String model, String message) {
+    metrics(model).errors.inc();
     return new SolrException(SolrException.ErrorCode.BAD_REQUEST, message);
   }
 

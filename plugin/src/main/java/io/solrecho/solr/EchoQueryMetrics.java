@@ -23,14 +23,12 @@ import org.apache.solr.metrics.SolrMetricsContext;
 
 /**
  * The metrics of one {@link EchoQParserPlugin}, in its core's registry under {@code
- * QUERY.echo.<model>.*}: query texts embedded, their prompt tokens, query cache hits and misses,
- * rejected queries, and the time to embed a query.
+ * QUERY.echo.<model>.*}: query texts embedded, their prompt tokens, rejected queries, and the time
+ * to embed a query. The query vector cache reports in Solr's cache metrics.
  */
 final class EchoQueryMetrics {
   final Counter embeddings;
   final Counter tokens;
-  final Counter cacheHits;
-  final Counter cacheMisses;
   final Counter errors;
   final Timer embedTime;
 
@@ -52,8 +50,6 @@ final class EchoQueryMetrics {
   private EchoQueryMetrics(Function<String, Counter> counters, Function<String, Timer> timers) {
     this.embeddings = counters.apply("embeddings");
     this.tokens = counters.apply("tokens");
-    this.cacheHits = counters.apply("cacheHits");
-    this.cacheMisses = counters.apply("cacheMisses");
     this.errors = counters.apply("errors");
     this.embedTime = timers.apply("embedTime");
   }

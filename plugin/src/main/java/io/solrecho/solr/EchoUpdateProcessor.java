@@ -32,178 +32,280 @@ import java.util.concurrent.TimeoutException;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.request.SolrQueryRequest;
+import org.apache.solr.schema.IndexSchema;
 import org.apache.solr.update.AddUpdateCommand;
 import org.apache.solr.update.CommitUpdateCommand;
 import org.apache.solr.update.DeleteUpdateCommand;
 import org.apache.solr.update.MergeIndexesCommand;
 import org.apache.solr.update.RollbackUpdateCommand;
 import org.apache.solr.update.processor.AtomicUpdateDocumentMerger;
+import org.apache.solr.update.processor.DistributedUpdateProcessor.DistributedUpdatesAsyncException;
 import org.apache.solr.update.processor.UpdateRequestProcessor;
 
 /**
- * Writes each added document's vector and fingerprint (see {@link DocumentText} for what is read).
- * The documents of one request are held back and embedded together, {@code batchSize} at a time,
- * then passed on in their original order; a delete, commit or the end of the request first passes
- * on what is held, so the order of operations is kept. A document that fails stops the request
- * there, as it would without batching: the documents before it are indexed, the ones after it are
- * not. Each text is queued for the model as its document arrives, so a text the model refuses is
- * reported against its own document, also behind a {@code TolerantUpdateProcessorFactory}; only an
- * overloaded or failing model (503) surfaces on the document that completes the batch. The
- * processor owns the vector and fingerprint fields: values sent by a client are replaced, or
- * removed when the document gets no vector.
+ * Writes the vector and fingerprint of each added document, and of the child documents it brings
+ * ({@code nested}). What a document's text is: {@link DocumentText}; of an atomic update: {@link
+ * LatestInputFields}. What the chain guarantees, case by case, and why it runs before {@code
+ * DistributedUpdateProcessorFactory}: the README's "What the update chain guarantees".
  *
- * <p>An atomic update that changes the input fields gets the vector of the text it leaves (see
- * {@link LatestInputFields}), written as {@code set} operations that Solr's merge stores with the
- * rest of the document. The stored document is read here, before {@code
- * DistributedUpdateProcessorFactory} reads it again to merge the update: if another request changes
- * the input fields of the same document in between, Solr merges both changes into the fields, but
- * the vector is computed from the text without the other change (until the text changes again). An
- * update that carries the document's exact {@code _version_} (optimistic concurrency) cannot race
- * so: Solr applies it only if the document is still at that version, the one read here.
+ * <p>Per added document: its texts are read and queued for the model at once (a text the model
+ * refuses fails there, against its own document), and the document is held back. When {@code
+ * batchSize} documents or texts are held, or a delete, commit or the end of the request comes, the
+ * held documents get their vectors and are passed on, in their order. The first document that fails
+ * (here or further down the chain) ends the request there, as without batching: the documents held
+ * after it are dropped. Behind a {@code TolerantUpdateProcessorFactory}, a held document's failure
+ * is kept and reported with its id when the request finishes ({@link ToleratedFailures}), and the
+ * request goes on unless that was one error more than it tolerates.
  */
 final class EchoUpdateProcessor extends UpdateRequestProcessor {
   private final EchoUpdateSettings settings;
   private final EchoModel model;
   private final EchoUpdateMetrics metrics;
   private final LatestInputFields latest;
-  private final List<Pending> pending = new ArrayList<>();
+  private final IndexSchema schema;
+
+  /** Null when no tolerant processor precedes this one. */
+  private final ToleratedFailures tolerated;
+
+  private final List<HeldAdd> held = new ArrayList<>();
+  private int heldTexts;
   private long batchDeadline;
+
+  /** The request failed at a document whose error the tolerant processor learns at its end. */
+  private boolean stopped;
 
   EchoUpdateProcessor(
       EchoUpdateSettings settings,
       EchoModel model,
       EchoUpdateMetrics metrics,
       SolrQueryRequest req,
+      ToleratedFailures tolerated,
       UpdateRequestProcessor next) {
     super(next);
     this.settings = settings;
     this.model = model;
     this.metrics = metrics;
     this.latest = new LatestInputFields(req, settings);
+    this.schema = req.getSchema();
+    this.tolerated = tolerated;
   }
 
   @Override
   public void processAdd(AddUpdateCommand cmd) throws IOException {
-    DocumentText input;
+    if (stopped) {
+      return; // as without batching, the request ended before this document
+    }
+    HeldAdd add;
     try {
-      input = read(cmd);
+      add = hold(cmd);
     } catch (IOException | RuntimeException e) {
-      // The documents before this one are indexed, as without batching.
-      flush();
       metrics.errors.inc();
+      // The documents before this one first: one of them may fail first, as without batching.
+      flush();
+      if (stopped) {
+        return;
+      }
+      if (tolerated != null && !tolerated.thrown(cmd)) {
+        stopped = true;
+      }
       throw e;
     }
-    if (input.problem() != null && settings.onError() == EchoUpdateSettings.OnError.FAIL) {
+    held.add(add);
+    heldTexts += add.texts();
+    if (held.size() >= settings.batchSize() || heldTexts >= settings.batchSize()) {
       flush();
-      throw rejection(cmd, input.problem());
     }
-    if (pending.isEmpty()) {
+  }
+
+  /**
+   * A copy of {@code cmd} (loaders reuse theirs) with the documents of it to embed, their texts
+   * queued.
+   *
+   * @throws SolrException 400 for a document that cannot be embedded ({@code onError=fail}) or an
+   *     atomic update the chain refuses; 503 when its stored document cannot be read
+   */
+  private HeldAdd hold(AddUpdateCommand cmd) throws IOException {
+    HeldAdd add = new HeldAdd((AddUpdateCommand) cmd.clone());
+    SolrInputDocument doc = cmd.getSolrInputDocument();
+    boolean atomic = AtomicUpdateDocumentMerger.isAtomicUpdate(cmd);
+    boolean nested = atomic && isNestedUpdate(cmd);
+    if (atomic) {
+      checkAtomicUpdate(cmd, nested);
+    }
+    // the input fields an atomic update leaves, when it changes them
+    SolrInputDocument updated = null;
+    if (settings.nested().embeds(nested)) {
+      DocumentText text = null;
+      if (!atomic) {
+        text = DocumentText.of(doc, settings);
+      } else {
+        DocumentText.AtomicChange change = DocumentText.atomicChange(doc, settings);
+        if (change == DocumentText.AtomicChange.NONE) {
+          metrics.unchanged.inc(); // Solr carries the stored vector over
+        } else {
+          updated = latest.afterAtomicUpdate(cmd, change == DocumentText.AtomicChange.REPLACE);
+          text = DocumentText.ofUpdated(updated, settings);
+        }
+      }
+      if (text != null) {
+        add.targets.add(new Target(doc, text, "document '" + cmd.getPrintableId() + "'"));
+      }
+    }
+    if (settings.nested().embeds(true)) {
+      for (ChildDocuments.Child child : ChildDocuments.of(doc)) {
+        add.targets.add(
+            new Target(child.doc(), DocumentText.of(child.doc(), settings), label(cmd, child)));
+      }
+    }
+    if (held.isEmpty()) {
       batchDeadline = System.nanoTime() + model.definition().timeout().toNanos();
     }
-    // Loaders reuse their command object for the next document: hold a copy.
-    Pending held = new Pending((AddUpdateCommand) cmd.clone(), input);
-    if (input.text() != null) {
-      // Queued now: text the model refuses fails at once, so it is reported against this document
-      // (also behind a TolerantUpdateProcessor), not against the one that later fills the batch.
-      held.vector = model.service().submit(input.text(), TextRole.DOCUMENT, batchDeadline);
-      String refusal = refusal(held.vector);
-      if (refusal != null && settings.onError() == EchoUpdateSettings.OnError.FAIL) {
-        flush();
-        throw rejection(cmd, refusal);
+    try {
+      for (Target target : add.targets) {
+        queue(target);
       }
+    } catch (RuntimeException e) {
+      add.cancel();
+      throw e;
     }
-    pending.add(held);
-    if (pending.size() >= settings.batchSize()) {
-      flush();
-    }
+    latest.added(cmd, atomic, updated);
+    return add;
   }
 
-  private DocumentText read(AddUpdateCommand cmd) throws IOException {
+  private String label(AddUpdateCommand cmd, ChildDocuments.Child child) {
+    Object id = child.doc().getFieldValue(schema.getUniqueKeyField().getName());
+    return "child document "
+        + (id == null ? "" : "'" + id + "' ")
+        + "at "
+        + child.path()
+        + " of document '"
+        + cmd.getPrintableId()
+        + "'";
+  }
+
+  /**
+   * Whether {@code cmd} is an atomic update of a nested document: Solr reads its {@code _root_}
+   * field.
+   */
+  private static boolean isNestedUpdate(AddUpdateCommand cmd) {
+    if (cmd.getSolrInputDocument().getFieldValue(IndexSchema.ROOT_FIELD_NAME) == null) {
+      return false;
+    }
+    String root = cmd.getIndexedIdStr();
+    return root != null && !root.equals(cmd.getSelfOrNestedDocIdStr());
+  }
+
+  /**
+   * Refuses an atomic update of the fields this processor writes (the client's value would not fit
+   * the text), and one of a nested document that Solr cannot apply (it would answer 500).
+   */
+  private void checkAtomicUpdate(AddUpdateCommand cmd, boolean nested) {
     SolrInputDocument doc = cmd.getSolrInputDocument();
-    if (!AtomicUpdateDocumentMerger.isAtomicUpdate(cmd)) {
-      latest.replaced(cmd);
-      return DocumentText.of(doc, settings);
-    }
-    switch (DocumentText.atomicChange(doc, settings)) {
-      case NONE:
-        return DocumentText.UNCHANGED;
-      case REPLACE:
-        return DocumentText.ofUpdated(latest.afterAtomicUpdate(cmd, true), settings);
-      default:
-        return DocumentText.ofUpdated(latest.afterAtomicUpdate(cmd, false), settings);
-    }
-  }
-
-  private void flush() throws IOException {
-    if (pending.isEmpty()) {
-      return;
-    }
-    List<Pending> batch = new ArrayList<>(pending);
-    pending.clear();
-    awaitVectors(batch);
-    for (int i = 0; i < batch.size(); i++) {
-      try {
-        write(batch.get(i));
-        super.processAdd(batch.get(i).cmd);
-      } catch (IOException | RuntimeException e) {
-        // Keep the documents after the failing one: a tolerant processor in front of this one goes
-        // on
-        // with the request, and they are indexed (or reported) by the next flush instead of being
-        // lost.
-        pending.addAll(0, batch.subList(i + 1, batch.size()));
-        throw e;
-      }
-    }
-  }
-
-  /** Puts the vector and fingerprint in the document, or takes them out. */
-  private void write(Pending p) {
-    SolrInputDocument doc = p.cmd.getSolrInputDocument();
-    if (p.input.unchanged()) {
-      doc.removeField(settings.outputField());
-      doc.removeField(settings.fingerprintField());
-      metrics.unchanged.inc();
-      return;
-    }
-    if (p.input.text() != null) {
-      try {
-        writeVector(doc, p.input.atomic(), await(p));
-        return;
-      } catch (IllegalArgumentException e) {
-        if (settings.onError() == EchoUpdateSettings.OnError.FAIL) {
-          throw rejection(p.cmd, e.getMessage());
+    if (settings.nested().embeds(nested)) {
+      for (String field : List.of(settings.outputField(), settings.fingerprintField())) {
+        if (doc.containsKey(field)) {
+          throw new SolrException(
+              SolrException.ErrorCode.BAD_REQUEST,
+              "document '"
+                  + cmd.getPrintableId()
+                  + "': field '"
+                  + field
+                  + "' is written by the echo chain (EchoUpdateProcessorFactory, model '"
+                  + settings.model()
+                  + "'); an atomic update cannot change it. Update the input fields "
+                  + settings.inputFields()
+                  + " and the chain embeds the new text");
         }
       }
     }
-    writeNoVector(doc, p.input.atomic());
-    metrics.skipped.inc();
+    if (nested && schema.getFieldOrNull(IndexSchema.NEST_PATH_FIELD_NAME) == null) {
+      throw new SolrException(
+          SolrException.ErrorCode.BAD_REQUEST,
+          "document '"
+              + cmd.getPrintableId()
+              + "' is a nested document: Solr applies an atomic update to one only when the schema"
+              + " has the "
+              + IndexSchema.NEST_PATH_FIELD_NAME
+              + " field (<fieldType name=\"_nest_path_\" class=\"solr.NestPathField\"/>); update"
+              + " its root with the whole block instead");
+    }
+  }
+
+  /** Queues the text of {@code target}, or refuses its document ({@code onError=fail}). */
+  private void queue(Target target) {
+    if (target.input.problem() != null) {
+      if (settings.onError() == EchoUpdateSettings.OnError.FAIL) {
+        throw rejection(target, target.input.problem());
+      }
+      return;
+    }
+    target.vector = model.service().submit(target.input.text(), TextRole.DOCUMENT, batchDeadline);
+    String refusal = refusal(target.vector);
+    if (refusal != null && settings.onError() == EchoUpdateSettings.OnError.FAIL) {
+      throw rejection(target, refusal);
+    }
+  }
+
+  /**
+   * Passes the held documents on with their vectors, in order, up to the first that fails: it ends
+   * the request (its error is thrown), or with a tolerant processor in front it is kept and the
+   * others go on, until the failures are more than the request tolerates.
+   */
+  private void flush() throws IOException {
+    if (held.isEmpty()) {
+      return;
+    }
+    List<HeldAdd> batch = new ArrayList<>(held);
+    held.clear();
+    heldTexts = 0;
+    boolean interrupted = awaitVectors(batch);
+    for (int i = 0; i < batch.size() && !stopped; i++) {
+      HeldAdd add = batch.get(i);
+      try {
+        write(add, interrupted);
+        super.processAdd(add.cmd);
+      } catch (IOException | RuntimeException e) {
+        if (tolerated != null && tolerated.kept(add.cmd, e)) {
+          continue;
+        }
+        // the request ends here: the documents after this one are not passed on
+        batch.subList(i + 1, batch.size()).forEach(HeldAdd::cancel);
+        if (tolerated == null) {
+          throw e;
+        }
+        stopped = true;
+      }
+    }
   }
 
   /**
    * Waits (up to the model timeout) for the vectors of the batch, queued as their documents
-   * arrived.
+   * arrived; true when interrupted.
    */
-  private void awaitVectors(List<Pending> batch) {
+  private boolean awaitVectors(List<HeldAdd> batch) {
     long deadline = System.nanoTime() + model.definition().timeout().toNanos();
-    int texts = (int) batch.stream().filter(p -> p.vector != null).count();
+    int texts = batch.stream().mapToInt(HeldAdd::texts).sum();
     if (texts == 0) {
-      return;
+      return false;
     }
     metrics.batchSize.update(texts);
     try (Timer.Context ignored = metrics.embedTime.time()) {
-      for (Pending p : batch) {
-        if (p.vector != null) {
-          try {
-            p.vector.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-          } catch (ExecutionException | TimeoutException e) {
-            // reported per document, in order, by await
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unavailable(p.cmd, "interrupted while waiting for its vector", e);
+      for (HeldAdd add : batch) {
+        for (Target target : add.targets) {
+          if (target.vector != null) {
+            try {
+              target.vector.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException | TimeoutException | CancellationException e) {
+              // reported per document, in order, by write
+            }
           }
         }
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return true;
     }
+    return false;
   }
 
   /** Why the model refused a text, when its request already failed so; null otherwise. */
@@ -221,14 +323,48 @@ final class EchoUpdateProcessor extends UpdateRequestProcessor {
     }
   }
 
-  /** The vector of {@code p}; {@link IllegalArgumentException} when the model rejects its text. */
-  private Embedding await(Pending p) {
+  /** Puts the vectors and fingerprints into the documents of {@code add}, or takes them out. */
+  private void write(HeldAdd add, boolean interrupted) {
     try {
-      Embedding embedding = p.vector.getNow(null);
+      for (Target target : add.targets) {
+        write(target, interrupted);
+      }
+    } catch (RuntimeException e) {
+      metrics.errors.inc();
+      throw e;
+    }
+  }
+
+  private void write(Target target, boolean interrupted) {
+    boolean atomic = target.input.atomic();
+    if (target.vector != null) {
+      try {
+        writeVector(target.doc, atomic, await(target, interrupted));
+        return;
+      } catch (IllegalArgumentException e) {
+        if (settings.onError() == EchoUpdateSettings.OnError.FAIL) {
+          throw rejection(target, e.getMessage());
+        }
+      }
+    }
+    writeNoVector(target.doc, atomic);
+    metrics.skipped.inc();
+  }
+
+  /**
+   * The vector of {@code target}; {@link IllegalArgumentException} when the model rejects its text.
+   */
+  private Embedding await(Target target, boolean interrupted) {
+    try {
+      Embedding embedding = target.vector.getNow(null);
       if (embedding == null) {
-        p.vector.cancel(false);
+        target.vector.cancel(false);
         throw unavailable(
-            p.cmd, "no vector within " + model.definition().timeout().toMillis() + " ms", null);
+            target,
+            interrupted
+                ? "interrupted while waiting for its vector"
+                : "no vector within " + model.definition().timeout().toMillis() + " ms",
+            null);
       }
       metrics.embeddings.inc();
       metrics.tokens.inc(embedding.tokens());
@@ -240,9 +376,9 @@ final class EchoUpdateProcessor extends UpdateRequestProcessor {
       if (e.getCause() instanceof IllegalArgumentException) {
         throw (IllegalArgumentException) e.getCause();
       }
-      throw unavailable(p.cmd, String.valueOf(e.getCause().getMessage()), e.getCause());
+      throw unavailable(target, String.valueOf(e.getCause().getMessage()), e.getCause());
     } catch (CancellationException e) {
-      throw unavailable(p.cmd, "its embedding was cancelled", e);
+      throw unavailable(target, "its embedding was cancelled", e);
     }
   }
 
@@ -257,8 +393,8 @@ final class EchoUpdateProcessor extends UpdateRequestProcessor {
   }
 
   /**
-   * No vector: a whole document gets none; an atomic update removes the stored one, which no longer
-   * fits the text.
+   * No vector: a whole document gets none (a client's is removed); an atomic update removes the
+   * stored one, which no longer fits the text.
    */
   private void writeNoVector(SolrInputDocument doc, boolean atomic) {
     if (atomic) {
@@ -274,13 +410,11 @@ final class EchoUpdateProcessor extends UpdateRequestProcessor {
     doc.setField(field, atomic ? Collections.singletonMap("set", value) : value);
   }
 
-  private SolrException rejection(AddUpdateCommand cmd, String problem) {
-    metrics.errors.inc();
+  private SolrException rejection(Target target, String problem) {
     return new SolrException(
         SolrException.ErrorCode.BAD_REQUEST,
-        "document '"
-            + cmd.getPrintableId()
-            + "' cannot be embedded into '"
+        target.label
+            + " cannot be embedded into '"
             + settings.outputField()
             + "' (onError="
             + settings.onError().name().toLowerCase(Locale.ROOT)
@@ -288,13 +422,11 @@ final class EchoUpdateProcessor extends UpdateRequestProcessor {
             + problem);
   }
 
-  private SolrException unavailable(AddUpdateCommand cmd, String problem, Throwable cause) {
-    metrics.errors.inc();
+  private SolrException unavailable(Target target, String problem, Throwable cause) {
     return new SolrException(
         SolrException.ErrorCode.SERVICE_UNAVAILABLE,
-        "document '"
-            + cmd.getPrintableId()
-            + "' was not indexed: model '"
+        target.label
+            + " was not indexed: model '"
             + model.definition().name()
             + "' did not embed it: "
             + problem
@@ -305,8 +437,11 @@ final class EchoUpdateProcessor extends UpdateRequestProcessor {
   @Override
   public void processDelete(DeleteUpdateCommand cmd) throws IOException {
     flush();
+    if (stopped) {
+      return;
+    }
     if (cmd.isDeleteById()) {
-      latest.deleted(cmd.getIndexedId().utf8ToString());
+      latest.deleted(cmd.getId());
     } else {
       latest.forgetAll();
     }
@@ -316,37 +451,101 @@ final class EchoUpdateProcessor extends UpdateRequestProcessor {
   @Override
   public void processCommit(CommitUpdateCommand cmd) throws IOException {
     flush();
-    super.processCommit(cmd);
+    if (!stopped) {
+      super.processCommit(cmd);
+    }
   }
 
   @Override
   public void processMergeIndexes(MergeIndexesCommand cmd) throws IOException {
     flush();
-    latest.forgetAll();
-    super.processMergeIndexes(cmd);
+    if (!stopped) {
+      latest.forgetAll();
+      super.processMergeIndexes(cmd);
+    }
   }
 
   @Override
   public void processRollback(RollbackUpdateCommand cmd) throws IOException {
     flush();
-    latest.forgetAll();
-    super.processRollback(cmd);
+    if (!stopped) {
+      latest.forgetAll();
+      super.processRollback(cmd);
+    }
   }
 
+  /**
+   * Passes on what is held (it all came before whatever ended the request: a document that failed
+   * before this processor, a body that could not be read, a client gone), then finishes the chain.
+   */
   @Override
   public void finish() throws IOException {
-    flush();
-    super.finish();
+    Exception failed = null;
+    try {
+      flush();
+    } catch (IOException | RuntimeException e) {
+      failed = e;
+    }
+    try {
+      super.finish();
+    } catch (DistributedUpdatesAsyncException e) {
+      if (tolerated == null) {
+        throw e; // replaces an earlier error, as without batching
+      }
+      tolerated.report(e);
+    }
+    if (failed instanceof IOException) {
+      throw (IOException) failed;
+    }
+    if (failed != null) {
+      throw (RuntimeException) failed;
+    }
+    if (tolerated != null) {
+      tolerated.report(null);
+    }
   }
 
-  private static final class Pending {
+  /** An added document held back, with the documents of it to embed. */
+  private static final class HeldAdd {
     final AddUpdateCommand cmd;
+    final List<Target> targets = new ArrayList<>();
+
+    HeldAdd(AddUpdateCommand cmd) {
+      this.cmd = cmd;
+    }
+
+    /** Stops the embeddings of a document that is not passed on. */
+    void cancel() {
+      for (Target target : targets) {
+        if (target.vector != null) {
+          target.vector.cancel(false);
+        }
+      }
+    }
+
+    int texts() {
+      int texts = 0;
+      for (Target target : targets) {
+        texts += target.input.text() == null ? 0 : 1;
+      }
+      return texts;
+    }
+  }
+
+  /** One document of a held add (the added document or a child of it) that gets a vector. */
+  private static final class Target {
+    final SolrInputDocument doc;
     final DocumentText input;
+
+    /** How messages name it. */
+    final String label;
+
     CompletableFuture<Embedding> vector;
 
-    Pending(AddUpdateCommand cmd, DocumentText input) {
-      this.cmd = cmd;
+    Target(SolrInputDocument doc, DocumentText input, String label) {
+      this.doc = doc;
       this.input = input;
+      this.label = label;
     }
   }
 }

@@ -29,8 +29,8 @@ import org.apache.solr.util.plugin.SolrCoreAware;
 /**
  * Embeds the text of documents with an echo-embedding model and writes the vector, with the model's
  * fingerprint, into the document before it is indexed. Put it before {@code
- * DistributedUpdateProcessorFactory} so that in SolrCloud each document is embedded once, on the
- * node that receives it, and replicas get the vector:
+ * DistributedUpdateProcessorFactory}, as the shipped configset does; the README's "What the update
+ * chain guarantees" says why, and what every kind of update gets:
  *
  * <pre>
  * &lt;processor class="io.solrecho.solr.EchoUpdateProcessorFactory"&gt;
@@ -40,11 +40,12 @@ import org.apache.solr.util.plugin.SolrCoreAware;
  *   &lt;str name="outputField"&gt;vector&lt;/str&gt;              (a stored DenseVectorField)
  *   &lt;str name="fingerprintField"&gt;echo_fingerprint&lt;/str&gt;
  *   &lt;str name="separator"&gt;\n&lt;/str&gt;  &lt;int name="batchSize"&gt;16&lt;/int&gt;  &lt;str name="onError"&gt;fail&lt;/str&gt;
+ *   &lt;str name="nested"&gt;all&lt;/str&gt;                     (all, root or children of a block)
  * &lt;/processor&gt;
  * </pre>
  *
  * <p>Everything is checked when the core loads (model declared, fields present, vector field of the
- * model's dimension); the model itself loads on first use and is shared by all cores of the JVM
+ * model's dimension); the model itself loads on first use and is shared by all cores of the node
  * that declare it, see {@link EchoModelRegistry}. See {@link EchoUpdateProcessor} for what happens
  * per document.
  */
@@ -75,7 +76,7 @@ public final class EchoUpdateProcessorFactory extends UpdateRequestProcessorFact
     }
     SolrMetricsContext metricsContext = core.getSolrMetricsContext().getChildContext(this);
     metrics = new EchoUpdateMetrics(metricsContext, settings.outputField());
-    lease = EchoModelRegistry.global().acquire(definition);
+    lease = EchoModelRegistry.of(core.getCoreContainer()).acquire(definition);
     core.addCloseHook(
         new CloseHook() {
           @Override
@@ -89,7 +90,8 @@ public final class EchoUpdateProcessorFactory extends UpdateRequestProcessorFact
   @Override
   public UpdateRequestProcessor getInstance(
       SolrQueryRequest req, SolrQueryResponse rsp, UpdateRequestProcessor next) {
-    return new EchoUpdateProcessor(settings, lease.model(), metrics, req, next);
+    return new EchoUpdateProcessor(
+        settings, lease.model(), metrics, req, ToleratedFailures.of(req, this), next);
   }
 
   private static SolrException configError(String message) {

@@ -40,6 +40,21 @@ final class EchoUpdateSettings {
     SKIP
   }
 
+  /** Which documents of a nested block (a root document and its child documents) are embedded. */
+  enum Nested {
+    /** Every document of the block. */
+    ALL,
+    /** The root document only; its child documents are passed on untouched. */
+    ROOT,
+    /** The child documents only; the root document is passed on untouched. */
+    CHILDREN;
+
+    /** Whether a document of the block that is (or is not) a child document is embedded. */
+    boolean embeds(boolean child) {
+      return this == ALL || (this == CHILDREN) == child;
+    }
+  }
+
   static final String DEFAULT_FINGERPRINT_FIELD = "echo_fingerprint";
   private static final KnownParameters PARAMETERS =
       new KnownParameters(
@@ -50,7 +65,8 @@ final class EchoUpdateSettings {
           "outputField",
           "fingerprintField",
           "batchSize",
-          "onError");
+          "onError",
+          "nested");
 
   private final String model;
   private final String modelsResource;
@@ -60,6 +76,7 @@ final class EchoUpdateSettings {
   private final String fingerprintField;
   private final int batchSize;
   private final OnError onError;
+  private final Nested nested;
 
   private EchoUpdateSettings(SolrParams params) {
     PARAMETERS.check(params, IllegalArgumentException::new);
@@ -71,6 +88,7 @@ final class EchoUpdateSettings {
     this.fingerprintField = params.get("fingerprintField", DEFAULT_FINGERPRINT_FIELD).trim();
     this.batchSize = PositiveInteger.parse("batchSize", params.get("batchSize", "16"));
     this.onError = onError(params.get("onError", "fail"));
+    this.nested = nested(params.get("nested", "all"));
     if (inputFields.contains(outputField)
         || inputFields.contains(fingerprintField)
         || outputField.equals(fingerprintField)) {
@@ -124,6 +142,15 @@ final class EchoUpdateSettings {
       return OnError.valueOf(value.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("onError: expected fail or skip, got '" + value + "'", e);
+    }
+  }
+
+  private static Nested nested(String value) {
+    try {
+      return Nested.valueOf(value.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "nested: expected all, root or children, got '" + value + "'", e);
     }
   }
 
@@ -202,6 +229,21 @@ final class EchoUpdateSettings {
               + "' must be a single-valued"
               + " indexed string field (StrField) that is stored or has docValues");
     }
+    checkNested(schema);
+  }
+
+  /**
+   * Whether the schema lets Solr index child documents at all (it needs {@code _root_}); with
+   * {@code nested=children} nothing could be embedded otherwise.
+   */
+  private void checkNested(IndexSchema schema) {
+    if (nested == Nested.CHILDREN && !schema.isUsableForChildDocs()) {
+      throw new IllegalArgumentException(
+          "nested=children embeds child documents only, but the schema has no "
+              + IndexSchema.ROOT_FIELD_NAME
+              + " field, so Solr indexes none: add <field name=\"_root_\" type=\"string\""
+              + " indexed=\"true\" stored=\"false\"/> or choose nested=all or root");
+    }
   }
 
   String model() {
@@ -237,5 +279,9 @@ final class EchoUpdateSettings {
 
   OnError onError() {
     return onError;
+  }
+
+  Nested nested() {
+    return nested;
   }
 }

@@ -26,7 +26,6 @@ import org.apache.solr.common.SolrException;
 import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.SolrInputField;
 import org.apache.solr.request.SolrQueryRequest;
-import org.apache.solr.schema.IndexSchema;
 import org.apache.solr.update.AddUpdateCommand;
 import org.apache.solr.update.processor.AtomicUpdateDocumentMerger;
 
@@ -41,93 +40,105 @@ import org.apache.solr.update.processor.AtomicUpdateDocumentMerger;
  * document does. A later update of the same document starts from what the earlier one left, which
  * is remembered for the {@value #REMEMBERED} documents the request changed last: the earlier update
  * may still be held in a batch here, or on its way to the shard leader in SolrCloud, so the stored
- * document would not show it yet. An update of a nested (child) document is embedded only when it
- * sets every input field or none: its stored version is part of its root's.
+ * document would not show it yet. Nested documents count by their own id: an update of one reads it
+ * from its root's block, and must find it there (Solr cannot add a nested document with an atomic
+ * update of itself).
  */
 final class LatestInputFields {
   static final int REMEMBERED = 1024;
 
-  /** Remembered for a document the request deleted. */
-  private static final SolrInputDocument DELETED = new SolrInputDocument();
+  /** What the request left of one document: its root's id and its input fields, null if deleted. */
+  private record Left(String root, SolrInputDocument inputFields) {}
 
   private final EchoUpdateSettings settings;
   private final StoredDocuments stored;
   private final AtomicUpdateDocumentMerger merger;
-  private final IndexSchema schema;
   private final String idField;
-  private final Map<String, SolrInputDocument> recent;
+  private final Map<String, Left> recent;
 
   LatestInputFields(SolrQueryRequest req, EchoUpdateSettings settings) {
     this.settings = settings;
     this.stored = new StoredDocuments(req, settings);
     this.merger = new AtomicUpdateDocumentMerger(req);
-    this.schema = req.getSchema();
-    this.idField = schema.getUniqueKeyField().getName();
+    this.idField = req.getSchema().getUniqueKeyField().getName();
     int capacity = Math.max(REMEMBERED, settings.batchSize());
     this.recent =
         new LinkedHashMap<>(16, 0.75f, true) {
           @Override
-          protected boolean removeEldestEntry(Map.Entry<String, SolrInputDocument> eldest) {
+          protected boolean removeEldestEntry(Map.Entry<String, Left> eldest) {
             return size() > capacity;
           }
         };
   }
 
   /**
-   * Remembers the input fields of the whole document {@code cmd} adds, if it has a unique key yet.
+   * Remembers what {@code cmd}, which Solr accepted so far, leaves of the input fields: those of
+   * its document when it is whole (it replaces the entire stored block) or {@code updated} when it
+   * is an atomic update that changes them, and those of the child documents it brings (the ones
+   * with a unique key yet).
+   *
+   * @param updated what {@link #afterAtomicUpdate} returned for it, or null
    */
-  void replaced(AddUpdateCommand cmd) {
+  void added(AddUpdateCommand cmd, boolean atomic, SolrInputDocument updated) {
     SolrInputDocument doc = cmd.getSolrInputDocument();
-    if (doc.getFieldValue(idField) != null) {
-      recent.put(cmd.getIndexedIdStr(), withInputFieldsOf(doc, empty(doc)));
+    Object id = doc.getFieldValue(idField);
+    if (id == null) {
+      return;
+    }
+    String root = cmd.getIndexedIdStr();
+    if (!atomic) {
+      recent.values().removeIf(left -> root.equals(left.root()));
+      recent.put(id.toString(), new Left(root, withInputFieldsOf(doc, empty(id))));
+    } else if (updated != null) {
+      recent.put(cmd.getSelfOrNestedDocIdStr(), new Left(root, updated));
+    }
+    for (ChildDocuments.Child child : ChildDocuments.of(doc)) {
+      Object childId = child.doc().getFieldValue(idField);
+      if (childId != null) {
+        recent.put(
+            childId.toString(), new Left(root, withInputFieldsOf(child.doc(), empty(childId))));
+      }
     }
   }
 
   /**
-   * The input fields (and the unique key) of the document the atomic update {@code cmd} leaves;
-   * read, not to be changed. {@code replacesAll}: whether it sets every input field, so that the
-   * stored document is not needed.
+   * The input fields (and the unique key) of the document the atomic update {@code cmd} leaves, not
+   * to be changed. {@code replacesAll}: whether it sets every input field, so that the stored
+   * document of a root document is not needed.
    *
-   * @throws SolrException 400 for an update of a nested document that does not set every input
-   *     field
+   * @throws SolrException 400 for an update of a nested document that does not exist
    */
   SolrInputDocument afterAtomicUpdate(AddUpdateCommand cmd, boolean replacesAll)
       throws IOException {
-    String id = cmd.getIndexedIdStr();
+    String self = cmd.getSelfOrNestedDocIdStr();
+    String root = cmd.getIndexedIdStr();
+    boolean nested = !self.equals(root);
     SolrInputDocument doc = cmd.getSolrInputDocument();
-    boolean nested =
-        !schema.indexableUniqueKey(cmd.getSelfOrNestedDocIdStr()).equals(cmd.getIndexedId());
-    if (nested && !replacesAll) {
-      throw new SolrException(
-          SolrException.ErrorCode.BAD_REQUEST,
-          "document '"
-              + cmd.getSelfOrNestedDocIdStr()
-              + "' is a nested document: to embed it into '"
-              + settings.outputField()
-              + "', an atomic update must"
-              + " set all of "
-              + settings.inputFields()
-              + " or none");
-    }
-    SolrInputDocument target = empty(doc);
-    if (!replacesAll) {
-      SolrInputDocument remembered = recent.get(id);
-      SolrInputDocument before =
-          remembered == null ? stored.latest(cmd) : remembered == DELETED ? null : remembered;
-      if (before != null) {
+    SolrInputDocument target = empty(doc.getFieldValue(idField));
+    if (!replacesAll || nested) {
+      Left remembered = recent.get(self);
+      SolrInputDocument before = remembered == null ? stored.latest(cmd) : remembered.inputFields();
+      if (nested && before == null) {
+        throw new SolrException(
+            SolrException.ErrorCode.BAD_REQUEST,
+            "document '"
+                + self
+                + "' was not found among the labelled child documents of its root '"
+                + root
+                + "': an atomic update changes an existing labelled child document (Solr finds"
+                + " no other); to add one, update its parent or send the whole block");
+      }
+      if (!replacesAll && before != null) {
         withInputFieldsOf(before, target);
       }
     }
-    SolrInputDocument merged = merger.merge(operations(doc), target);
-    if (!nested) {
-      recent.put(id, merged);
-    }
-    return merged;
+    return merger.merge(operations(doc), target);
   }
 
-  /** Remembers that the request deleted {@code indexedId}. */
-  void deleted(String indexedId) {
-    recent.put(indexedId, DELETED);
+  /** Remembers that the request deleted {@code id}, with the block it is the root of. */
+  void deleted(String id) {
+    recent.values().removeIf(left -> id.equals(left.root()));
+    recent.put(id, new Left(id, null));
   }
 
   /**
@@ -138,10 +149,10 @@ final class LatestInputFields {
     recent.clear();
   }
 
-  /** A document with only the unique key of {@code doc}. */
-  private SolrInputDocument empty(SolrInputDocument doc) {
+  /** A document with only the unique key {@code id}. */
+  private SolrInputDocument empty(Object id) {
     SolrInputDocument empty = new SolrInputDocument();
-    empty.setField(idField, doc.getFieldValue(idField));
+    empty.setField(idField, id);
     return empty;
   }
 
@@ -150,7 +161,7 @@ final class LatestInputFields {
    * it gets.
    */
   private SolrInputDocument operations(SolrInputDocument update) {
-    SolrInputDocument operations = empty(update);
+    SolrInputDocument operations = empty(update.getFieldValue(idField));
     for (String name : settings.inputFields()) {
       SolrInputField field = update.getField(name);
       if (field != null) {

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import org.apache.solr.client.solrj.SolrRequest;
@@ -26,7 +27,7 @@ import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.request.GenericSolrRequest;
 import org.apache.solr.cloud.CloudDescriptor;
 import org.apache.solr.cloud.ZkController;
-import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrDocumentBase;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.cloud.DocCollection;
@@ -37,31 +38,31 @@ import org.apache.solr.common.params.ModifiableSolrParams;
 import org.apache.solr.core.SolrCore;
 import org.apache.solr.handler.component.RealTimeGetComponent;
 import org.apache.solr.request.SolrQueryRequest;
-import org.apache.solr.schema.SchemaField;
 import org.apache.solr.update.AddUpdateCommand;
 
 /**
- * Reads the input fields of the latest version of a document, with real-time get semantics, so that
- * updates not yet committed count. In standalone Solr, and in SolrCloud when the receiving core
- * leads the document's shard, {@link RealTimeGetComponent} reads the core's update log or realtime
- * searcher. Otherwise a non-distributed {@code /get} goes to the leader of the shard that the
- * collection's router assigns the document to, as Solr does when a replica fetches a document from
- * its leader: the leader, not any replica, because a replica may not have applied the latest update
- * yet.
+ * Reads the input fields of the latest version of a document (a root document or a nested one),
+ * with real-time get semantics, so that updates not yet committed count. In standalone Solr, and in
+ * SolrCloud when the receiving core leads the document's shard, {@link RealTimeGetComponent} reads
+ * the core's update log or realtime searcher. Otherwise a non-distributed {@code /get} goes to the
+ * leader of the shard that the collection's router assigns the document to, as Solr does when a
+ * replica fetches a document from its leader: the leader, not any replica, because a replica may
+ * not have applied the latest update yet.
  */
 final class StoredDocuments {
   private final SolrQueryRequest req;
-  private final SchemaField idField;
+  private final String idField;
   private final Set<String> inputFields;
-  private final String fieldList;
+
+  /** The input fields and the unique key. */
+  private final Set<String> fields;
 
   StoredDocuments(SolrQueryRequest req, EchoUpdateSettings settings) {
     this.req = req;
-    this.idField = req.getSchema().getUniqueKeyField();
+    this.idField = req.getSchema().getUniqueKeyField().getName();
     this.inputFields = new LinkedHashSet<>(settings.inputFields());
-    Set<String> read = new LinkedHashSet<>(inputFields);
-    read.add(idField.getName());
-    this.fieldList = String.join(",", read);
+    this.fields = new LinkedHashSet<>(inputFields);
+    fields.add(idField);
   }
 
   /**
@@ -102,23 +103,28 @@ final class StoredDocuments {
   }
 
   private SolrInputDocument local(SolrCore core, AddUpdateCommand cmd) throws IOException {
-    // The update log's own copy or the realtime searcher's: read, never changed.
+    // The update log's own copy or the realtime searcher's: read, never changed. A nested document
+    // is read with its root's whole block, as Solr's atomic update reads it.
+    boolean nested = isNested(cmd);
     SolrInputDocument doc =
         RealTimeGetComponent.getInputDocument(
             core,
             cmd.getIndexedId(),
             cmd.getIndexedId(),
             null,
-            inputFields,
-            RealTimeGetComponent.Resolution.DOC);
-    return doc == null ? null : inputFields(doc::getFieldValues);
+            nested ? null : fields, // children hang in fields named by their labels
+            nested
+                ? RealTimeGetComponent.Resolution.ROOT_WITH_CHILDREN
+                : RealTimeGetComponent.Resolution.DOC);
+    return inputFieldsOf(doc, cmd);
   }
 
   private SolrInputDocument remote(AddUpdateCommand cmd, Replica leader) {
     ModifiableSolrParams params = new ModifiableSolrParams();
     params.set(CommonParams.DISTRIB, false);
-    params.set(CommonParams.ID, idField.getType().indexedToReadable(cmd.getIndexedIdStr()));
-    params.set(CommonParams.FL, fieldList);
+    params.set(CommonParams.ID, cmd.getIndexedIdStr());
+    // children hang in fields named by their labels, which only * returns
+    params.set(CommonParams.FL, isNested(cmd) ? "*,[child limit=-1]" : String.join(",", fields));
     GenericSolrRequest get =
         new GenericSolrRequest(SolrRequest.METHOD.GET, "/get", params).setRequiresCollection(true);
     Object doc;
@@ -139,7 +145,42 @@ final class StoredDocuments {
               + e.getMessage(),
           e);
     }
-    return doc == null ? null : inputFields(((SolrDocument) doc)::getFieldValues);
+    return inputFieldsOf((SolrDocumentBase<?, ?>) doc, cmd);
+  }
+
+  private static boolean isNested(AddUpdateCommand cmd) {
+    return !cmd.getSelfOrNestedDocIdStr().equals(cmd.getIndexedIdStr());
+  }
+
+  /**
+   * The input fields of the document {@code cmd} updates, found in {@code block} (its root with
+   * every descendant), or null.
+   */
+  private SolrInputDocument inputFieldsOf(SolrDocumentBase<?, ?> block, AddUpdateCommand cmd) {
+    SolrDocumentBase<?, ?> doc = block == null ? null : find(block, cmd.getSelfOrNestedDocIdStr());
+    return doc == null ? null : inputFields(doc::getFieldValues);
+  }
+
+  /**
+   * The document {@code id} among {@code doc} and its labelled descendants, the ones Solr's atomic
+   * update finds ({@code AtomicUpdateDocumentMerger}); null when there is none.
+   */
+  private SolrDocumentBase<?, ?> find(SolrDocumentBase<?, ?> doc, String id) {
+    if (id.equals(String.valueOf(doc.getFieldValue(idField)))) {
+      return doc;
+    }
+    for (String name : doc.getFieldNames()) {
+      Collection<Object> values = doc.getFieldValues(name);
+      for (Object value : values == null ? List.of() : values) {
+        if (value instanceof SolrDocumentBase) {
+          SolrDocumentBase<?, ?> found = find((SolrDocumentBase<?, ?>) value, id);
+          if (found != null) {
+            return found;
+          }
+        }
+      }
+    }
+    return null;
   }
 
   private SolrInputDocument inputFields(Function<String, Collection<Object>> values) {
@@ -158,7 +199,7 @@ final class StoredDocuments {
         SolrException.ErrorCode.SERVICE_UNAVAILABLE,
         "document '"
             + cmd.getPrintableId()
-            + "' was not indexed: its atomic update changes the input fields, but "
+            + "' was not indexed: its atomic update needs its stored input fields, but "
             + problem
             + "; retry later",
         cause);

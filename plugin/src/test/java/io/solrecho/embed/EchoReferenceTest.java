@@ -23,41 +23,47 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.solrecho.SharedFixtures;
+import io.solrecho.EchoReference;
+import io.solrecho.Oracles;
 import io.solrecho.lm.TextTokenizer;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
+import java.util.List;
+import java.util.Locale;
+import org.junit.After;
 import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.Parameterized;
+import org.junit.runners.Parameterized.Parameters;
 
 /**
- * Reproduces the token ids and pooled ranges of {@code echo/echo_reference.json}, computed by the
- * reference implementation ({@code EchoParser}) on the toy GPT-2, for every sentence, both modes
- * and both span conventions.
+ * Reproduces the token ids and pooled ranges of every {@code echo_reference.json} (computed in
+ * Python with the tokenizers library, pieces as the reference implementation's {@code EchoParser}
+ * cuts them; with {@code -Pshared-oracle} also the shared one, made with {@code EchoParser} itself
+ * on the toy GPT-2), for every sentence, both modes and both span conventions.
  */
+@RunWith(Parameterized.class)
 public class EchoReferenceTest {
-  private static JsonObject reference;
-  private static TextTokenizer tokenizer;
-
-  @BeforeClass
-  public static void loadReference() throws IOException {
-    try (Reader reader =
-        Files.newBufferedReader(
-            SharedFixtures.resolve("fixtures/hf-reference/echo/echo_reference.json"),
-            StandardCharsets.UTF_8)) {
-      reference = JsonParser.parseReader(reader).getAsJsonObject();
-    }
-    tokenizer = TextTokenizer.load(SharedFixtures.resolve("models/toy-gpt2"));
+  @Parameters(name = "{0}")
+  public static List<EchoReference> references() {
+    return Oracles.echoReferences();
   }
 
-  @AfterClass
-  public static void closeTokenizer() {
-    if (tokenizer != null) {
-      tokenizer.close();
+  private final JsonObject reference;
+  private TextTokenizer tokenizer;
+
+  public EchoReferenceTest(EchoReference echo) throws IOException {
+    try (Reader reader = Files.newBufferedReader(echo.reference(), StandardCharsets.UTF_8)) {
+      reference = JsonParser.parseReader(reader).getAsJsonObject();
     }
+    tokenizer = TextTokenizer.load(echo.model());
+  }
+
+  @After
+  public void closeTokenizer() {
+    tokenizer.close();
   }
 
   @Test
@@ -85,13 +91,13 @@ public class EchoReferenceTest {
     assertEquals(12, reference.getAsJsonArray("sentences").size());
   }
 
-  private static void assertMatchesReference(String mode, SpanConvention convention) {
+  private void assertMatchesReference(String mode, SpanConvention convention) {
     String template =
         reference.getAsJsonObject("templates").getAsJsonObject(mode).get("template").getAsString();
     PromptEncoder encoder =
         new PromptEncoder(
             tokenizer,
-            PromptTemplate.of(EmbeddingMode.valueOf(mode.toUpperCase()), template),
+            PromptTemplate.of(EmbeddingMode.valueOf(mode.toUpperCase(Locale.ROOT)), template),
             EmbeddingSettings.builder().spanConvention(convention).build());
     String conventionKey =
         convention == SpanConvention.PIECES ? "pieces_convention" : "whole_string_convention";

@@ -22,7 +22,8 @@ import static org.junit.Assert.assertTrue;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.solrecho.SharedFixtures;
+import io.solrecho.EchoReference;
+import io.solrecho.Oracles;
 import io.solrecho.lm.LmOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,28 +32,36 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.junit.BeforeClass;
 import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.Parameterized;
+import org.junit.runners.Parameterized.Parameters;
 
 /**
- * The vectors of {@code echo/echo_reference.json} (reference implementation + transformers on the
+ * The vectors of every {@code echo_reference.json} (transformers' hidden states pooled in Python;
+ * with {@code -Pshared-oracle} also the shared one, reference implementation + transformers on the
  * toy GPT-2): mean and last pooling, echo and classical, both span conventions, every sentence,
  * embedded together in one padded batch, within 1e-4.
  */
+@RunWith(Parameterized.class)
 public class EchoReferenceVectorsTest {
   private static final double TOLERANCE = 1e-4;
-  private static JsonObject reference;
-  private static Path model;
 
-  @BeforeClass
-  public static void loadReference() throws IOException {
+  @Parameters(name = "{0}")
+  public static List<EchoReference> references() {
+    return Oracles.echoReferences();
+  }
+
+  private final String name;
+  private final JsonObject reference;
+  private final Path model;
+
+  public EchoReferenceVectorsTest(EchoReference echo) throws IOException {
+    name = echo.name();
     reference =
-        JsonParser.parseString(
-                Files.readString(
-                    SharedFixtures.resolve("fixtures/hf-reference/echo/echo_reference.json"),
-                    StandardCharsets.UTF_8))
+        JsonParser.parseString(Files.readString(echo.reference(), StandardCharsets.UTF_8))
             .getAsJsonObject();
-    model = SharedFixtures.resolve("models/toy-gpt2");
+    model = echo.model();
   }
 
   @Test
@@ -131,13 +140,20 @@ public class EchoReferenceVectorsTest {
         }
       }
       System.out.printf(
-          Locale.ROOT, "echo reference %s/%s/%s: max abs %.2e%n", mode, pooling, convention, worst);
+          Locale.ROOT,
+          "echo reference %s %s/%s/%s: max abs %.2e%n",
+          name,
+          mode,
+          pooling,
+          convention,
+          worst);
       assertTrue(
-          mode + "/" + pooling + "/" + convention + " differs by " + worst, worst <= TOLERANCE);
+          name + " " + mode + "/" + pooling + "/" + convention + " differs by " + worst,
+          worst <= TOLERANCE);
     }
   }
 
-  private static EmbeddingSettings.Builder settings(
+  private EmbeddingSettings.Builder settings(
       String mode, Pooling pooling, SpanConvention convention) {
     String template =
         reference.getAsJsonObject("templates").getAsJsonObject(mode).get("template").getAsString();
@@ -148,7 +164,7 @@ public class EchoReferenceVectorsTest {
         .spanConvention(convention);
   }
 
-  private static List<String> sentences() {
+  private List<String> sentences() {
     List<String> out = new ArrayList<>();
     for (JsonElement s : reference.getAsJsonArray("sentences")) {
       out.add(s.getAsJsonObject().get("text").getAsString());
@@ -156,7 +172,7 @@ public class EchoReferenceVectorsTest {
     return out;
   }
 
-  private static JsonObject run(int sentence, String mode, String conventionKey) {
+  private JsonObject run(int sentence, String mode, String conventionKey) {
     return reference
         .getAsJsonArray("sentences")
         .get(sentence)
@@ -165,7 +181,7 @@ public class EchoReferenceVectorsTest {
         .getAsJsonObject(mode);
   }
 
-  private static float[] expected(int sentence, String mode, String conventionKey, String key) {
+  private float[] expected(int sentence, String mode, String conventionKey, String key) {
     com.google.gson.JsonArray values = run(sentence, mode, conventionKey).getAsJsonArray(key);
     float[] out = new float[values.size()];
     for (int i = 0; i < out.length; i++) {

@@ -23,7 +23,7 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import ai.djl.engine.EngineException;
-import io.solrecho.SharedFixtures;
+import io.solrecho.ProjectFixtures;
 import io.solrecho.lm.BatchBudget;
 import io.solrecho.lm.CausalLanguageModel;
 import io.solrecho.lm.DeviceOutOfMemoryException;
@@ -58,7 +58,7 @@ public class EmbedderOutOfMemoryTest {
 
   @BeforeClass
   public static void load() throws Exception {
-    Path folder = SharedFixtures.resolve("models/toy-gpt2");
+    Path folder = ProjectFixtures.tinyModel();
     tokenizer = TextTokenizer.load(folder);
     model = CausalLanguageModel.load(folder, LmOptions.of("cpu", "float32"));
   }

@@ -21,16 +21,28 @@ import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
-import io.solrecho.SharedFixtures;
+import com.google.gson.JsonParser;
+import io.solrecho.ProjectFixtures;
 import io.solrecho.lm.LmOptions;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
+import org.junit.Rule;
 import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
 
 /** Embedder behaviour beyond the reference vectors: batching, fingerprints, roles, limits. */
 public class EmbedderTest {
+  @Rule public TemporaryFolder temp = new TemporaryFolder();
+
   private static Path model() {
-    return SharedFixtures.resolve("models/toy-gpt2");
+    return ProjectFixtures.tinyModel();
   }
 
   private static Embedder open(EmbeddingSettings settings) throws Exception {
@@ -76,6 +88,50 @@ public class EmbedderTest {
   }
 
   @Test
+  public void aCheckpointDifferingInOneWeightHasAnotherFingerprint() throws Exception {
+    String original;
+    try (Embedder a = open(EmbeddingSettings.defaults())) {
+      original = a.fingerprint();
+    }
+    Path copy = temp.newFolder().toPath();
+    for (String file : List.of("config.json", "tokenizer.json", "model.safetensors")) {
+      Files.copy(model().resolve(file), copy.resolve(file));
+    }
+    try (Embedder same =
+        Embedder.open(copy, LmOptions.of("cpu", "auto"), EmbeddingSettings.defaults())) {
+      assertEquals("an identical copy elsewhere", original, same.fingerprint());
+    }
+    negateFirstValue(copy.resolve("model.safetensors"), "transformer.h.0.mlp.c_proj.weight");
+    try (Embedder tuned =
+        Embedder.open(copy, LmOptions.of("cpu", "auto"), EmbeddingSettings.defaults())) {
+      assertNotEquals("one weight changed", original, tuned.fingerprint());
+    }
+  }
+
+  /** Flips the sign of the first float32 value of {@code tensor} in a safetensors file. */
+  private static void negateFirstValue(Path file, String tensor) throws IOException {
+    try (FileChannel channel =
+        FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      ByteBuffer length = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+      channel.read(length, 0);
+      ByteBuffer header = ByteBuffer.allocate(Math.toIntExact(length.getLong(0)));
+      channel.read(header, 8);
+      long begin =
+          JsonParser.parseString(new String(header.array(), StandardCharsets.UTF_8))
+              .getAsJsonObject()
+              .getAsJsonObject(tensor)
+              .getAsJsonArray("data_offsets")
+              .get(0)
+              .getAsLong();
+      long position = 8 + header.capacity() + begin;
+      ByteBuffer value = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
+      channel.read(value, position);
+      value.putFloat(0, -value.getFloat(0)).rewind();
+      channel.write(value, position);
+    }
+  }
+
+  @Test
   public void queriesAndDocumentsUseTheirOwnTemplates() throws Exception {
     EmbeddingSettings settings =
         EmbeddingSettings.builder()
@@ -95,7 +151,7 @@ public class EmbedderTest {
   public void aPromptLongerThanTheModelPositionsIsRefusedClearly() throws Exception {
     try (Embedder embedder = open(EmbeddingSettings.builder().maxTokensPerCopy(400).build())) {
       embedder.embed(List.of("word ".repeat(300)), TextRole.DOCUMENT);
-      fail("the toy model has 256 positions");
+      fail("the tiny model has 256 positions");
     } catch (IllegalArgumentException e) {
       assertTrue(
           e.getMessage(),
@@ -116,7 +172,9 @@ public class EmbedderTest {
   @Test
   public void addBosNeedsAModelThatDeclaresOne() throws Exception {
     try (Embedder embedder = open(EmbeddingSettings.builder().addBos(true).build())) {
-      assertEquals(50256, embedder.embed(List.of("hello"), TextRole.DOCUMENT).get(0).ids()[0]);
+      assertEquals(
+          ProjectFixtures.TINY_END_OF_TEXT,
+          embedder.embed(List.of("hello"), TextRole.DOCUMENT).get(0).ids()[0]);
     }
   }
 }

@@ -17,20 +17,24 @@ package io.solrecho.embed;
 
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
-import io.solrecho.SharedFixtures;
+import io.solrecho.ProjectFixtures;
 import io.solrecho.lm.LmOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
@@ -46,7 +50,7 @@ public class EmbeddingServiceTest {
   public static void openEmbedder() throws Exception {
     embedder =
         Embedder.open(
-            SharedFixtures.resolve("models/toy-gpt2"),
+            ProjectFixtures.tinyModel(),
             LmOptions.of("cpu", "auto"),
             EmbeddingSettings.builder().maxTokensPerCopy(100).maxBatchSize(8).build());
   }
@@ -70,6 +74,34 @@ public class EmbeddingServiceTest {
               + (i * 7919 % 1000));
     }
     return texts;
+  }
+
+  @Test
+  public void theWorkerComesFromTheGivenThreadFactoryAndStopsOnClose() throws Exception {
+    List<Thread> made = new ArrayList<>();
+    Embedding embedding;
+    try (EmbeddingService service =
+        new EmbeddingService(
+            embedder,
+            8,
+            Duration.ofSeconds(60),
+            work -> {
+              Thread thread = new Thread(work, "server-worker");
+              made.add(thread);
+              return thread;
+            })) {
+      assertEquals(1, made.size());
+      assertTrue(made.get(0).isAlive());
+      embedding = service.embed("a text for the server's thread", TextRole.DOCUMENT);
+    }
+    assertArrayEquals(
+        embedder
+            .embed(List.of("a text for the server's thread"), TextRole.DOCUMENT)
+            .get(0)
+            .vector(),
+        embedding.vector(),
+        1e-6f);
+    assertFalse("stopped by close()", made.get(0).isAlive());
   }
 
   @Test
@@ -148,26 +180,31 @@ public class EmbeddingServiceTest {
 
   @Test
   public void aFullQueueRejectsAfterTheTimeout() throws Exception {
-    try (EmbeddingService service = new EmbeddingService(embedder, 1, Duration.ofMillis(1))) {
-      List<CompletableFuture<Embedding>> futures = new ArrayList<>();
-      for (String text : texts(200)) {
-        futures.add(service.submit(text, TextRole.DOCUMENT));
-      }
-      long rejected =
-          futures.stream()
-              .filter(
-                  f -> {
-                    try {
-                      f.get(30, TimeUnit.SECONDS);
-                      return false;
-                    } catch (ExecutionException e) {
-                      return e.getCause() instanceof RejectedExecutionException;
-                    } catch (Exception e) {
-                      throw new AssertionError(e);
-                    }
-                  })
-              .count();
-      assertTrue("some requests met a full queue", rejected > 0);
+    CountDownLatch release = new CountDownLatch(1);
+    ThreadFactory heldWorker =
+        work ->
+            new Thread(
+                () -> {
+                  try {
+                    release.await();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                  }
+                  work.run();
+                });
+    try (EmbeddingService service =
+        new EmbeddingService(embedder, 1, Duration.ofMillis(50), heldWorker)) {
+      CompletableFuture<Embedding> queued = service.submit("fills the queue", TextRole.DOCUMENT);
+      CompletableFuture<Embedding> refused = service.submit("meets it full", TextRole.DOCUMENT);
+      ExecutionException e =
+          assertThrows(ExecutionException.class, () -> refused.get(30, TimeUnit.SECONDS));
+      assertTrue(e.getCause().toString(), e.getCause() instanceof RejectedExecutionException);
+      release.countDown();
+      assertArrayEquals(
+          embedder.embed(List.of("fills the queue"), TextRole.DOCUMENT).get(0).vector(),
+          queued.get(30, TimeUnit.SECONDS).vector(),
+          1e-6f);
     }
   }
 

@@ -21,10 +21,13 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
-import io.solrecho.SharedFixtures;
+import io.solrecho.ProjectFixtures;
 import io.solrecho.lm.TextTokenizer;
 import io.solrecho.lm.TokenizedText;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 import org.junit.AfterClass;
@@ -33,11 +36,26 @@ import org.junit.Test;
 
 public class PromptEncoderTest {
   private static final String ECHO_WITH_CLOSING = "Rewrite: {x}\nAgain: {x}\nDone.";
+
+  /** GPT-2's {@code <|endoftext|>}, its BOS token. */
+  private static final int GPT2_END_OF_TEXT = 50256;
+
   private static TextTokenizer tokenizer;
+
+  /** The same tokenizer in a folder whose tokenizer_config.json declares the BOS token. */
+  private static TextTokenizer withBos;
 
   @BeforeClass
   public static void loadTokenizer() throws IOException {
-    tokenizer = TextTokenizer.load(SharedFixtures.resolve("models/toy-gpt2"));
+    Path folder = ProjectFixtures.tokenizer("gpt2");
+    tokenizer = TextTokenizer.load(folder);
+    Path declared = Files.createTempDirectory("gpt2-with-bos");
+    Files.copy(folder.resolve("tokenizer.json"), declared.resolve("tokenizer.json"));
+    Files.writeString(
+        declared.resolve("tokenizer_config.json"),
+        "{\"bos_token\": \"<|endoftext|>\"}",
+        StandardCharsets.UTF_8);
+    withBos = TextTokenizer.load(declared);
   }
 
   @AfterClass
@@ -45,11 +63,16 @@ public class PromptEncoderTest {
     if (tokenizer != null) {
       tokenizer.close();
     }
+    if (withBos != null) {
+      withBos.close();
+    }
   }
 
   private static PromptEncoder encoder(
       EmbeddingMode mode, String template, EmbeddingSettings.Builder options) {
-    return new PromptEncoder(tokenizer, PromptTemplate.of(mode, template), options.build());
+    EmbeddingSettings settings = options.build();
+    return new PromptEncoder(
+        settings.addBos() ? withBos : tokenizer, PromptTemplate.of(mode, template), settings);
   }
 
   private static PromptEncoder pieces(EmbeddingMode mode, String template) {
@@ -210,7 +233,7 @@ public class PromptEncoderTest {
 
   @Test
   public void bosIsPutFirstAndShiftsThePooledRange() {
-    int bos = tokenizer.bosTokenId().getAsInt();
+    int bos = GPT2_END_OF_TEXT;
     for (SpanConvention convention : SpanConvention.values()) {
       EmbeddingSettings.Builder options = EmbeddingSettings.builder().spanConvention(convention);
       EncodedPrompt plain = encoder(EmbeddingMode.ECHO, ECHO_WITH_CLOSING, options).encode("Hi");
@@ -224,7 +247,7 @@ public class PromptEncoderTest {
 
   @Test
   public void everyPromptStartsWithTheConstantPrefix() {
-    int bos = tokenizer.bosTokenId().getAsInt();
+    int bos = GPT2_END_OF_TEXT;
     assertArrayEquals(
         concat(new int[] {bos}, ids("Rewrite: ")),
         encoder(EmbeddingMode.ECHO, ECHO_WITH_CLOSING, EmbeddingSettings.builder().addBos(true))

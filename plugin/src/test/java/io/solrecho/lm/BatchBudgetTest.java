@@ -20,7 +20,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
-import io.solrecho.SharedFixtures;
+import io.solrecho.ProjectFixtures;
 import org.junit.Test;
 
 /**
@@ -123,7 +123,7 @@ public class BatchBudgetTest {
   public void onTheCpuTheBudgetIsUnlimited() throws Exception {
     try (CausalLanguageModel model =
         CausalLanguageModel.load(
-            SharedFixtures.referenceModel("gpt2"), LmOptions.of("cpu", "float32"))) {
+            ProjectFixtures.referenceModel("gpt2"), LmOptions.of("cpu", "float32"))) {
       BatchBudget budget = BatchBudget.of(model);
       assertFalse(budget.limited());
       assertTrue(budget.toString(), budget.toString().contains("CPU"));

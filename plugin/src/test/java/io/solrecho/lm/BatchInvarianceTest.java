@@ -17,7 +17,7 @@ package io.solrecho.lm;
 
 import static org.junit.Assert.assertTrue;
 
-import io.solrecho.SharedFixtures;
+import io.solrecho.ProjectFixtures;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -36,7 +36,7 @@ import org.junit.runners.Parameterized.Parameters;
  * A sequence's hidden states do not depend on what it is batched with or on tokens after it: right
  * padding beside longer rows, appended tokens and left padding with explicit position ids all leave
  * its states within 1e-5 of running it alone (transformers itself shows up to 4e-6 here). Random
- * token ids with a fixed seed; the sequences are longer than mistral_sw8's window of 8.
+ * token ids with a fixed seed; the sequences are longer than mistral_sliding_window's window of 6.
  */
 @RunWith(Parameterized.class)
 public class BatchInvarianceTest {
@@ -44,7 +44,8 @@ public class BatchInvarianceTest {
 
   @Parameters(name = "{0}")
   public static Collection<Object[]> fixtures() {
-    return Arrays.asList(new Object[][] {{"llama"}, {"mistral_sw8"}, {"gpt2"}, {"gpt_neox"}});
+    return Arrays.asList(
+        new Object[][] {{"llama"}, {"mistral_sliding_window"}, {"gpt2"}, {"gpt_neox"}});
   }
 
   private static final Map<String, CausalLanguageModel> MODELS = new HashMap<>();
@@ -61,7 +62,7 @@ public class BatchInvarianceTest {
       if (model == null) {
         model =
             CausalLanguageModel.load(
-                SharedFixtures.referenceModel(fixture), LmOptions.of("cpu", "float32"));
+                ProjectFixtures.referenceModel(fixture), LmOptions.of("cpu", "float32"));
         MODELS.put(fixture, model);
       }
       return model;

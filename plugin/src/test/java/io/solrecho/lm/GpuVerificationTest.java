@@ -20,7 +20,10 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assume.assumeTrue;
 
-import io.solrecho.SharedFixtures;
+import io.solrecho.NeedsGpu;
+import io.solrecho.Oracles;
+import io.solrecho.ProjectFixtures;
+import io.solrecho.ReferenceModel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,42 +31,47 @@ import java.util.Locale;
 import org.junit.Test;
 
 /**
- * The checks that need a real GPU (docs/gpu-verification.md), run only with {@code
- * -Dsolrecho.gpu=cuda:N} and the CUDA build of libtorch; skipped everywhere else. Every fixture
- * architecture matches transformers on the GPU in float32 (the CPU tolerance) and float16 (the CPU
- * float16 tolerance); the batch budget reads the GPU's free memory; a real CUDA out-of-memory error
- * arrives as {@link DeviceOutOfMemoryException} and leaves the model usable.
+ * The checks that need a real GPU (docs/gpu-verification.md), run by gpu/verify.sh with {@code
+ * -Dsolrecho.verify.device=cuda:N} and a CUDA libtorch; skipped everywhere else with a message that
+ * starts "needs a GPU". Every fixture architecture matches transformers on the GPU in float32 (the
+ * CPU tolerance) and float16 (the CPU float16 tolerance); the batch budget reads the GPU's free
+ * memory; a real CUDA out-of-memory error arrives as {@link DeviceOutOfMemoryException} and leaves
+ * the model usable. {@code -Dsolrecho.verify.device=cpu} runs the same checks on the CPU where they
+ * have a CPU meaning (gpu/verify.sh --cpu-dry-run), so that a GPU run can only fail on what is
+ * GPU-specific.
  */
 public class GpuVerificationTest {
-  private static String gpu() {
-    String device = System.getProperty("solrecho.gpu", "");
-    assumeTrue(
-        "skipped: GPU checks run with -Dsolrecho.gpu=cuda:N on a machine with the CUDA build",
-        !device.isEmpty());
-    return device;
+  private static boolean onGpu(String device) {
+    return !device.equals("cpu");
+  }
+
+  /** The device string a model loaded with {@code device} reports, e.g. {@code gpu(0)}. */
+  private static String expectedDevice(String device) {
+    if (!onGpu(device)) {
+      return "cpu()";
+    }
+    int colon = device.indexOf(':');
+    return "gpu(" + (colon < 0 ? "0" : device.substring(colon + 1)) + ")";
   }
 
   private static void assertFixturesMatch(String dtype, double tolerance) throws Exception {
-    String device = gpu();
-    for (String fixture : SharedFixtures.REFERENCE_MODELS) {
+    String device = NeedsGpu.device();
+    for (ReferenceModel fixture : Oracles.referenceModels()) {
       ReferenceCase.Errors errors;
       try (CausalLanguageModel model =
-          CausalLanguageModel.load(
-              SharedFixtures.referenceModel(fixture), LmOptions.of(device, dtype))) {
-        assertTrue(model.device(), model.device().startsWith("gpu("));
+          CausalLanguageModel.load(fixture.folder(), LmOptions.of(device, dtype))) {
+        assertEquals(expectedDevice(device), model.device());
         assertEquals(dtype, model.dtype());
-        errors =
-            ReferenceCase.largestErrors(
-                model, ReferenceCase.read(SharedFixtures.referenceModel(fixture)));
+        errors = ReferenceCase.largestErrors(model, ReferenceCase.read(fixture.folder()));
       }
       double hidden = errors.hidden();
       double logits = errors.logits();
       System.out.printf(
           Locale.ROOT,
-          "gpu %s %s %s: hidden max abs %.2e, logits max abs %.2e%n",
+          "verify %s %s %s: hidden max abs %.2e, logits max abs %.2e%n",
           device,
           dtype,
-          fixture,
+          fixture.name(),
           hidden,
           logits);
       assertTrue(fixture + " " + dtype + " hidden states differ by " + hidden, hidden <= tolerance);
@@ -83,13 +91,17 @@ public class GpuVerificationTest {
 
   @Test
   public void theBatchBudgetReadsTheFreeGpuMemory() throws Exception {
-    String device = gpu();
+    String device = NeedsGpu.device();
     try (CausalLanguageModel model =
         CausalLanguageModel.load(
-            SharedFixtures.referenceModel("llama"), LmOptions.of(device, "float16"))) {
+            ProjectFixtures.referenceModel("llama"), LmOptions.of(device, "float16"))) {
       BatchBudget budget = BatchBudget.of(model);
-      System.out.println("gpu budget: " + budget + ", rows of 512 tokens: " + budget.maxRows(512));
-      assertTrue(budget.toString(), budget.limited() && budget.availableBytes() > 0);
+      System.out.println(
+          "verify budget: " + budget + ", rows of 512 tokens: " + budget.maxRows(512));
+      assertEquals(budget.toString(), onGpu(device), budget.limited());
+      if (onGpu(device)) {
+        assertTrue(budget.toString(), budget.availableBytes() > 0);
+      }
     }
   }
 
@@ -99,10 +111,13 @@ public class GpuVerificationTest {
    */
   @Test
   public void aRealOutOfMemoryIsReportedAndTheModelStaysUsable() throws Exception {
-    String device = gpu();
+    String device = NeedsGpu.device();
+    assumeTrue(
+        "needs a GPU: on the CPU a real allocation failure is DeviceOutOfMemoryExceptionTest's",
+        onGpu(device));
     try (CausalLanguageModel model =
         CausalLanguageModel.load(
-            SharedFixtures.referenceModel("llama"), LmOptions.of(device, "float16"))) {
+            ProjectFixtures.referenceModel("llama"), LmOptions.of(device, "float16"))) {
       int weights = model.managedArrayCount();
       List<int[]> rows = new ArrayList<>();
       for (int b = 0; b < 64; b++) {
@@ -114,7 +129,7 @@ public class GpuVerificationTest {
           assertThrows(
               DeviceOutOfMemoryException.class,
               () -> model.forward(TokenBatch.rightPadded(rows, 0)));
-      System.out.println("gpu out of memory: " + e.getMessage());
+      System.out.println("verify out of memory: " + e.getMessage());
       assertTrue(e.getMessage(), e.getMessage().contains("64 sequence(s) of 16384 tokens"));
       assertEquals("the failed call freed its arrays", weights, model.managedArrayCount());
       TokenBatch small = TokenBatch.rightPadded(List.of(new int[] {5, 6, 7}), 0);

@@ -18,7 +18,8 @@ package io.solrecho.lm;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertTrue;
 
-import io.solrecho.SharedFixtures;
+import io.solrecho.Oracles;
+import io.solrecho.ReferenceModel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -28,28 +29,29 @@ import org.junit.runners.Parameterized;
 import org.junit.runners.Parameterized.Parameters;
 
 /**
- * Every architecture fixture written by transformers v4.45.1 (Qwen3: v5.17.0): our hidden states
- * and last-token logits match its stored outputs within 1e-4 for every case (right-padded batch,
- * left-padded batch with explicit position ids, a 64-token sequence).
+ * Every model fixture (fixtures/, written by transformers 5.17.0; with {@code -Pshared-oracle} also
+ * those of ../shared, written by v4.45.1 and v5.17.0): our hidden states and last-token logits
+ * match its stored outputs within 1e-4 for every case (right-padded batch, left-padded batch with
+ * explicit position ids, one longer sequence).
  */
 @RunWith(Parameterized.class)
 public class HfReferenceFidelityTest {
   static final double TOLERANCE = 1e-4;
 
   @Parameters(name = "{0}")
-  public static List<String> fixtures() {
-    return SharedFixtures.REFERENCE_MODELS;
+  public static List<ReferenceModel> fixtures() {
+    return Oracles.referenceModels();
   }
 
-  private final String fixture;
+  private final ReferenceModel fixture;
 
-  public HfReferenceFidelityTest(String fixture) {
+  public HfReferenceFidelityTest(ReferenceModel fixture) {
     this.fixture = fixture;
   }
 
   @Test
   public void hiddenStatesAndLogitsMatchTransformers() throws Exception {
-    Path folder = SharedFixtures.referenceModel(fixture);
+    Path folder = fixture.folder();
     List<ReferenceCase> cases = ReferenceCase.read(folder);
     try (CausalLanguageModel model =
         CausalLanguageModel.load(folder, LmOptions.of("cpu", "auto"))) {
@@ -74,7 +76,7 @@ public class HfReferenceFidelityTest {
 
   @Test
   public void rotaryFrequenciesMatchTransformers() throws Exception {
-    Path folder = SharedFixtures.referenceModel(fixture);
+    Path folder = fixture.folder();
     com.google.gson.JsonObject reference = ReferenceCase.json(folder);
     try (CausalLanguageModel model =
         CausalLanguageModel.load(folder, LmOptions.of("cpu", "auto"))) {

@@ -18,7 +18,7 @@ package io.solrecho.lm;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
-import io.solrecho.SharedFixtures;
+import io.solrecho.ProjectFixtures;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -40,10 +40,10 @@ public class InputValidationTest {
   public static void loadModels() throws Exception {
     llama =
         CausalLanguageModel.load(
-            SharedFixtures.referenceModel("llama"), LmOptions.of("cpu", "float32"));
+            ProjectFixtures.referenceModel("llama"), LmOptions.of("cpu", "float32"));
     gpt2 =
         CausalLanguageModel.load(
-            SharedFixtures.referenceModel("gpt2"), LmOptions.of("cpu", "float32"));
+            ProjectFixtures.referenceModel("gpt2"), LmOptions.of("cpu", "float32"));
   }
 
   @AfterClass
@@ -75,8 +75,10 @@ public class InputValidationTest {
 
   @Test
   public void tokenIdEqualToTheVocabularySizeNamesInputIds() {
-    TokenBatch batch = TokenBatch.rightPadded(List.of(new int[] {5, 1000, 7}), 0);
-    assertRejected(() -> llama.forward(batch), "input_ids", "1000", "[0, 1000)");
+    int vocab = llama.config().vocabSize();
+    TokenBatch batch = TokenBatch.rightPadded(List.of(new int[] {5, vocab, 7}), 0);
+    assertRejected(
+        () -> llama.forward(batch), "input_ids", String.valueOf(vocab), "[0, " + vocab + ")");
   }
 
   @Test
@@ -120,15 +122,20 @@ public class InputValidationTest {
 
   @Test
   public void sequenceLongerThanGpt2PositionsNamesPositionIds() {
-    int[] ids = new Random(1).ints(gpt2.config().maxPositions() + 1, 1, 1000).toArray();
+    int positions = gpt2.config().maxPositions();
+    int[] ids = new Random(1).ints(positions + 1, 1, gpt2.config().vocabSize()).toArray();
     assertRejected(
-        () -> gpt2.forward(TokenBatch.rightPadded(List.of(ids), 0)), "position_ids", "256");
+        () -> gpt2.forward(TokenBatch.rightPadded(List.of(ids), 0)),
+        "position_ids",
+        "[0, " + positions + ")");
   }
 
   @Test
   public void explicitPositionBeyondGpt2PositionsNamesPositionIds() {
-    TokenBatch batch = new TokenBatch(new int[][] {{1, 2}}, ones(1, 2), new int[][] {{255, 256}});
-    assertRejected(() -> gpt2.forward(batch), "position_ids", "256");
+    int positions = gpt2.config().maxPositions();
+    TokenBatch batch =
+        new TokenBatch(new int[][] {{1, 2}}, ones(1, 2), new int[][] {{positions - 1, positions}});
+    assertRejected(() -> gpt2.forward(batch), "position_ids", String.valueOf(positions));
   }
 
   @Test

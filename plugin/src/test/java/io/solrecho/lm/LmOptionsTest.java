@@ -18,11 +18,10 @@ package io.solrecho.lm;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assume.assumeTrue;
 
 import ai.djl.Device;
 import ai.djl.ndarray.types.DataType;
-import io.solrecho.SharedFixtures;
+import io.solrecho.ProjectFixtures;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.Test;
@@ -80,7 +79,7 @@ public class LmOptionsTest {
   @Test
   public void gpuTheEngineDoesNotSeeIsReportedAsADeviceError() {
     int gpus = PyTorchEngine.get().getGpuCount();
-    Path folder = SharedFixtures.referenceModel("llama");
+    Path folder = ProjectFixtures.referenceModel("llama");
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
@@ -88,25 +87,36 @@ public class LmOptionsTest {
     assertMentions(e, "device", "cuda:" + gpus, gpus + " GPU(s)", "device=cpu");
   }
 
-  /** This machine's engine is the CPU build: the message says so and points at the CUDA build. */
+  /**
+   * The message names the build of libtorch the engine runs ("a CPU-only build" or "a CUDA build")
+   * and says how to give DJL a CUDA one.
+   */
   @Test
-  public void cudaOnACpuOnlyEngineNamesTheBuild() {
-    assumeTrue("the engine sees a GPU", PyTorchEngine.get().getGpuCount() == 0);
+  public void cudaBeyondTheEngineGpusNamesTheBuild() {
+    boolean cpuOnly = !PyTorchEngine.get().hasCapability("CUDA");
+    int gpus = PyTorchEngine.get().getGpuCount();
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
             () ->
                 CausalLanguageModel.load(
-                        SharedFixtures.referenceModel("llama"), LmOptions.of("cuda:0", "float16"))
+                        ProjectFixtures.referenceModel("llama"),
+                        LmOptions.of("cuda:" + gpus, "float16"))
                     .close());
-    assertMentions(e, "device: cuda:0", "0 GPU(s)", "CPU-only build", "device=cpu", "-Pcuda");
+    assertMentions(
+        e,
+        "device: cuda:" + gpus,
+        gpus + " GPU(s)",
+        cpuOnly ? "a CPU-only build" : "a CUDA build",
+        "device=cpu",
+        "PYTORCH_LIBRARY_PATH");
   }
 
   @Test
   public void autoPicksTheFirstGpuOrElseTheCpu() throws Exception {
     boolean gpu = PyTorchEngine.get().getGpuCount() > 0;
     try (CausalLanguageModel model =
-        CausalLanguageModel.load(SharedFixtures.referenceModel("gpt2"), LmOptions.defaults())) {
+        CausalLanguageModel.load(ProjectFixtures.referenceModel("gpt2"), LmOptions.defaults())) {
       assertEquals(gpu ? "gpu(0)" : "cpu()", model.device());
       assertEquals(gpu ? "float16" : "float32", model.dtype());
     }
@@ -116,7 +126,7 @@ public class LmOptionsTest {
   public void float16IsHonouredOnTheCpu() throws Exception {
     try (CausalLanguageModel model =
         CausalLanguageModel.load(
-            SharedFixtures.referenceModel("gpt2"), LmOptions.of("cpu", "float16"))) {
+            ProjectFixtures.referenceModel("gpt2"), LmOptions.of("cpu", "float16"))) {
       assertEquals("cpu()", model.device());
       assertEquals("float16", model.dtype());
     }
@@ -126,7 +136,7 @@ public class LmOptionsTest {
   public void cpuDeviceAndAutoDtypeComputeInFloat32() throws Exception {
     try (CausalLanguageModel model =
         CausalLanguageModel.load(
-            SharedFixtures.referenceModel("gpt2"), LmOptions.of("cpu", "auto"))) {
+            ProjectFixtures.referenceModel("gpt2"), LmOptions.of("cpu", "auto"))) {
       assertEquals("cpu()", model.device());
       assertEquals("float32", model.dtype());
     }

@@ -137,13 +137,13 @@ public class ModelFolderErrorsTest {
     IllegalArgumentException e =
         loadWithEditedConfigFails(c -> c.addProperty("intermediate_size", 96));
     assertMentions(
-        e, "'model.layers.0.mlp.gate_proj.weight'", "[128, 64]", "[96, 64]", "config.json");
+        e, "'model.layers.0.mlp.gate_proj.weight'", "[64, 32]", "[96, 32]", "config.json");
   }
 
   @Test
   public void misShapedEmbeddingFromWrongHiddenSizeNamesBothShapes() throws Exception {
     IllegalArgumentException e = loadWithEditedConfigFails(c -> c.addProperty("hidden_size", 48));
-    assertMentions(e, "'model.embed_tokens.weight'", "[1000, 64]", "[1000, 48]");
+    assertMentions(e, "'model.embed_tokens.weight'", "[384, 32]", "[384, 48]");
   }
 
   @Test

@@ -19,7 +19,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
-import io.solrecho.SharedFixtures;
+import io.solrecho.ProjectFixtures;
 import java.util.List;
 import java.util.Random;
 import org.junit.Test;
@@ -42,7 +42,7 @@ public class NativeMemoryScopeTest {
 
   private static void assertFiftyCallsLeaveNothingBehind(String fixture) throws Exception {
     try (CausalLanguageModel model =
-        CausalLanguageModel.load(SharedFixtures.referenceModel(fixture), CPU)) {
+        CausalLanguageModel.load(ProjectFixtures.referenceModel(fixture), CPU)) {
       Random random = new Random(3);
       int vocab = model.config().vocabSize();
       model.forward(randomBatch(random, vocab));
@@ -77,7 +77,7 @@ public class NativeMemoryScopeTest {
   @Test
   public void aCallLeavesOnlyTheWeightsLoadedBeforeIt() throws Exception {
     try (CausalLanguageModel model =
-        CausalLanguageModel.load(SharedFixtures.referenceModel("gpt_neox"), CPU)) {
+        CausalLanguageModel.load(ProjectFixtures.referenceModel("gpt_neox"), CPU)) {
       int weights = model.managedArrayCount();
       assertTrue("the loaded model holds its weights", weights > 0);
       model.lastTokenLogits(randomBatch(new Random(5), model.config().vocabSize()));
@@ -88,7 +88,7 @@ public class NativeMemoryScopeTest {
   @Test
   public void aCallThatFailsMidwayLeavesNoArraysBehind() throws Exception {
     try (CausalLanguageModel model =
-        CausalLanguageModel.load(SharedFixtures.referenceModel("gpt2"), CPU)) {
+        CausalLanguageModel.load(ProjectFixtures.referenceModel("gpt2"), CPU)) {
       int weights = model.managedArrayCount();
       int[] tooLong =
           new Random(9)

@@ -18,7 +18,7 @@ package io.solrecho.lm;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import io.solrecho.SharedFixtures;
+import io.solrecho.ProjectFixtures;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -80,7 +80,7 @@ public class OfflineLoadingTest {
           recorder.seen.stream().anyMatch(uri -> "socket".equals(uri.getScheme())));
       recorder.seen.clear();
 
-      Path folder = SharedFixtures.referenceModel("llama");
+      Path folder = ProjectFixtures.referenceModel("llama");
       try (CausalLanguageModel model = CausalLanguageModel.load(folder, LmOptions.defaults())) {
         TokenBatch batch = ReferenceCase.read(folder).get(0).batch;
         model.forward(batch);
@@ -96,7 +96,7 @@ public class OfflineLoadingTest {
   @Test
   public void djlIsInOfflineModeOnceAModelIsLoaded() throws Exception {
     try (CausalLanguageModel model =
-        CausalLanguageModel.load(SharedFixtures.referenceModel("gpt2"), LmOptions.defaults())) {
+        CausalLanguageModel.load(ProjectFixtures.referenceModel("gpt2"), LmOptions.defaults())) {
       assertEquals("ai.djl.offline", "true", System.getProperty("ai.djl.offline"));
     }
   }

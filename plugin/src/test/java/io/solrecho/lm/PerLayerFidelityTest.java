@@ -20,7 +20,8 @@ import static org.junit.Assert.assertTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.solrecho.SharedFixtures;
+import io.solrecho.Oracles;
+import io.solrecho.ReferenceModel;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -31,26 +32,26 @@ import org.junit.runners.Parameterized;
 import org.junit.runners.Parameterized.Parameters;
 
 /**
- * The raw output of every decoder layer on the fixtures' 64-token sequence matches transformers'
+ * The raw output of every decoder layer on each fixture's unpadded sequence matches transformers'
  * forward hooks ({@code per_layer.layer_outputs}) within 1e-4, so a fault shows in the layer where
  * it starts rather than only at the end.
  */
 @RunWith(Parameterized.class)
 public class PerLayerFidelityTest {
   @Parameters(name = "{0}")
-  public static List<String> fixtures() {
-    return SharedFixtures.REFERENCE_MODELS;
+  public static List<ReferenceModel> fixtures() {
+    return Oracles.referenceModels();
   }
 
-  private final String fixture;
+  private final ReferenceModel fixture;
 
-  public PerLayerFidelityTest(String fixture) {
+  public PerLayerFidelityTest(ReferenceModel fixture) {
     this.fixture = fixture;
   }
 
   @Test
   public void everyLayerOutputMatchesTransformers() throws Exception {
-    Path folder = SharedFixtures.referenceModel(fixture);
+    Path folder = fixture.folder();
     JsonObject reference = ReferenceCase.json(folder);
     JsonObject perLayer = reference.getAsJsonObject("per_layer");
     JsonObject single = null;

@@ -18,7 +18,7 @@ package io.solrecho.lm;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import io.solrecho.SharedFixtures;
+import io.solrecho.ProjectFixtures;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -47,7 +47,7 @@ public class PooledForwardTest {
 
   @Parameters(name = "{0}")
   public static List<String> fixtures() {
-    return SharedFixtures.REFERENCE_MODELS;
+    return ProjectFixtures.REFERENCE_MODELS;
   }
 
   private static final java.util.Map<String, CausalLanguageModel> MODELS =
@@ -61,11 +61,11 @@ public class PooledForwardTest {
 
   @BeforeClass
   public static void loadModels() throws Exception {
-    for (String fixture : SharedFixtures.REFERENCE_MODELS) {
+    for (String fixture : ProjectFixtures.REFERENCE_MODELS) {
       MODELS.put(
           fixture,
           CausalLanguageModel.load(
-              SharedFixtures.referenceModel(fixture), LmOptions.of("cpu", "float32")));
+              ProjectFixtures.referenceModel(fixture), LmOptions.of("cpu", "float32")));
     }
   }
 

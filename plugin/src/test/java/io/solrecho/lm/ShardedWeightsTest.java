@@ -20,7 +20,7 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import com.google.gson.JsonObject;
-import io.solrecho.SharedFixtures;
+import io.solrecho.ProjectFixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,6 +43,14 @@ public class ShardedWeightsTest {
   private static final LmOptions CPU = LmOptions.of("cpu", "float32");
   private static final String FIRST = "model-00001-of-00002.safetensors";
   private static final String SECOND = "model-00002-of-00002.safetensors";
+
+  /**
+   * The hidden states are bit for bit the same and so are the weights ({@link
+   * #shardingDoesNotChangeTheWeightsDigest}), but the logits were seen to differ in their last bits
+   * (4.8e-7 on the llama fixture, logits of order 1): float rounding of the same LM head product
+   * over buffers at other places, not a loading fault, which moves logits by 1e-2 and more.
+   */
+  private static final double LM_HEAD_ROUNDING = 1e-6;
 
   /**
    * Writes llama's tensors alternately into two shards plus the index naming each tensor's shard.
@@ -75,12 +83,12 @@ public class ShardedWeightsTest {
   }
 
   @Test
-  public void shardedWeightsGiveExactlyTheSingleFileHiddenStatesAndLogits() throws Exception {
+  public void shardedWeightsGiveTheSingleFileHiddenStatesAndLogits() throws Exception {
     Path sharded = shardedLlama();
     assertTrue(Files.notExists(sharded.resolve(ModelWeights.SINGLE_FILE)));
-    List<ReferenceCase> cases = ReferenceCase.read(SharedFixtures.referenceModel("llama"));
+    List<ReferenceCase> cases = ReferenceCase.read(ProjectFixtures.referenceModel("llama"));
     try (CausalLanguageModel single =
-            CausalLanguageModel.load(SharedFixtures.referenceModel("llama"), CPU);
+            CausalLanguageModel.load(ProjectFixtures.referenceModel("llama"), CPU);
         CausalLanguageModel shards = CausalLanguageModel.load(sharded, CPU)) {
       for (ReferenceCase c : cases) {
         assertEquals(
@@ -92,7 +100,7 @@ public class ShardedWeightsTest {
             c.name + " logits",
             0.0,
             MaxAbsError.of(single.lastTokenLogits(c.batch), shards.lastTokenLogits(c.batch)),
-            0.0);
+            LM_HEAD_ROUNDING);
       }
     }
   }
@@ -101,7 +109,7 @@ public class ShardedWeightsTest {
   public void shardingDoesNotChangeTheWeightsDigest() throws Exception {
     Path sharded = shardedLlama();
     try (CausalLanguageModel single =
-            CausalLanguageModel.load(SharedFixtures.referenceModel("llama"), CPU);
+            CausalLanguageModel.load(ProjectFixtures.referenceModel("llama"), CPU);
         CausalLanguageModel shards = CausalLanguageModel.load(sharded, CPU)) {
       assertEquals(single.weightsDigest(), shards.weightsDigest());
     }

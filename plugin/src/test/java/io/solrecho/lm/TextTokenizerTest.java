@@ -21,7 +21,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
-import io.solrecho.SharedFixtures;
+import io.solrecho.ProjectFixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,28 +43,31 @@ import org.junit.rules.TemporaryFolder;
 public class TextTokenizerTest {
   private static final String UNICODE = "Crème brûlée, naïve façade — 東京 😀? 🎉👍🏽 中文字符";
 
-  /** Tokenizers of the shared folder, loaded once for the whole class (Qwen3's takes 0.5 s). */
-  private static final Map<String, TextTokenizer> SHARED = new HashMap<>();
+  /**
+   * The real tokenizers of fixtures/tokenizers, loaded once for the class (Qwen3's takes 0.5 s).
+   */
+  private static final Map<String, TextTokenizer> LOADED = new HashMap<>();
 
   @Rule public TemporaryFolder temp = new TemporaryFolder();
 
-  private static TextTokenizer shared(String sharedModelFolder) throws IOException {
-    TextTokenizer tokenizer = SHARED.get(sharedModelFolder);
+  /** The real tokenizer {@code name}: {@code gpt2}, {@code smollm} or {@code qwen3}. */
+  private static TextTokenizer real(String name) throws IOException {
+    TextTokenizer tokenizer = LOADED.get(name);
     if (tokenizer == null) {
-      tokenizer = TextTokenizer.load(SharedFixtures.resolve(sharedModelFolder));
-      SHARED.put(sharedModelFolder, tokenizer);
+      tokenizer = TextTokenizer.load(ProjectFixtures.tokenizer(name));
+      LOADED.put(name, tokenizer);
     }
     return tokenizer;
   }
 
   @AfterClass
-  public static void closeSharedTokenizers() {
-    SHARED.values().forEach(TextTokenizer::close);
+  public static void closeTokenizers() {
+    LOADED.values().forEach(TextTokenizer::close);
   }
 
   @Test
   public void encodesWithoutSpecialTokensOrPrefixSpace() throws IOException {
-    TextTokenizer tokenizer = shared("models/toy-gpt2");
+    TextTokenizer tokenizer = real("gpt2");
     TokenizedText tokens = tokenizer.encode("Rewrite the following sentence: ");
     assertArrayEquals(new int[] {30003, 6525, 262, 1708, 6827, 25, 220}, tokens.ids());
     assertFalse(tokens.truncated());
@@ -72,7 +75,7 @@ public class TextTokenizerTest {
 
   @Test
   public void doesNotTruncateAt512Tokens() throws IOException {
-    TextTokenizer tokenizer = shared("models/toy-gpt2");
+    TextTokenizer tokenizer = real("gpt2");
     TokenizedText tokens = tokenizer.encode(words(2000));
     assertTrue("got " + tokens.size(), tokens.size() >= 2000);
     assertFalse(tokens.truncated());
@@ -81,38 +84,38 @@ public class TextTokenizerTest {
   @Test
   public void ignoresTruncationAndPaddingWrittenInTokenizerJson() throws IOException {
     // This tokenizer.json says: truncate at 192 and pad to 192.
-    TextTokenizer tokenizer = shared("models/tokenizers/smollm");
+    TextTokenizer tokenizer = real("smollm");
     assertEquals(1, tokenizer.encode("Hi").size());
     assertTrue(tokenizer.encode(words(300)).size() >= 300);
   }
 
   @Test
   public void recognisesSpecialTokensWrittenInText() throws IOException {
-    TextTokenizer tokenizer = shared("models/toy-gpt2");
+    TextTokenizer tokenizer = real("gpt2");
     assertArrayEquals(new int[] {64, 50256, 65}, tokenizer.encode("a<|endoftext|>b").ids());
   }
 
   @Test
   public void qwen3OffsetsMapEmojiAndCjkBackToTheirJavaSubstrings() throws IOException {
-    TextTokenizer tokenizer = shared("models/tokenizers/qwen3");
+    TextTokenizer tokenizer = real("qwen3");
     assertOffsetsMapBack(tokenizer.encode(UNICODE));
   }
 
   @Test
   public void smolLmOffsetsMapEmojiAndCjkBackToTheirJavaSubstrings() throws IOException {
-    TextTokenizer tokenizer = shared("models/tokenizers/smollm");
+    TextTokenizer tokenizer = real("smollm");
     assertOffsetsMapBack(tokenizer.encode(UNICODE));
   }
 
   @Test
   public void qwen3NormalizesToNfcBeforeTokenizing() throws IOException {
-    TextTokenizer tokenizer = shared("models/tokenizers/qwen3");
+    TextTokenizer tokenizer = real("qwen3");
     assertArrayEquals(tokenizer.encode("caf\u00e9").ids(), tokenizer.encode("cafe\u0301").ids());
   }
 
   @Test
   public void offsetsCountUtf16CharsAfterSupplementaryCharacters() throws IOException {
-    TextTokenizer tokenizer = shared("models/toy-gpt2");
+    TextTokenizer tokenizer = real("gpt2");
     String text = "😀 cat";
     TokenizedText tokens = tokenizer.encode(text);
     int last = tokens.size() - 1;
@@ -121,7 +124,7 @@ public class TextTokenizerTest {
 
   @Test
   public void readsLoneSurrogatesAsReplacementCharacterKeepingIndices() throws IOException {
-    TextTokenizer tokenizer = shared("models/toy-gpt2");
+    TextTokenizer tokenizer = real("gpt2");
     String text = "x\uD800y\uDC00z";
     TokenizedText tokens = tokenizer.encode(text);
     assertArrayEquals(tokenizer.encode("x\uFFFDy\uFFFDz").ids(), tokens.ids());
@@ -131,7 +134,7 @@ public class TextTokenizerTest {
 
   @Test
   public void encodeHeadKeepsTheFirstTokensOfTheWholeText() throws IOException {
-    TextTokenizer tokenizer = shared("models/toy-gpt2");
+    TextTokenizer tokenizer = real("gpt2");
     String text = words(20_000);
     TokenizedText all = tokenizer.encode(text);
     TokenizedText head = tokenizer.encodeHead(text, 100);
@@ -145,7 +148,7 @@ public class TextTokenizerTest {
 
   @Test
   public void encodeHeadOfAShortTextIsTheWholeTextUntruncated() throws IOException {
-    TextTokenizer tokenizer = shared("models/toy-gpt2");
+    TextTokenizer tokenizer = real("gpt2");
     TokenizedText head = tokenizer.encodeHead("The cat sat on the mat.", 7);
     assertArrayEquals(tokenizer.encode("The cat sat on the mat.").ids(), head.ids());
     assertFalse(head.truncated());
@@ -153,7 +156,7 @@ public class TextTokenizerTest {
 
   @Test
   public void encodeHeadOfAMegabyteTakesMilliseconds() throws IOException {
-    TextTokenizer tokenizer = shared("models/toy-gpt2");
+    TextTokenizer tokenizer = real("gpt2");
     String text = words(300_000);
     assertTrue(text.length() > 1_000_000);
     tokenizer.encodeHead(text, 512); // warm-up
@@ -167,19 +170,25 @@ public class TextTokenizerTest {
 
   @Test
   public void bosTokenIdComesFromConfigJsonWithoutTokenizerConfig() throws IOException {
-    TextTokenizer tokenizer = shared("models/toy-gpt2");
-    assertEquals(OptionalInt.of(50256), tokenizer.bosTokenId());
+    try (TextTokenizer tokenizer = TextTokenizer.load(ProjectFixtures.tinyModel())) {
+      assertEquals(OptionalInt.of(ProjectFixtures.TINY_END_OF_TEXT), tokenizer.bosTokenId());
+    }
+  }
+
+  @Test
+  public void noBosTokenIdWithoutConfigJsonOrTokenizerConfig() throws IOException {
+    assertEquals(OptionalInt.empty(), real("gpt2").bosTokenId());
   }
 
   @Test
   public void bosTokenIdComesFromTokenizerConfigBosToken() throws IOException {
-    TextTokenizer tokenizer = shared("models/tokenizers/smollm");
+    TextTokenizer tokenizer = real("smollm");
     assertEquals(OptionalInt.of(0), tokenizer.bosTokenId());
   }
 
   @Test
   public void bosTokenIdIsEmptyWhenTokenizerConfigSaysNull() throws IOException {
-    TextTokenizer tokenizer = shared("models/tokenizers/qwen3");
+    TextTokenizer tokenizer = real("qwen3");
     assertEquals(OptionalInt.empty(), tokenizer.bosTokenId());
   }
 
@@ -210,7 +219,7 @@ public class TextTokenizerTest {
 
   @Test
   public void encodingAfterCloseFailsClearly() throws IOException {
-    TextTokenizer tokenizer = TextTokenizer.load(SharedFixtures.resolve("models/toy-gpt2"));
+    TextTokenizer tokenizer = TextTokenizer.load(ProjectFixtures.tokenizer("gpt2"));
     tokenizer.close();
     tokenizer.close();
     IllegalStateException e =
@@ -220,7 +229,7 @@ public class TextTokenizerTest {
 
   @Test
   public void concurrentEncodingGivesTheSameTokensAsSequential() throws Exception {
-    TextTokenizer tokenizer = shared("models/tokenizers/qwen3");
+    TextTokenizer tokenizer = real("qwen3");
     List<String> texts = new ArrayList<>();
     List<int[]> expected = new ArrayList<>();
     for (int i = 0; i < 64; i++) {

@@ -15,10 +15,11 @@
  */
 package io.solrecho.solr;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.apache.solr.client.solrj.request.ContentStreamUpdateRequest;
-import org.apache.solr.client.solrj.request.UpdateRequest;
+import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.util.ContentStreamBase;
 import org.junit.Before;
@@ -221,14 +222,67 @@ public class EchoAtomicUpdateTest extends EchoSolrTestCase {
 
   @Test
   public void anUpdateThatEmptiesTheTextRemovesTheVectorWithOnErrorSkip() throws Exception {
-    UpdateRequest request = new UpdateRequest();
-    request.add(atomic("1", "title", "set", "", "body", "set", null, "popularity", "set", 7));
-    request.setParam("update.chain", "echo-skip");
-    request.process(client);
+    addWithChain(
+        "echo-skip", atomic("1", "title", "set", "", "body", "set", null, "popularity", "set", 7));
     commit();
     assertNull("a vector that no longer fits the text is removed", storedVector("1"));
     assertNull(stored("1").getFieldValue("echo_fingerprint"));
     assertEquals(7, stored("1").getFieldValue("popularity"));
+  }
+
+  private static List<Float> aVector() {
+    List<Float> vector = new ArrayList<>();
+    for (int i = 0; i < 16; i++) {
+      vector.add(i == 0 ? 1f : 0f);
+    }
+    return vector;
+  }
+
+  /** The stored document 1 is still the one indexed before the test, vector and all. */
+  private static void assertDocumentKept() throws Exception {
+    commit();
+    SolrDocument doc = stored("1");
+    assertEquals("The original title", doc.getFieldValue("title"));
+    assertEquals(List.of("The original body"), doc.getFieldValues("body"));
+    assertVectorEquals(documentVector(ORIGINAL), vectorOf(doc));
+    assertEquals(embedder.fingerprint(), doc.getFieldValue("echo_fingerprint"));
+  }
+
+  @Test
+  public void anUpdateOfTheVectorIsRefusedAndTheDocumentKept() throws Exception {
+    expectError(
+        400,
+        () -> addDocs(atomic("1", "vector", "set", aVector())),
+        "document '1': field 'vector' is written by the echo chain",
+        "EchoUpdateProcessorFactory");
+    assertDocumentKept();
+  }
+
+  @Test
+  public void anUpdateOfTheFingerprintIsRefusedAndTheDocumentKept() throws Exception {
+    expectError(
+        400,
+        () -> addDocs(atomic("1", "echo_fingerprint", "set", "0123456789abcdef")),
+        "field 'echo_fingerprint' is written by the echo chain");
+    assertDocumentKept();
+  }
+
+  @Test
+  public void anUpdateOfTheTextThatAlsoSetsTheVectorIsRefused() throws Exception {
+    expectError(
+        400,
+        () -> addDocs(atomic("1", "title", "set", "New title", "vector", "set", aVector())),
+        "field 'vector' is written by the echo chain");
+    assertDocumentKept();
+  }
+
+  @Test
+  public void anUpdateThatRemovesTheVectorIsRefusedAlsoWhenSkipping() throws Exception {
+    expectError(
+        400,
+        () -> addWithChain("echo-skip", atomic("1", "vector", "set", null)),
+        "field 'vector' is written by the echo chain");
+    assertDocumentKept();
   }
 
   @Test

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
 import java.util.List;
-import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.common.SolrInputDocument;
 import org.junit.After;
 import org.junit.Before;
@@ -54,15 +53,6 @@ public class EchoBadInputTest extends EchoSolrTestCase {
     commit();
     assertVectorEquals(documentVector(KEPT_TEXT), storedVector("kept"));
     assertEquals(embedder.fingerprint(), stored("kept").getFieldValue("echo_fingerprint"));
-  }
-
-  private static void addWithChain(String chain, SolrInputDocument... docs) throws Exception {
-    UpdateRequest request = new UpdateRequest();
-    for (SolrInputDocument doc : docs) {
-      request.add(doc);
-    }
-    request.setParam("update.chain", chain);
-    request.process(client);
   }
 
   // ---- documents, onError=fail (the shipped chain) and onError=skip
@@ -229,11 +219,17 @@ public class EchoBadInputTest extends EchoSolrTestCase {
   }
 
   @Test
-  public void theModelCannotBeChosenPerRequest() throws Exception {
+  public void anUndeclaredModelIsRefusedWithTheDeclaredOnes() throws Exception {
+    long errors = metric("QUERY.echo.toy.errors");
     expectError(
         400,
         () -> client.query(params("q", "{!echo f=vector model=other}text")),
-        "model 'other' cannot be chosen per request");
+        "model: 'other' is not declared in echo-models.json; declared: [toy]");
+    expectError(
+        400,
+        () -> client.query(params("q", "{!echo f=vector model=../models/toy-gpt2}text")),
+        "model: '../models/toy-gpt2' is not declared");
+    assertEquals("counted under the default model", errors + 2, metric("QUERY.echo.toy.errors"));
   }
 
   @Test

@@ -18,11 +18,14 @@ package io.solrecho.solr;
 import com.codahale.metrics.Counter;
 import io.solrecho.embed.Embedder;
 import io.solrecho.embed.TextRole;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.solr.SolrTestCaseJ4;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
@@ -43,9 +46,10 @@ import org.junit.Test;
 
 /**
  * SolrCloud, 2 shards x 2 replicas on 2 nodes: each document is embedded once, on the node that
- * receives it, and every replica holds the same vector; atomic updates and queries work across
- * shards, and an atomic update that changes the text is embedded from the shard leader's latest
- * document.
+ * receives it, and every replica holds the same vector; atomic updates (of root and nested
+ * documents) and queries work across shards, and an atomic update that changes the text is embedded
+ * from the shard leader's latest document. A failing document, a shard leader's among them, leaves
+ * the same documents indexed as without the plugin, also behind a tolerant processor.
  */
 @SolrTestCaseJ4.SuppressSSL
 public class EchoCloudTest extends SolrCloudTestCase {
@@ -54,6 +58,9 @@ public class EchoCloudTest extends SolrCloudTestCase {
   /** For the atomic updates of the input fields, apart from the documents COLLECTION counts. */
   private static final String ATOMIC = "echo-atomic";
 
+  /** 2 shards x 1 replica: each node leads one shard. */
+  private static final String FAILURES = "echo-failures";
+
   private static Embedder embedder;
 
   @BeforeClass
@@ -61,14 +68,22 @@ public class EchoCloudTest extends SolrCloudTestCase {
     EchoConfigSet.useToyModel();
     System.setProperty(
         "metricsEnabled", "true"); // MiniSolrCloudCluster's solr.xml turns metrics off by default
-    configureCluster(2)
-        .addConfig("echo", EchoConfigSet.copyTo(createTempDir("configset")))
-        .configure();
+    Path conf = EchoConfigSet.copyTo(createTempDir("configset"));
+    EchoConfigSet.addToSolrConfig(conf, EchoConfigSet.chain("echo-b4", "fail", 4));
+    EchoConfigSet.addToSolrConfig(conf, EchoConfigSet.PLAIN_CHAIN);
+    EchoConfigSet.addToSolrConfig(
+        conf, EchoConfigSet.tolerant(EchoConfigSet.chain("echo-b4-tolerant", "fail", 4)));
+    EchoConfigSet.addToSolrConfig(
+        conf, EchoConfigSet.tolerant(EchoConfigSet.plainChain("plain-tolerant")));
+    configureCluster(2).addConfig("echo", conf).configure();
     CollectionAdminRequest.createCollection(COLLECTION, "echo", 2, 2)
         .process(cluster.getSolrClient());
     cluster.waitForActiveCollection(COLLECTION, 2, 4);
     CollectionAdminRequest.createCollection(ATOMIC, "echo", 2, 2).process(cluster.getSolrClient());
     cluster.waitForActiveCollection(ATOMIC, 2, 4);
+    CollectionAdminRequest.createCollection(FAILURES, "echo", 2, 1)
+        .process(cluster.getSolrClient());
+    cluster.waitForActiveCollection(FAILURES, 2, 2);
     embedder = EchoConfigSet.toyEmbedder();
   }
 
@@ -231,9 +246,15 @@ public class EchoCloudTest extends SolrCloudTestCase {
    */
   private static void assertEveryReplicaHolds(String collection, String id, String text)
       throws Exception {
+    assertEveryReplicaHolds(collection, id, id, text);
+  }
+
+  /** The same, for a document of the block of {@code root}, which is in the root's shard. */
+  private static void assertEveryReplicaHolds(
+      String collection, String root, String id, String text) throws Exception {
     float[] expected = embedder.embed(List.of(text), TextRole.DOCUMENT).get(0).vector();
     List<Object> vectors = new ArrayList<>();
-    for (Replica replica : sliceOf(collection, id).getReplicas()) {
+    for (Replica replica : sliceOf(collection, root).getReplicas()) {
       try (SolrClient client = getHttpSolrClient(replica)) {
         SolrDocumentList docs =
             client
@@ -307,5 +328,125 @@ public class EchoCloudTest extends SolrCloudTestCase {
     cluster.getSolrClient().commit(ATOMIC);
     assertEquals(2, embeddingsOnAllNodes() - before);
     assertEveryReplicaHolds(ATOMIC, "a2", "After.\nKept.\nAdded.");
+  }
+
+  @Test
+  public void aNestedDocumentsUpdateThroughANodeWithoutTheLeaderIsEmbeddedFromTheLeadersBlock()
+      throws Exception {
+    SolrInputDocument root = new SolrInputDocument("id", "n1", "title", "A root in the cloud.");
+    SolrInputDocument child = new SolrInputDocument("id", "n1c", "title", "A child.");
+    child.setField(
+        "replies", List.of(new SolrInputDocument("id", "n1g", "title", "A grandchild.")));
+    root.setField("comments", List.of(child));
+    // not committed: only the leader's update log has the block when the partial update comes
+    cluster.getSolrClient().add(ATOMIC, root);
+    long before = embeddingsOnAllNodes();
+    SolrInputDocument update = new SolrInputDocument("id", "n1g", "_root_", "n1");
+    update.setField("body", Collections.singletonMap("add", "Added through another node."));
+    try (SolrClient node = nodeWithoutTheLeaderOf(ATOMIC, "n1")) {
+      new UpdateRequest().add(update).process(node, ATOMIC);
+    }
+    cluster.getSolrClient().commit(ATOMIC);
+    assertEquals(
+        "embedded exactly once, summed over all nodes", 1, embeddingsOnAllNodes() - before);
+    assertEveryReplicaHolds(ATOMIC, "n1", "n1g", "A grandchild.\nAdded through another node.");
+    assertEveryReplicaHolds(ATOMIC, "n1", "n1c", "A child.");
+  }
+
+  private static String failingText(int i) {
+    return "Cloud document " + i + " of a request with a failing document.";
+  }
+
+  /** A client of the node that leads the shard {@code id} belongs to in FAILURES. */
+  private static JettySolrRunner leaderNodeOf(String id) {
+    Replica leader = sliceOf(FAILURES, id).getLeader();
+    for (JettySolrRunner jetty : cluster.getJettySolrRunners()) {
+      if (jetty.getNodeName().equals(leader.getNodeName())) {
+        return jetty;
+      }
+    }
+    throw new AssertionError("no node hosts " + leader);
+  }
+
+  /**
+   * Sends 40 documents, those at {@code bad} with a number field that is not a number, in one
+   * request to {@code node} through {@code chain}, on an empty FAILURES.
+   */
+  private static UpdateOutcome sendFailing(JettySolrRunner node, String chain, Set<Integer> bad)
+      throws Exception {
+    cluster.getSolrClient().deleteByQuery(FAILURES, "*:*");
+    cluster.getSolrClient().commit(FAILURES);
+    UpdateRequest request = new UpdateRequest();
+    for (int i = 0; i < 40; i++) {
+      SolrInputDocument doc = new SolrInputDocument("id", "f" + i, "title", failingText(i));
+      if (bad.contains(i)) {
+        doc.setField("popularity", "not a number");
+      }
+      request.add(doc);
+    }
+    request.setParam("update.chain", chain);
+    try (SolrClient client = getHttpSolrClient(node.getBaseUrl().toString())) {
+      return UpdateOutcome.of(
+          () -> request.process(client, FAILURES),
+          () -> {
+            cluster.getSolrClient().commit(FAILURES);
+            Set<String> ids = new TreeSet<>();
+            for (SolrDocument doc :
+                cluster
+                    .getSolrClient()
+                    .query(FAILURES, params("q", "*:*", "rows", "100", "fl", "id,vector,title"))
+                    .getResults()) {
+              String id = (String) doc.getFieldValue("id");
+              ids.add(id);
+              if (chain.startsWith("echo")) {
+                float[] expected =
+                    embedder
+                        .embed(
+                            List.of(failingText(Integer.parseInt(id.substring(1)))),
+                            TextRole.DOCUMENT)
+                        .get(0)
+                        .vector();
+                assertArrayEquals(id, expected, EchoSolrTestCase.vectorOf(doc), 1e-5f);
+              }
+            }
+            return ids;
+          });
+    }
+  }
+
+  @Test
+  public void aFailingDocumentEndsTheRequestWhereItDoesWithoutThePlugin() throws Exception {
+    // the receiving node leads the failing document's shard: it fails there, at once, and the
+    // documents before it that the other shard's leader gets are indexed too
+    int bad = 6;
+    while (sliceOf(FAILURES, "f" + bad).getName().equals(sliceOf(FAILURES, "f0").getName())) {
+      bad++;
+    }
+    JettySolrRunner node = leaderNodeOf("f" + bad);
+    UpdateOutcome plain = sendFailing(node, "plain", Set.of(bad));
+    UpdateOutcome echo = sendFailing(node, "echo-b4", Set.of(bad));
+    assertEquals(400, echo.status());
+    assertTrue(echo.indexed().contains("f0"));
+    assertFalse(echo.indexed().contains("f" + (bad + 1)));
+    echo.assertSameAs(plain);
+  }
+
+  @Test
+  public void behindATolerantProcessorTheBadDocumentsOfEveryShardAreReportedById()
+      throws Exception {
+    // bad documents on both shards: the receiving node's own and the other leader's
+    Set<Integer> bad = Set.of(1, 2, 3, 5, 8, 13, 21, 34, 39);
+    JettySolrRunner node = cluster.getJettySolrRunner(0);
+    UpdateOutcome plain = sendFailing(node, "plain-tolerant", bad);
+    UpdateOutcome echo = sendFailing(node, "echo-b4-tolerant", bad);
+    assertEquals(200, echo.status());
+    assertEquals(bad.size(), echo.reported().size());
+    assertEquals(40 - bad.size(), echo.indexed().size());
+    Set<String> shards = new TreeSet<>();
+    for (int i : bad) {
+      shards.add(sliceOf(FAILURES, "f" + i).getName());
+    }
+    assertEquals("bad documents on both shards", 2, shards.size());
+    echo.assertSameAs(plain);
   }
 }

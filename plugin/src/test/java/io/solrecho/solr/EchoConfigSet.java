@@ -17,7 +17,7 @@ package io.solrecho.solr;
 
 import static org.junit.Assert.assertTrue;
 
-import io.solrecho.SharedFixtures;
+import io.solrecho.ProjectFixtures;
 import io.solrecho.embed.Embedder;
 import io.solrecho.embed.EmbeddingParameters;
 import io.solrecho.lm.LmOptions;
@@ -36,8 +36,8 @@ import org.apache.solr.common.util.Utils;
 
 /**
  * The project's configset ({@code solr-config/conf}) as the tests use it: copied to a temporary
- * folder, optionally edited, with the toy GPT-2 of the shared fixtures as its model (through the
- * {@code solr.echo.model.dir} system property that echo-models.json reads).
+ * folder, optionally edited, with the project's tiny GPT-2 ({@code fixtures/tiny-gpt2}) as its
+ * model (through the {@code solr.echo.model.dir} system property that echo-models.json reads).
  */
 final class EchoConfigSet {
   /** The system property the shipped echo-models.json reads the model folder from. */
@@ -57,11 +57,9 @@ final class EchoConfigSet {
     throw new IllegalStateException("solr-config/conf not found from " + dir);
   }
 
-  /**
-   * The toy model folder; sets the system property the configset reads it from (or skips the test).
-   */
+  /** The tiny model folder; sets the system property the configset reads it from. */
   static Path useToyModel() {
-    Path folder = SharedFixtures.resolve("models/toy-gpt2");
+    Path folder = ProjectFixtures.tinyModel();
     System.setProperty(MODEL_DIR_PROPERTY, folder.toString());
     return folder;
   }
@@ -118,11 +116,28 @@ final class EchoConfigSet {
     }
   }
 
-  /** A chain that indexes documents as they come, without embedding (to plant foreign vectors). */
-  static final String PLAIN_CHAIN =
-      "<updateRequestProcessorChain name=\"plain\">"
-          + "<processor class=\"solr.DistributedUpdateProcessorFactory\"/>"
-          + "<processor class=\"solr.RunUpdateProcessorFactory\"/></updateRequestProcessorChain>";
+  /**
+   * A chain that indexes documents as they come, without embedding (to plant foreign vectors, and
+   * to compare with Solr without the plugin).
+   */
+  static final String PLAIN_CHAIN = plainChain("plain");
+
+  /** {@link #PLAIN_CHAIN} named {@code name}. */
+  static String plainChain(String name) {
+    return "<updateRequestProcessorChain name=\""
+        + name
+        + "\">"
+        + "<processor class=\"solr.DistributedUpdateProcessorFactory\"/>"
+        + "<processor class=\"solr.RunUpdateProcessorFactory\"/></updateRequestProcessorChain>";
+  }
+
+  /** {@code chain} with a TolerantUpdateProcessorFactory (no maxErrors: unlimited) in front. */
+  static String tolerant(String chain) {
+    int open = chain.indexOf('>') + 1;
+    return chain.substring(0, open)
+        + "<processor class=\"solr.TolerantUpdateProcessorFactory\"/>"
+        + chain.substring(open);
+  }
 
   /** The embedding parameters of {@code model} in the shipped echo-models.json. */
   static Map<String, String> modelParameters(String model) {
@@ -140,7 +155,7 @@ final class EchoConfigSet {
   static Embedder toyEmbedder() throws IOException {
     Map<String, String> parameters = modelParameters("toy");
     LmOptions options = LmOptions.of(parameters.remove("device"), parameters.remove("dtype"));
-    for (String runtime : new String[] {"path", "queueCapacity", "timeoutMs", "queryCacheSize"}) {
+    for (String runtime : new String[] {"path", "queueCapacity", "timeoutMs"}) {
       parameters.remove(runtime);
     }
     return Embedder.open(useToyModel(), options, EmbeddingParameters.parse(parameters));

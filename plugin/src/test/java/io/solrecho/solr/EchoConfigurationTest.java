@@ -15,9 +15,16 @@
  */
 package io.solrecho.solr;
 
+import com.codahale.metrics.Gauge;
+import com.codahale.metrics.Metric;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.apache.lucene.util.Accountable;
 import org.apache.solr.client.solrj.embedded.EmbeddedSolrServer;
 import org.apache.solr.core.SolrCore;
 import org.apache.solr.core.SolrResourceLoader;
@@ -41,11 +48,8 @@ public class EchoConfigurationTest extends EchoSolrTestCase {
     }
   }
 
-  /** Creates core {@code name} from an edited copy of the configset; the caller unloads it. */
-  private static void createCore(String name, Consumer<Path> edits) {
-    Path instanceDir = Path.of(h.getCoreContainer().getSolrHome()).resolve(name);
-    edits.accept(EchoConfigSet.copyTo(instanceDir));
-    h.getCoreContainer().create(name, instanceDir, Map.of(), false);
+  private static EchoModelRegistry registry() {
+    return EchoModelRegistry.of(h.getCoreContainer());
   }
 
   /**
@@ -53,7 +57,7 @@ public class EchoConfigurationTest extends EchoSolrTestCase {
    * released.
    */
   private static void assertCoreFails(Consumer<Path> edits, String... fragments) {
-    int users = EchoModelRegistry.global().users(toy);
+    int users = registry().users(toy);
     String name = "bad" + random().nextInt(1_000_000);
     Exception failure = null;
     try {
@@ -70,8 +74,7 @@ public class EchoConfigurationTest extends EchoSolrTestCase {
       assertTrue(
           messages + "\nshould contain: " + fragment, messages.toString().contains(fragment));
     }
-    assertEquals(
-        "leases of the failed core released", users, EchoModelRegistry.global().users(toy));
+    assertEquals("leases of the failed core released", users, registry().users(toy));
   }
 
   @Test
@@ -183,6 +186,37 @@ public class EchoConfigurationTest extends EchoSolrTestCase {
         "batchSize must be at least 1, got 0");
   }
 
+  /** Sets the shipped processor's {@code nested} parameter. */
+  private static void setNested(Path conf, String value) {
+    EchoConfigSet.edit(
+        conf,
+        "solrconfig.xml",
+        "<str name=\"nested\">all</str>",
+        "<str name=\"nested\">" + value + "</str>");
+  }
+
+  @Test
+  public void aBadNestedValueFailsTheCore() {
+    assertCoreFails(
+        conf -> setNested(conf, "parents"),
+        "EchoUpdateProcessorFactory: nested: expected all, root or children, got 'parents'");
+  }
+
+  @Test
+  public void nestedChildrenWithoutRootFieldFailsTheCore() {
+    assertCoreFails(
+        conf -> {
+          setNested(conf, "children");
+          EchoConfigSet.edit(
+              conf,
+              "managed-schema.xml",
+              "<field name=\"_root_\" type=\"string\" indexed=\"true\" stored=\"false\""
+                  + " docValues=\"false\"/>",
+              "");
+        },
+        "nested=children embeds child documents only, but the schema has no _root_ field");
+  }
+
   @Test
   public void badQueryParserParametersFailTheCore() {
     assertCoreFails(
@@ -202,9 +236,21 @@ public class EchoConfigurationTest extends EchoSolrTestCase {
             EchoConfigSet.edit(
                 conf,
                 "echo-models.json",
-                "${solr.echo.model.dir:models/toy-gpt2}",
+                "${solr.echo.model.dir:models/tiny-gpt2}",
                 "/nonexistent/model"),
         "model 'toy': model folder /nonexistent/model does not exist");
+  }
+
+  @Test
+  public void everyDeclaredModelIsCheckedSinceAQueryMayChooseIt() {
+    assertCoreFails(
+        conf ->
+            EchoConfigSet.edit(
+                conf,
+                "echo-models.json",
+                "\"models\": {",
+                "\"models\": {\"spare\": {\"path\": \"/nonexistent/spare\"},"),
+        "model 'spare': model folder /nonexistent/spare does not exist");
   }
 
   @Test
@@ -241,7 +287,7 @@ public class EchoConfigurationTest extends EchoSolrTestCase {
               EchoConfigSet.edit(
                   conf,
                   "echo-models.json",
-                  "${solr.echo.model.dir:models/toy-gpt2}",
+                  "${solr.echo.model.dir:models/tiny-gpt2}",
                   folder.getFileName().toString()));
       try (SolrCore core = h.getCoreContainer().getCore("relative")) {
         SolrResourceLoader loader = core.getResourceLoader();
@@ -269,8 +315,8 @@ public class EchoConfigurationTest extends EchoSolrTestCase {
             EchoModelsFile.definition(
                 core.getResourceLoader(), EchoModelsFile.DEFAULT_RESOURCE, "toy");
       }
-      try (EchoModelRegistry.Lease lease = EchoModelRegistry.global().acquire(definition)) {
-        assertEquals(3, EchoModelRegistry.global().users(definition));
+      try (EchoModelRegistry.Lease lease = registry().acquire(definition)) {
+        assertEquals(3, registry().users(definition));
         assertFalse("not loaded at core load", lease.model().isLoaded());
         new EmbeddedSolrServer(h.getCoreContainer(), "lazy").add(textDoc("1", "Loads the model."));
         assertTrue("loaded by the first document", lease.model().isLoaded());
@@ -281,14 +327,39 @@ public class EchoConfigurationTest extends EchoSolrTestCase {
   }
 
   @Test
+  public void theNodeMetricsReportTheLoadedModelAndTheMemoryOfItsWeights() throws Exception {
+    addDocs(textDoc("1", "Loads the model."));
+    Map<String, Metric> node =
+        h.getCoreContainer().getMetricManager().registry("solr.node").getMetrics();
+    assertEquals(1, ((Gauge<?>) node.get("CONTAINER.echo.models.loaded")).getValue());
+    long weights = float32DataBytes(EchoConfigSet.useToyModel().resolve("model.safetensors"));
+    assertEquals(weights, ((Gauge<?>) node.get("CONTAINER.echo.models.ramBytesUsed")).getValue());
+    assertEquals(weights, registry().ramBytesUsed());
+    Accountable model = registry().getChildResources().iterator().next();
+    assertEquals(weights, model.ramBytesUsed());
+    assertTrue(
+        model.getChildResources().toString(),
+        model.getChildResources().iterator().next().toString().startsWith("weights on cpu()"));
+  }
+
+  /** The size of the data section of a safetensors file of float32 tensors. */
+  private static long float32DataBytes(Path file) throws IOException {
+    try (FileChannel channel = FileChannel.open(file)) {
+      ByteBuffer length = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+      channel.read(length, 0);
+      return channel.size() - 8 - length.getLong(0);
+    }
+  }
+
+  @Test
   public void coresDeclaringTheSameModelShareOneLoadedModel() throws Exception {
     addDocs(textDoc("1", "Loaded once."));
-    int users = EchoModelRegistry.global().users(toy);
+    int users = registry().users(toy);
     assertEquals("the processor and the query parser of " + CORE, 2, users);
     createCore("second", conf -> {});
     try {
-      assertEquals(1, EchoModelRegistry.global().size());
-      assertEquals(users + 2, EchoModelRegistry.global().users(toy));
+      assertEquals(1, registry().size());
+      assertEquals(users + 2, registry().users(toy));
       EmbeddedSolrServer second = new EmbeddedSolrServer(h.getCoreContainer(), "second");
       second.add(textDoc("2", "Embedded by the second core."));
       second.commit();
@@ -298,7 +369,6 @@ public class EchoConfigurationTest extends EchoSolrTestCase {
     } finally {
       h.getCoreContainer().unload("second", true, true, true);
     }
-    assertEquals(
-        "the second core's leases released with it", users, EchoModelRegistry.global().users(toy));
+    assertEquals("the second core's leases released with it", users, registry().users(toy));
   }
 }

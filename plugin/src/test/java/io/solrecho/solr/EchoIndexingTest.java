@@ -33,7 +33,10 @@ public class EchoIndexingTest extends EchoSolrTestCase {
   @BeforeClass
   public static void startCore() throws Exception {
     initEchoCore(
-        conf -> EchoConfigSet.addToSolrConfig(conf, EchoConfigSet.chain("echo-batch3", "fail", 3)));
+        conf -> {
+          EchoConfigSet.addToSolrConfig(conf, EchoConfigSet.chain("echo-batch3", "fail", 3));
+          EchoConfigSet.addToSolrConfig(conf, EchoConfigSet.chain("echo-skip", "skip", 16));
+        });
   }
 
   @Before
@@ -87,6 +90,20 @@ public class EchoIndexingTest extends EchoSolrTestCase {
     commit();
     assertVectorEquals(documentVector("The model owns the vector field."), storedVector("1"));
     assertEquals(embedder.fingerprint(), stored("1").getFieldValue("echo_fingerprint"));
+  }
+
+  @Test
+  public void aVectorSentByTheClientIsRemovedWhenTheDocumentGetsNone() throws Exception {
+    SolrInputDocument doc = new SolrInputDocument("id", "1", "category", "no text");
+    for (int i = 0; i < 16; i++) {
+      doc.addField("vector", 1.0f);
+    }
+    doc.setField("echo_fingerprint", "client");
+    addWithChain("echo-skip", doc);
+    commit();
+    assertEquals("no text", stored("1").getFieldValue("category"));
+    assertNull(storedVector("1"));
+    assertNull(stored("1").getFieldValue("echo_fingerprint"));
   }
 
   @Test

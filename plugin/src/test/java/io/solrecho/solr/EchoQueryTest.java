@@ -15,15 +15,18 @@
  */
 package io.solrecho.solr;
 
+import com.codahale.metrics.Gauge;
 import io.solrecho.embed.TextRole;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.solr.client.solrj.embedded.EmbeddedSolrServer;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrInputDocument;
+import org.apache.solr.core.SolrCore;
 import org.junit.BeforeClass;
 import org.junit.Test;
 
@@ -194,15 +197,82 @@ public class EchoQueryTest extends EchoSolrTestCase {
     assertEquals("bank", found.get(0));
   }
 
+  /** A statistic of the query vector cache of the core's current searcher, from Solr's metrics. */
+  private static long queryCache(String stat) {
+    try (SolrCore core = h.getCoreContainer().getCore(CORE)) {
+      Gauge<?> cache =
+          (Gauge<?>)
+              core.getSolrMetricsContext()
+                  .getMetricRegistry()
+                  .getMetrics()
+                  .get("CACHE.searcher." + EchoQParserPlugin.DEFAULT_QUERY_CACHE);
+      assertNotNull("the shipped solrconfig.xml declares the query vector cache", cache);
+      return ((Number) ((Map<?, ?>) cache.getValue()).get(stat)).longValue();
+    }
+  }
+
   @Test
-  public void aRepeatedQueryIsServedFromTheQueryCache() throws Exception {
+  public void aRepeatedQueryIsServedFromSolrsQueryVectorCache() throws Exception {
     String q = "{!echo f=vector topK=3}a query asked twice";
     long embeddings = metric("QUERY.echo.toy.embeddings");
-    long hits = metric("QUERY.echo.toy.cacheHits");
+    long lookups = queryCache("lookups");
+    long hits = queryCache("hits");
     List<String> first = ids("q", q);
     assertEquals(embeddings + 1, metric("QUERY.echo.toy.embeddings"));
     assertEquals(first, ids("q", q));
     assertEquals("embedded once", embeddings + 1, metric("QUERY.echo.toy.embeddings"));
-    assertEquals(hits + 1, metric("QUERY.echo.toy.cacheHits"));
+    assertEquals(lookups + 2, queryCache("lookups"));
+    assertEquals(hits + 1, queryCache("hits"));
+    try (SolrCore core = h.getCoreContainer().getCore(CORE)) {
+      assertFalse(
+          "cache statistics only in Solr's cache metrics",
+          core.getSolrMetricsContext().getMetricNames().stream()
+              .anyMatch(name -> name.startsWith("QUERY.echo.") && name.contains("cache")));
+    }
+  }
+
+  @Test
+  public void aNewSearcherKeepsTheCachedQueryVectors() throws Exception {
+    String q = "{!echo f=vector topK=3}a query asked before and after a commit";
+    List<String> before = ids("q", q);
+    long embeddings = metric("QUERY.echo.toy.embeddings");
+    addDocs(textDoc("added", "A document that opens a new searcher."));
+    commit();
+    try {
+      assertEquals("a fresh cache", 0, queryCache("lookups"));
+      assertTrue("warmed with the old entries", queryCache("size") >= 1);
+      List<String> after = ids("q", q, "fq", "-id:added");
+      assertEquals(before, after);
+      assertEquals("not embedded again", embeddings, metric("QUERY.echo.toy.embeddings"));
+      assertEquals(1, queryCache("hits"));
+    } finally {
+      client.deleteById("added");
+      commit();
+    }
+  }
+
+  @Test
+  public void withoutTheCacheEveryQueryIsEmbedded() throws Exception {
+    createCore(
+        "uncached",
+        conf ->
+            EchoConfigSet.edit(
+                conf,
+                "solrconfig.xml",
+                "<cache name=\"" + EchoQParserPlugin.DEFAULT_QUERY_CACHE + "\"",
+                "<cache name=\"unused\""));
+    try {
+      EmbeddedSolrServer uncached = new EmbeddedSolrServer(h.getCoreContainer(), "uncached");
+      uncached.add(textDoc("cat", "The cat sleeps on the warm windowsill."));
+      uncached.commit();
+      String q = "{!echo f=vector topK=1}a sleeping cat";
+      long embeddings = metric("uncached", "QUERY.echo.toy.embeddings");
+      for (int i = 1; i <= 2; i++) {
+        assertEquals(1, uncached.query(params("q", q)).getResults().getNumFound());
+        assertEquals(embeddings + i, metric("uncached", "QUERY.echo.toy.embeddings"));
+      }
+    } finally {
+      h.getCoreContainer().unload("uncached", true, true, true);
+    }
   }
 }

@@ -25,11 +25,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.lucene.tests.util.LuceneTestCase;
 import org.apache.solr.SolrTestCaseJ4;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.embedded.EmbeddedSolrServer;
+import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrException;
@@ -38,7 +40,7 @@ import org.apache.solr.core.SolrCore;
 import org.junit.AfterClass;
 
 /**
- * A standalone core on the shipped configset with the toy GPT-2, an embedded client, and an {@link
+ * A standalone core on the shipped configset with the tiny GPT-2, an embedded client, and an {@link
  * Embedder} with the same settings to compare vectors against.
  */
 @LuceneTestCase.SuppressCodecs({"SimpleText"})
@@ -55,6 +57,13 @@ public abstract class EchoSolrTestCase extends SolrTestCaseJ4 {
     initCore("solrconfig.xml", "managed-schema.xml", home.toString(), CORE);
     client = new EmbeddedSolrServer(h.getCoreContainer(), CORE);
     embedder = EchoConfigSet.toyEmbedder();
+  }
+
+  /** Creates core {@code name} from an edited copy of the configset; the caller unloads it. */
+  static void createCore(String name, Consumer<Path> edits) {
+    Path instanceDir = Path.of(h.getCoreContainer().getSolrHome()).resolve(name);
+    edits.accept(EchoConfigSet.copyTo(instanceDir));
+    h.getCoreContainer().create(name, instanceDir, Map.of(), false);
   }
 
   @AfterClass
@@ -80,6 +89,14 @@ public abstract class EchoSolrTestCase extends SolrTestCaseJ4 {
 
   static void addDocs(SolrInputDocument... docs) throws Exception {
     client.add(Arrays.asList(docs));
+  }
+
+  /** Adds {@code docs} in one request through the update chain {@code chain}. */
+  static void addWithChain(String chain, SolrInputDocument... docs) throws Exception {
+    UpdateRequest request = new UpdateRequest();
+    request.add(Arrays.asList(docs));
+    request.setParam("update.chain", chain);
+    request.process(client);
   }
 
   static void commit() throws Exception {
@@ -123,7 +140,12 @@ public abstract class EchoSolrTestCase extends SolrTestCaseJ4 {
 
   /** A counter's count, a timer's or histogram's number of updates, from the core's registry. */
   static long metric(String name) {
-    try (SolrCore core = h.getCoreContainer().getCore(CORE)) {
+    return metric(CORE, name);
+  }
+
+  /** A counter's count, a timer's or histogram's number of updates, from a core's registry. */
+  static long metric(String coreName, String name) {
+    try (SolrCore core = h.getCoreContainer().getCore(coreName)) {
       Metric metric = core.getSolrMetricsContext().getMetricRegistry().getMetrics().get(name);
       if (metric == null) {
         throw new AssertionError(

@@ -16,7 +16,7 @@
 package io.solrecho.demo;
 
 import io.solrecho.download.HubDownloadException;
-import io.solrecho.download.HubModelDownloader;
+import io.solrecho.download.HubDownloader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  */
 final class DefaultModel {
   static final String REPO_ID = "HuggingFaceTB/SmolLM2-135M-Instruct";
-  static final String REVISION = HubModelDownloader.DEFAULT_REVISION;
+  static final String REVISION = HubDownloader.DEFAULT_REVISION;
   static final String FOLDER = "SmolLM2-135M-Instruct";
 
   private DefaultModel() {}
@@ -61,26 +61,22 @@ final class DefaultModel {
    * @throws ModelUnavailableException when it cannot be downloaded; the message says why and how to
    *     pass a model folder instead
    */
-  static Path ensure(Path models, HubModelDownloader downloader) throws IOException {
+  static Path ensure(Path models, HubDownloader downloader) throws IOException {
     Path folder = folder(models);
     if (isComplete(folder)) {
       return folder;
     }
     try {
-      return downloader.download(REPO_ID, REVISION, folder);
+      return downloader.downloadModel(REPO_ID, REVISION, folder);
     } catch (HubDownloadException e) {
       String missing = "the demo's default model " + REPO_ID + " is not in " + folder;
       if (e.reason() == HubDownloadException.Reason.UNREACHABLE) {
-        String why =
-            e.getCause() != null && e.getCause().getMessage() != null
-                ? e.getCause().getMessage()
-                : e.getMessage();
         throw new ModelUnavailableException(
             missing
                 + " and the Hugging Face hub at "
                 + downloader.endpoint()
                 + " cannot be reached ("
-                + why
+                + e.why()
                 + ").\n"
                 + "To run the demo without network, pass a model folder: bin/solr-echo demo --model DIR\n"
                 + "  (config.json, tokenizer.json and the .safetensors weights, as downloaded from the hub),"

@@ -17,7 +17,7 @@ package io.solrecho.demo;
 
 import io.solrecho.cli.Arguments;
 import io.solrecho.cli.Command;
-import io.solrecho.download.HubModelDownloader;
+import io.solrecho.download.HubDownloader;
 import io.solrecho.progress.ProgressBar;
 import io.solrecho.progress.ProgressUnit;
 import java.io.PrintStream;
@@ -118,7 +118,7 @@ public final class DemoCommand implements Command {
         folder =
             DefaultModel.ensure(
                 layout().models(),
-                HubModelDownloader.builder().environment(environment).progress(err).build());
+                HubDownloader.builder().environment(environment).progress(err).build());
       } catch (DefaultModel.ModelUnavailableException e) {
         err.println("solr-echo demo: " + e.getMessage());
         return 1;

@@ -47,7 +47,7 @@ public final class ModelDeclaration {
   static final String INSTRUCTION = "Given a question, retrieve passages that answer it";
 
   private static final Set<String> RUNTIME_PARAMETERS =
-      Set.of("device", "dtype", "queueCapacity", "timeoutMs", "queryCacheSize");
+      Set.of("device", "dtype", "queueCapacity", "timeoutMs");
 
   private final Path folder;
   private final int dimension;
@@ -90,7 +90,6 @@ public final class ModelDeclaration {
     parameters.put("addBos", "false");
     parameters.put("queueCapacity", "1024");
     parameters.put("timeoutMs", "120000");
-    parameters.put("queryCacheSize", "1024");
     return new ModelDeclaration(dir, config.hiddenSize(), config.maxPositions(), parameters);
   }
 

@@ -167,7 +167,9 @@ public final class BenchCommand implements Command {
             folder, lm, shared, cycle(bodies, options.texts()), options.callers(), 0));
 
     System.err.println("bench: starting Solr ...");
-    try (BenchConfigSet conf = BenchConfigSet.copyWithoutQueryResultCache(layout.configSet());
+    try (BenchConfigSet conf =
+            BenchConfigSet.copyWithoutQueryResultCache(
+                layout.configSet(), QUERY_WARMUP + options.queries());
         LocalSolr solr =
             LocalSolr.builder(model).configSet(conf.folder()).collection("bench").start()) {
       report.add(
@@ -184,18 +186,13 @@ public final class BenchCommand implements Command {
     return report;
   }
 
-  /**
-   * The demo's echo retrieval declaration with the options' parameters, and a query cache that
-   * holds every timed query.
-   */
+  /** The demo's echo retrieval declaration with the options' parameters. */
   static ModelDeclaration declaration(Path folder, BenchOptions options) {
     ModelDeclaration model = ModelDeclaration.echoRetrieval(folder);
     for (Map.Entry<String, String> parameter : options.modelParameters().entrySet()) {
       model = model.with(parameter.getKey(), parameter.getValue());
     }
-    int cache = Integer.parseInt(model.parameters().getOrDefault("queryCacheSize", "1024"));
-    return model.with(
-        "queryCacheSize", String.valueOf(Math.max(cache, QUERY_WARMUP + options.queries())));
+    return model;
   }
 
   /** The embedding settings the plugin reads from {@code model}'s declaration. */

@@ -27,12 +27,15 @@ import java.util.stream.Stream;
 
 /**
  * The configset the benchmark runs Solr with: a copy of the checkout's, without Solr's {@code
- * queryResultCache}, so that a repeated query runs the knn search again and only the plugin's query
- * vector cache makes it cheaper. Lives in a temporary folder, deleted on {@link #close()}.
+ * queryResultCache}, so that a repeated query runs the knn search again and only the query vector
+ * cache ({@code echoQueryCache}) makes it cheaper, that cache large enough for every timed query.
+ * Lives in a temporary folder, deleted on {@link #close()}.
  */
 final class BenchConfigSet implements AutoCloseable {
   private static final Pattern QUERY_RESULT_CACHE =
       Pattern.compile("\\s*<queryResultCache\\b[^>]*/>");
+  private static final Pattern QUERY_VECTOR_CACHE_SIZE =
+      Pattern.compile("(<cache name=\"echoQueryCache\"[^>]*\\bsize=\")(\\d+)\"");
 
   private final Path folder;
 
@@ -41,12 +44,13 @@ final class BenchConfigSet implements AutoCloseable {
   }
 
   /**
-   * Copies the files of {@code source} and removes the queryResultCache from the copy's
-   * solrconfig.xml.
+   * Copies the files of {@code source}, removes the queryResultCache from the copy's solrconfig.xml
+   * and makes its query vector cache hold at least {@code queryVectors} entries.
    *
    * @throws IllegalArgumentException when {@code source} has no solrconfig.xml
    */
-  static BenchConfigSet copyWithoutQueryResultCache(Path source) throws IOException {
+  static BenchConfigSet copyWithoutQueryResultCache(Path source, int queryVectors)
+      throws IOException {
     Path config = source.resolve("solrconfig.xml");
     if (!Files.isRegularFile(config)) {
       throw new IllegalArgumentException(source + " is not a configset: it has no solrconfig.xml");
@@ -62,11 +66,15 @@ final class BenchConfigSet implements AutoCloseable {
         }
       }
     }
-    String xml = Files.readString(config, StandardCharsets.UTF_8);
-    Files.writeString(
-        folder.resolve("solrconfig.xml"),
-        QUERY_RESULT_CACHE.matcher(xml).replaceAll(""),
-        StandardCharsets.UTF_8);
+    String xml =
+        QUERY_RESULT_CACHE.matcher(Files.readString(config, StandardCharsets.UTF_8)).replaceAll("");
+    xml =
+        QUERY_VECTOR_CACHE_SIZE
+            .matcher(xml)
+            .replaceAll(
+                size ->
+                    size.group(1) + Math.max(Integer.parseInt(size.group(2)), queryVectors) + "\"");
+    Files.writeString(folder.resolve("solrconfig.xml"), xml, StandardCharsets.UTF_8);
     return new BenchConfigSet(folder);
   }
 

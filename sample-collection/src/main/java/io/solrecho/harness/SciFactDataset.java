@@ -15,9 +15,12 @@
  */
 package io.solrecho.harness;
 
+import io.solrecho.eval.BeirReader;
+import io.solrecho.eval.BeirSource;
+import io.solrecho.eval.EvalData;
 import io.solrecho.eval.EvalDataset;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.solrecho.eval.HubDataFile;
+import java.io.IOException;
 import java.nio.file.Paths;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,8 +35,23 @@ import java.util.function.Function;
 public final class SciFactDataset implements EvalDataset {
   static final String KEY = "scifact";
 
-  /** The data set's folder under the shared data folder. */
-  static final String FOLDER = "scifact-beir";
+  /** BEIR's SciFact commit on the hub: corpus.jsonl.gz and queries.jsonl.gz. */
+  private static final String BEIR_REVISION = "984eed826375f18d27936c4a32bf0f8491e3f414";
+
+  /** BEIR's SciFact judgments commit on the hub: train.tsv and test.tsv. */
+  private static final String QRELS_REVISION = "2938d17dc3b09882fdb8c12bbbe2e2dc0e75a029";
+
+  /**
+   * SciFact in BEIR's formats: {@code scifact-beir/} under {@code --data}, or BEIR's copies on the
+   * Hugging Face hub ({@code BeIR/scifact}, {@code BeIR/scifact-qrels}) at pinned commits.
+   */
+  static final BeirSource SOURCE =
+      new BeirSource(
+          "SciFact",
+          "scifact-beir",
+          new HubDataFile("BeIR/scifact", BEIR_REVISION, "corpus.jsonl.gz"),
+          new HubDataFile("BeIR/scifact", BEIR_REVISION, "queries.jsonl.gz"),
+          new HubDataFile("BeIR/scifact-qrels", QRELS_REVISION, SciFactRetrieval.SPLIT + ".tsv"));
 
   /**
    * Documents besides the judged ones per query of a limited run, unless --scifact-docs says
@@ -66,8 +84,8 @@ public final class SciFactDataset implements EvalDataset {
 
   @Override
   public String usage() {
-    return "  dataset scifact: SciFact's test queries (--shared DIR/data/"
-        + FOLDER
+    return "  dataset scifact: SciFact's test queries (BEIR; --data DIR/"
+        + SOURCE.folder()
         + ") through a local Solr with the"
         + " plugin:\n"
         + "    BM25, echo, classical, hybrid RRF; --max-tokens (default: up to 256 within the model's positions),\n"
@@ -80,19 +98,11 @@ public final class SciFactDataset implements EvalDataset {
   }
 
   /**
-   * Checks the options and the data: the folder {@code DATA/scifact-beir}, the query and document
-   * limits, and both model declarations.
+   * Checks the options (the query and document limits, both model declarations), then finds the
+   * data: {@code scifact-beir/} of {@code --data}, or the files on the hub.
    */
   @Override
-  public Run prepare(Path data, Function<String, String> option) {
-    Path folder = data.resolve(FOLDER);
-    if (!Files.isRegularFile(folder.resolve("corpus.jsonl"))) {
-      throw new IllegalArgumentException(
-          "--shared: SciFact not found at "
-              + folder.toAbsolutePath()
-              + " (expected corpus.jsonl, queries.jsonl, qrels/test.tsv); pass --shared DIR, or leave scifact out of"
-              + " --datasets");
-    }
+  public Run prepare(EvalData data, Function<String, String> option) throws IOException {
     String queriesOption = option.apply("scifact-queries") != null ? "scifact-queries" : "limit";
     int queries =
         option.apply(queriesOption) == null ? BeirSubset.ALL : integer(option, queriesOption, 1);
@@ -118,7 +128,8 @@ public final class SciFactDataset implements EvalDataset {
     RetrievalModels models =
         RetrievalModels.of(
             Paths.get(option.apply("model")), RetrievalModels.SCIFACT_INSTRUCTION, parameters);
-    return new SciFactRetrieval(KEY, folder, queries, others, models, null);
+    BeirReader reader = data.beir(SOURCE);
+    return new SciFactRetrieval(KEY, reader, queries, others, models, null);
   }
 
   private static int integer(Function<String, String> option, String name, int min) {

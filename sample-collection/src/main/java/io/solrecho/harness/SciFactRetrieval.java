@@ -52,7 +52,7 @@ final class SciFactRetrieval implements EvalDataset.Run {
   static final String SPLIT = "test";
 
   private final String key;
-  private final Path folder;
+  private final BeirReader data;
   private final int queryLimit;
   private final int otherDocuments;
   private final RetrievalModels models;
@@ -60,20 +60,20 @@ final class SciFactRetrieval implements EvalDataset.Run {
 
   /**
    * @param key the data set's key: the section key and the prefix of timings and collections
-   * @param folder the data set in BEIR layout
+   * @param data the data set
    * @param queryLimit judged queries to run, or {@link BeirSubset#ALL}
    * @param otherDocuments documents besides the judged ones to index, or {@link BeirSubset#ALL}
    * @param configSet the configset to copy, or null for the checkout's
    */
   SciFactRetrieval(
       String key,
-      Path folder,
+      BeirReader data,
       int queryLimit,
       int otherDocuments,
       RetrievalModels models,
       Path configSet) {
     this.key = key;
-    this.folder = folder;
+    this.data = data;
     this.queryLimit = queryLimit;
     this.otherDocuments = otherDocuments;
     this.models = models;
@@ -84,7 +84,7 @@ final class SciFactRetrieval implements EvalDataset.Run {
   public EvalDataset.Result run() throws Exception {
     List<Timing> timings = new ArrayList<>();
     long read = System.nanoTime();
-    BeirSubset subset = BeirSubset.read(new BeirReader(folder), SPLIT, queryLimit, otherDocuments);
+    BeirSubset subset = BeirSubset.read(data, SPLIT, queryLimit, otherDocuments);
     Map<String, Long> counts = new LinkedHashMap<>();
     counts.put("queries", (long) subset.queries().size());
     counts.put("docs", (long) subset.corpus().size());
@@ -180,7 +180,7 @@ final class SciFactRetrieval implements EvalDataset.Run {
             : String.format(
                 Locale.ROOT,
                 "the first %s judged %s queries (qrels"
-                    + " order); the documents judged for them plus the first %s other documents of corpus.jsonl (file order)",
+                    + " order); the documents judged for them plus the first %s other documents of the corpus (file order)",
                 queryLimit == BeirSubset.ALL ? "(all)" : String.valueOf(queryLimit),
                 SPLIT,
                 otherDocuments == BeirSubset.ALL ? "(all)" : String.valueOf(otherDocuments));

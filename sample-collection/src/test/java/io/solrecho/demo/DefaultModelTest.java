@@ -20,8 +20,8 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
-import io.solrecho.SharedFixtures;
-import io.solrecho.download.HubModelDownloader;
+import io.solrecho.ProjectFixtures;
+import io.solrecho.download.HubDownloader;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +39,7 @@ public class DefaultModelTest {
   @Rule public TemporaryFolder temp = new TemporaryFolder();
 
   private Path models;
-  private HubModelDownloader offline;
+  private HubDownloader offline;
 
   @Before
   public void offlineHub() throws Exception {
@@ -49,7 +49,7 @@ public class DefaultModelTest {
       closedPort = socket.getLocalPort();
     }
     offline =
-        HubModelDownloader.builder()
+        HubDownloader.builder()
             .endpoint("http://127.0.0.1:" + closedPort)
             .connectTimeout(Duration.ofSeconds(2))
             .build();
@@ -58,7 +58,7 @@ public class DefaultModelTest {
   private Path completeFolder() throws Exception {
     Path folder = DefaultModel.folder(models);
     Files.createDirectories(folder);
-    Path toy = SharedFixtures.resolve("models/toy-gpt2");
+    Path toy = ProjectFixtures.tinyModel();
     for (String file : new String[] {"config.json", "tokenizer.json", "model.safetensors"}) {
       Files.copy(toy.resolve(file), folder.resolve(file));
     }

@@ -19,7 +19,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import io.solrecho.SharedFixtures;
+import io.solrecho.ProjectFixtures;
 import io.solrecho.cli.Command;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -37,7 +37,7 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 /**
- * {@code bin/solr-echo demo --no-serve} end to end on the toy GPT-2: a real Solr, the sample
+ * {@code bin/solr-echo demo --no-serve} end to end on the tiny GPT-2: a real Solr, the sample
  * collection, its queries.
  */
 public class DemoCommandTest {
@@ -56,7 +56,7 @@ public class DemoCommandTest {
   }
 
   private int runOnToyModel(int nodes) throws Exception {
-    Path toy = SharedFixtures.resolve("models/toy-gpt2");
+    Path toy = ProjectFixtures.tinyModel();
     return command(Map.of())
         .run(
             DemoOptions.sample(layout, toy).withNodes(nodes),
@@ -94,9 +94,7 @@ public class DemoCommandTest {
     assertTrue(
         stdout(), stdout().contains("; " + documents + " of them have a 16-dimensional vector"));
     assertTrue(
-        stdout(),
-        stdout()
-            .contains("model: " + SharedFixtures.resolve("models/toy-gpt2") + " (16 dimensions"));
+        stdout(), stdout().contains("model: " + ProjectFixtures.tinyModel() + " (16 dimensions"));
     assertEveryQueryIsAnsweredWithRankedResults();
     assertTrue(
         "progress bar on stderr",

@@ -21,7 +21,7 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
-import io.solrecho.SharedFixtures;
+import io.solrecho.ProjectFixtures;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -43,7 +43,7 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
-/** A real Solr from the Maven artifacts, with the configset adapted to the toy GPT-2. */
+/** A real Solr from the Maven artifacts, with the configset adapted to the tiny GPT-2. */
 public class LocalSolrTest {
   @Rule public TemporaryFolder temp = new TemporaryFolder();
 
@@ -51,7 +51,7 @@ public class LocalSolrTest {
 
   @Before
   public void toyModel() {
-    toy = ModelDeclaration.echoRetrieval(SharedFixtures.resolve("models/toy-gpt2"));
+    toy = ModelDeclaration.echoRetrieval(ProjectFixtures.tinyModel());
   }
 
   private static List<SolrInputDocument> documents() {

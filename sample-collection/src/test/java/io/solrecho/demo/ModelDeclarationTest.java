@@ -21,7 +21,7 @@ import static org.junit.Assert.fail;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.solrecho.SharedFixtures;
+import io.solrecho.ProjectFixtures;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.Rule;
@@ -37,8 +37,7 @@ public class ModelDeclarationTest {
 
   @Test
   public void theDimensionIsTheModelsHiddenSize() {
-    ModelDeclaration toy =
-        ModelDeclaration.echoRetrieval(SharedFixtures.resolve("models/toy-gpt2"));
+    ModelDeclaration toy = ModelDeclaration.echoRetrieval(ProjectFixtures.tinyModel());
     assertEquals(16, toy.dimension());
     assertEquals(256, toy.maxPositions());
   }
@@ -46,7 +45,7 @@ public class ModelDeclarationTest {
   @Test
   public void maxTokensLeavesRoomForTwoCopiesAndTheTemplate() {
     Path folder = Path.of("model");
-    assertEquals("toy GPT-2: (256 - 64) / 2", 96, ModelDeclaration.maxTokens(256, folder));
+    assertEquals("tiny GPT-2: (256 - 64) / 2", 96, ModelDeclaration.maxTokens(256, folder));
     assertEquals(
         "SmolLM2: capped",
         ModelDeclaration.DEFAULT_MAX_TOKENS,
@@ -65,7 +64,7 @@ public class ModelDeclarationTest {
 
   @Test
   public void theModelsFileDeclaresTheFolderWithEchoRetrievalSettingsUnderEveryName() {
-    Path folder = SharedFixtures.resolve("models/toy-gpt2");
+    Path folder = ProjectFixtures.tinyModel();
     String json =
         ModelDeclaration.echoRetrieval(folder)
             .with("device", "cpu")
@@ -87,8 +86,7 @@ public class ModelDeclarationTest {
   @Test
   public void anUnknownParameterIsRefused() {
     try {
-      ModelDeclaration.echoRetrieval(SharedFixtures.resolve("models/toy-gpt2"))
-          .with("path", "/elsewhere");
+      ModelDeclaration.echoRetrieval(ProjectFixtures.tinyModel()).with("path", "/elsewhere");
       fail("accepted a new path");
     } catch (IllegalArgumentException e) {
       assertTrue(e.getMessage(), e.getMessage().startsWith("unknown model parameter 'path'"));

@@ -20,7 +20,7 @@ import static org.junit.Assert.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.solrecho.SharedFixtures;
+import io.solrecho.ProjectFixtures;
 import io.solrecho.cli.Command;
 import io.solrecho.eval.EvalDataset;
 import java.io.ByteArrayOutputStream;
@@ -36,14 +36,14 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 /**
- * {@code bin/solr-echo bench --quick} on the toy GPT-2: every measurement, as JSON and Markdown.
+ * {@code bin/solr-echo bench --quick} on the tiny GPT-2: every measurement, as JSON and Markdown.
  */
 public class BenchCommandTest {
   @Rule public TemporaryFolder tmp = new TemporaryFolder();
 
   @Test
   public void quickBenchWritesEverySectionAsJsonAndMarkdown() throws Exception {
-    Path model = SharedFixtures.resolve("models/toy-gpt2");
+    Path model = ProjectFixtures.tinyModel();
     Path out = tmp.getRoot().toPath().resolve("bench");
     Map<String, String> options = new HashMap<>();
     options.put("model", model.toString());
@@ -91,7 +91,7 @@ public class BenchCommandTest {
     String md = Files.readString(out.resolve("bench.md"));
     for (String heading :
         new String[] {
-          "# solr-echo benchmark: toy-gpt2",
+          "# solr-echo benchmark: tiny-gpt2",
           "## Engine: forward pass",
           "## Echo vs classical: cost per text",
           "## Indexing: Solr's echo update chain vs the engine alone",

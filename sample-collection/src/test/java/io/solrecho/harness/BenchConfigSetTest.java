@@ -24,18 +24,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.Test;
 
-/** The benchmark's configset: the checkout's, without Solr's query result cache. */
+/**
+ * The benchmark's configset: the checkout's, without Solr's query result cache, with a query vector
+ * cache for every timed query.
+ */
 public class BenchConfigSetTest {
   @Test
   public void theCopyHasNoQueryResultCacheAndEverythingElse() throws Exception {
     Path source = ProjectLayout.locate().configSet();
     assertTrue(Files.readString(source.resolve("solrconfig.xml")).contains("<queryResultCache"));
     Path folder;
-    try (BenchConfigSet copy = BenchConfigSet.copyWithoutQueryResultCache(source)) {
+    try (BenchConfigSet copy = BenchConfigSet.copyWithoutQueryResultCache(source, 5000)) {
       folder = copy.folder();
       String config = Files.readString(folder.resolve("solrconfig.xml"));
       assertFalse(config, config.contains("queryResultCache"));
       assertTrue(config, config.contains("<filterCache"));
+      assertTrue(
+          config, config.matches("(?s).*<cache name=\"echoQueryCache\"[^>]*\\bsize=\"5000\".*"));
       assertTrue(config, config.contains("io.solrecho.solr.EchoUpdateProcessorFactory"));
       assertEquals(
           Files.readString(source.resolve("managed-schema.xml")),

@@ -18,7 +18,7 @@ package io.solrecho.harness;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import io.solrecho.SharedFixtures;
+import io.solrecho.ProjectFixtures;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.Test;
@@ -35,7 +35,7 @@ public class RetrievalModelsTest {
 
   @Test
   public void bothModelsShareTheFolderInstructionAndParameters() {
-    Path toy = SharedFixtures.resolve("models/toy-gpt2");
+    Path toy = ProjectFixtures.tinyModel();
     RetrievalModels models =
         RetrievalModels.of(toy, "Find it", Map.of("maxTokens", "60", "device", "cpu"));
     Map<String, String> echo = models.echo().parameters();
@@ -53,7 +53,7 @@ public class RetrievalModelsTest {
 
   @Test
   public void aParameterThePluginWouldRefuseFailsHere() {
-    Path toy = SharedFixtures.resolve("models/toy-gpt2");
+    Path toy = ProjectFixtures.tinyModel();
     try {
       RetrievalModels.of(toy, "Find it", Map.of("maxTokens", "many"));
       throw new AssertionError("expected an IllegalArgumentException");

@@ -20,13 +20,16 @@ import static org.junit.Assert.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.solrecho.SharedFixtures;
+import io.solrecho.ProjectFixtures;
 import io.solrecho.eval.EvalCommand;
+import io.solrecho.eval.EvalData;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.HashMap;
 import java.util.Map;
 import javax.imageio.ImageIO;
@@ -35,25 +38,31 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 /**
- * {@code bin/solr-echo eval --datasets scifact} end to end on the toy GPT-2 (1 layer, 16
- * dimensions, 256 positions): real Solr nodes, SciFact's first test queries and a small corpus.
+ * {@code bin/solr-echo eval --datasets scifact} end to end on the tiny GPT-2 (16 dimensions, 256
+ * positions): real Solr nodes, the first test queries of a sample in SciFact's layout
+ * (src/test/resources/io/solrecho/harness, written for this project) and a small corpus.
  */
 public class SciFactEvalTest {
   private static final String[] SYSTEMS = {"bm25", "echo", "classical", "hybrid"};
 
   @Rule public TemporaryFolder tmp = new TemporaryFolder();
 
+  /** The sample {@code --data} folder, holding scifact-beir/. */
+  private static Path data() throws URISyntaxException {
+    return Paths.get(SciFactEvalTest.class.getResource("data").toURI());
+  }
+
   @Test
   public void ranksSciFactThroughSolrWithFourSystemsAndReportsTheirScores() throws Exception {
-    Path model = SharedFixtures.resolve("models/toy-gpt2");
-    SharedFixtures.resolve("data/scifact-beir/corpus.jsonl");
+    Path model = ProjectFixtures.tinyModel();
     Path out = tmp.getRoot().toPath().resolve("report");
     Map<String, String> options = new HashMap<>();
     options.put("model", model.toString());
     options.put("out", out.toString());
-    options.put("shared", SharedFixtures.shared().toString());
+    options.put("data", data().toString());
     options.put("datasets", "scifact");
     options.put("limit", "4");
+    options.put("scifact-docs", "6");
     options.put("max-tokens", "60");
     options.put("device", "cpu");
     ByteArrayOutputStream stdout = new ByteArrayOutputStream();
@@ -82,8 +91,9 @@ public class SciFactEvalTest {
             .getAsJsonObject("sections")
             .getAsJsonObject("scifact");
     assertEquals(4, section.get("queries_evaluated").getAsInt());
-    assertEquals(
-        section.get("judged_documents").getAsInt() + 40, section.get("documents").getAsInt());
+    // queries 11..14 judge one document each
+    assertEquals(4, section.get("judged_documents").getAsInt());
+    assertEquals(4 + 6, section.get("documents").getAsInt());
     assertTrue(section.get("limited").getAsBoolean());
     for (String system : SYSTEMS) {
       JsonObject scores = section.getAsJsonObject("scores").getAsJsonObject(system);
@@ -106,13 +116,13 @@ public class SciFactEvalTest {
   }
 
   @Test
-  public void aBadOptionFailsBeforeSolrStarts() throws Exception {
-    Path model = SharedFixtures.resolve("models/toy-gpt2");
+  public void aBadOptionFailsBeforeTheDataIsLookedFor() throws Exception {
     Map<String, String> options = new HashMap<>();
-    options.put("model", model.toString());
+    options.put("model", "unused");
     options.put("scifact-queries", "0");
+    EvalData nowhere = EvalData.local(tmp.getRoot().toPath());
     try {
-      new SciFactDataset().prepare(SharedFixtures.resolve("data"), options::get);
+      new SciFactDataset().prepare(nowhere, options::get);
       throw new AssertionError("expected an IllegalArgumentException");
     } catch (IllegalArgumentException e) {
       assertEquals("--scifact-queries must be at least 1, got 0", e.getMessage());
@@ -120,18 +130,40 @@ public class SciFactEvalTest {
   }
 
   @Test
-  public void missingDataNamesTheFolderAndTheOption() {
+  public void missingDataNamesTheFolderAndTheOption() throws Exception {
     Map<String, String> options = new HashMap<>();
-    options.put("model", "unused");
-    Path data = tmp.getRoot().toPath();
+    options.put("model", tinyModel().toString());
+    Path data = tmp.newFolder("data").toPath();
     try {
-      new SciFactDataset().prepare(data, options::get);
+      new SciFactDataset().prepare(EvalData.local(data), options::get);
       throw new AssertionError("expected an IllegalArgumentException");
     } catch (IllegalArgumentException e) {
       assertTrue(
           e.getMessage(),
           e.getMessage()
-              .startsWith("--shared: SciFact not found at " + data.resolve("scifact-beir")));
+              .startsWith(
+                  "--data: SciFact not found at "
+                      + data.resolve("scifact-beir")
+                      + " (expected corpus.jsonl, queries.jsonl, qrels/test.tsv)"));
     }
+  }
+
+  @Test
+  public void theHubCopiesArePinned() {
+    assertEquals("BeIR/scifact", SciFactDataset.SOURCE.corpus().repo());
+    assertEquals("corpus.jsonl.gz", SciFactDataset.SOURCE.corpus().path());
+    assertEquals("queries.jsonl.gz", SciFactDataset.SOURCE.queries().path());
+    assertEquals("BeIR/scifact-qrels", SciFactDataset.SOURCE.qrels().repo());
+    assertEquals(SciFactRetrieval.SPLIT, SciFactDataset.SOURCE.split());
+  }
+
+  /** A model folder with nothing but a GPT-2 config.json: enough to declare the models. */
+  private Path tinyModel() throws Exception {
+    Path model = tmp.newFolder("model").toPath();
+    Files.writeString(
+        model.resolve("config.json"),
+        "{\"model_type\": \"gpt2\", \"n_embd\": 16, \"n_positions\": 256, \"n_layer\": 1,"
+            + " \"n_head\": 1, \"vocab_size\": 100}");
+    return model;
   }
 }

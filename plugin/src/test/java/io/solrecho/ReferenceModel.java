@@ -1,0 +1,33 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.solrecho;
+
+import java.nio.file.Path;
+
+/**
+ * A model folder with transformers' reference outputs ({@code reference.json}), as a parameter of
+ * the fidelity tests: an in-tree fixture ({@code llama}) or, with {@code -Pshared-oracle}, one of
+ * {@code ../shared/fixtures/hf-reference} ({@code shared/llama}).
+ *
+ * @param name how test reports name it
+ * @param folder the model folder
+ */
+public record ReferenceModel(String name, Path folder) {
+  @Override
+  public String toString() {
+    return name;
+  }
+}
