@@ -70,7 +70,7 @@ public class BenchLmCommandTest {
     JsonObject report =
         JsonParser.parseString(out.toString(StandardCharsets.UTF_8)).getAsJsonObject();
     assertEquals("float16", report.get("dtype").getAsString());
-    assertEquals("1024x64 * 64x128 float16 on cpu()", report.get("matmul_shape").getAsString());
+    assertEquals("1024x32 * 32x64 float16 on cpu()", report.get("matmul_shape").getAsString());
     assertTrue(report.get("matmul_gflops").getAsDouble() > 0);
     assertTrue(report.get("batch_budget").getAsString().startsWith("BatchBudget(unlimited (CPU"));
     assertEquals(0.002, report.get("peak_tflops").getAsDouble(), 0);
