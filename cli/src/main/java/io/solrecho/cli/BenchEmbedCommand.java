@@ -31,6 +31,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,6 +55,9 @@ import picocli.CommandLine.Option;
     description = {
       "Echo against classical embedding throughput through the shared embedding service with"
           + " 1, 4 and 16 concurrent callers, as JSON; memory over long runs.",
+      "With --texts-file: median texts/s of echo and classical over --runs runs after --warmup"
+          + " runs, each embedding every line of the file exactly as given (no cache, no"
+          + " de-duplication), the modes interleaved.",
       ""
     })
 public final class BenchEmbedCommand implements Command {
@@ -99,6 +103,45 @@ public final class BenchEmbedCommand implements Command {
           "also embed N texts (e.g. 100000) and report heap and resident memory every N/10")
   private Integer memory;
 
+  @Option(
+      names = "--texts-file",
+      paramLabel = "FILE",
+      description = "one text per line: time these, exactly as given, instead of the callers runs")
+  private Path textsFile;
+
+  @Option(
+      names = "--runs",
+      paramLabel = "N",
+      defaultValue = "5",
+      converter = Converters.PositiveInt.class,
+      description = "with --texts-file: timed runs per mode; default ${DEFAULT-VALUE}")
+  private int runs;
+
+  @Option(
+      names = "--warmup",
+      paramLabel = "N",
+      defaultValue = "2",
+      converter = Converters.NonNegativeInt.class,
+      description = "with --texts-file: untimed runs per mode first; default ${DEFAULT-VALUE}")
+  private int warmup;
+
+  @Option(
+      names = "--json",
+      description = "with --texts-file: print the report as JSON instead of a table")
+  private boolean json;
+
+  @Option(
+      names = "--echo-template",
+      paramLabel = "TEMPLATE",
+      description = "with --texts-file: the echo document template ({x} twice)")
+  private String echoTemplate;
+
+  @Option(
+      names = "--classical-template",
+      paramLabel = "TEMPLATE",
+      description = "with --texts-file: the classical document template ({x} once)")
+  private String classicalTemplate;
+
   @Mixin private RandomModelOptions random;
 
   @Mixin private EmbeddingOptions embedding;
@@ -108,6 +151,9 @@ public final class BenchEmbedCommand implements Command {
   @Override
   public int run(PrintStream out) throws Exception {
     Path folder = model != null ? model : random.folder();
+    if (textsFile != null) {
+      return runTextsFile(folder, out);
+    }
     JsonObject report =
         measure(
             folder,
@@ -117,6 +163,29 @@ public final class BenchEmbedCommand implements Command {
             callers,
             memory != null ? memory : 0);
     out.println(new GsonBuilder().setPrettyPrinting().create().toJson(report));
+    return 0;
+  }
+
+  private int runTextsFile(Path folder, PrintStream out) throws Exception {
+    Map<String, Map<String, String>> modes = new LinkedHashMap<>();
+    Map<String, String> templates = new LinkedHashMap<>();
+    templates.put("echo", echoTemplate);
+    templates.put("classical", classicalTemplate);
+    for (Map.Entry<String, String> mode : templates.entrySet()) {
+      Map<String, String> parameters = new LinkedHashMap<>(embedding.parameters());
+      parameters.put("mode", mode.getKey());
+      if (mode.getValue() != null) {
+        parameters.put("documentTemplate", mode.getValue());
+      }
+      modes.put(mode.getKey(), parameters);
+    }
+    JsonObject report =
+        TextsFileBench.measure(
+            folder, device.lmOptions(), modes, TextsFileBench.readTexts(textsFile), warmup, runs);
+    out.print(
+        json
+            ? new GsonBuilder().setPrettyPrinting().create().toJson(report) + "\n"
+            : TextsFileBench.text(report));
     return 0;
   }
 

@@ -31,18 +31,31 @@ public final class Converters {
   public static final class PositiveInt implements ITypeConverter<Integer> {
     @Override
     public Integer convert(String value) {
-      int parsed;
-      try {
-        parsed = Integer.parseInt(value.trim());
-      } catch (NumberFormatException e) {
-        throw new TypeConversionException(
-            "expected a whole number of at least 1, got '" + value + "'");
-      }
-      if (parsed < 1) {
-        throw new TypeConversionException("expected a whole number of at least 1, got " + parsed);
-      }
-      return parsed;
+      return wholeNumber(value, 1);
     }
+  }
+
+  /** A whole number of at least 0: counts that may be none, such as warm-up runs. */
+  public static final class NonNegativeInt implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      return wholeNumber(value, 0);
+    }
+  }
+
+  private static int wholeNumber(String value, int least) {
+    int parsed;
+    try {
+      parsed = Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new TypeConversionException(
+          "expected a whole number of at least " + least + ", got '" + value + "'");
+    }
+    if (parsed < least) {
+      throw new TypeConversionException(
+          "expected a whole number of at least " + least + ", got " + parsed);
+    }
+    return parsed;
   }
 
   /** A number above 0: seconds, rates. */
@@ -83,7 +96,7 @@ public final class Converters {
     @Override
     public String convert(String value) {
       try {
-        return LmOptions.of(value, null).device();
+        return LmOptions.of(value, null).deviceName();
       } catch (IllegalArgumentException e) {
         throw new TypeConversionException(
             "expected auto, cpu, cuda or cuda:N, got '" + value + "'");
@@ -96,7 +109,7 @@ public final class Converters {
     @Override
     public String convert(String value) {
       try {
-        return LmOptions.of(null, value).dtype();
+        return LmOptions.of(null, value).dtypeName();
       } catch (IllegalArgumentException e) {
         throw new TypeConversionException("expected auto, float32 or float16, got '" + value + "'");
       }

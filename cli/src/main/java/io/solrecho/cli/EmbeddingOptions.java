@@ -18,7 +18,6 @@ package io.solrecho.cli;
 import io.solrecho.embed.EmbeddingMode;
 import io.solrecho.embed.EmbeddingParameters;
 import io.solrecho.embed.EmbeddingSettings;
-import io.solrecho.embed.EncodingOptions;
 import io.solrecho.embed.Pooling;
 import io.solrecho.embed.SpanConvention;
 import java.util.LinkedHashMap;
@@ -88,7 +87,7 @@ final class EmbeddingOptions {
       converter = Converters.PositiveInt.class,
       description =
           "tokens per copy of a text; longer texts are cut; default "
-              + EncodingOptions.DEFAULT_MAX_TOKENS_PER_COPY)
+              + EmbeddingSettings.DEFAULT_MAX_TOKENS_PER_COPY)
   private Integer maxTokens;
 
   @Option(

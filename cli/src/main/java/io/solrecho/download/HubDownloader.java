@@ -96,11 +96,6 @@ public final class HubDownloader {
     return new Builder();
   }
 
-  /** A downloader configured from HF_ENDPOINT and HF_TOKEN, showing progress on standard error. */
-  public static HubDownloader fromEnvironment() {
-    return builder().environment(System.getenv()).progress(System.err).build();
-  }
-
   public URI endpoint() {
     return endpoint;
   }

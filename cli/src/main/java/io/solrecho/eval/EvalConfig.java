@@ -169,8 +169,8 @@ final class EvalConfig {
       stsSources.put(dataset, data.sts(dataset));
     }
     Map<String, String> modelParameters = new LinkedHashMap<>(parameters);
-    modelParameters.put("device", lm.device());
-    modelParameters.put("dtype", lm.dtype());
+    modelParameters.put("device", lm.deviceName());
+    modelParameters.put("dtype", lm.dtypeName());
     EvalDataset.Context context =
         new EvalDataset.Context(
             model,

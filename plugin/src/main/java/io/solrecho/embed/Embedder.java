@@ -18,17 +18,17 @@ package io.solrecho.embed;
 import io.solrecho.lm.BatchBudget;
 import io.solrecho.lm.CausalLanguageModel;
 import io.solrecho.lm.DeviceOutOfMemoryException;
-import io.solrecho.lm.HiddenStates;
 import io.solrecho.lm.LmOptions;
+import io.solrecho.lm.SharedPrefix;
 import io.solrecho.lm.TextTokenizer;
 import io.solrecho.lm.TokenBatch;
+import io.solrecho.lm.TokenSpans;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Embeds texts with a causal LM following {@link EmbeddingSettings}: prompts are built by a {@link
@@ -50,22 +50,24 @@ public final class Embedder implements AutoCloseable {
   private final PromptEncoder queryEncoder;
   private final VectorPooling pooling;
   private final String fingerprint;
-  private final Function<TokenBatch, HiddenStates> forward;
+  private final BatchRunner forward;
+  private final List<SharedPrefix> prefixes;
   private final BatchBudget budget;
 
   /** An embedder over an already loaded model and tokenizer, which the caller keeps and closes. */
   public Embedder(CausalLanguageModel model, TextTokenizer tokenizer, EmbeddingSettings settings) {
-    this(model, tokenizer, settings, false, model::forward, BatchBudget.of(model));
+    this(model, tokenizer, settings, false, null, BatchBudget.of(model));
   }
 
   /**
-   * For tests: {@code forward} stands in for the model's forward pass (to inject device faults).
+   * For tests: {@code forward} stands in for the model's pooled forward pass (to inject device
+   * faults).
    */
   Embedder(
       CausalLanguageModel model,
       TextTokenizer tokenizer,
       EmbeddingSettings settings,
-      Function<TokenBatch, HiddenStates> forward,
+      BatchRunner forward,
       BatchBudget budget) {
     this(model, tokenizer, settings, false, forward, budget);
   }
@@ -75,35 +77,23 @@ public final class Embedder implements AutoCloseable {
       TextTokenizer tokenizer,
       EmbeddingSettings settings,
       boolean owns,
-      Function<TokenBatch, HiddenStates> forward,
+      BatchRunner forward,
       BatchBudget budget) {
     this.model = model;
     this.tokenizer = tokenizer;
     this.ownsModel = owns;
     this.settings = settings;
-    this.forward = forward;
     this.budget = budget;
-    EncodingOptions.Builder options =
-        EncodingOptions.builder()
-            .spanConvention(settings.spanConvention())
-            .maxTokensPerCopy(settings.maxTokensPerCopy());
-    if (settings.addBos()) {
-      options.addBos(
-          tokenizer
-              .bosTokenId()
-              .orElseThrow(
-                  () ->
-                      new IllegalArgumentException(
-                          "addBos: the model in "
-                              + tokenizer.folder()
-                              + " declares no BOS token (tokenizer_config.json bos_token"
-                              + " or config.json bos_token_id); write it in the template instead")));
-    }
-    EncodingOptions encoding = options.build();
     this.documentEncoder =
-        new PromptEncoder(tokenizer, settings.template(TextRole.DOCUMENT), encoding);
-    this.queryEncoder = new PromptEncoder(tokenizer, settings.template(TextRole.QUERY), encoding);
+        new PromptEncoder(tokenizer, settings.template(TextRole.DOCUMENT), settings);
+    this.queryEncoder = new PromptEncoder(tokenizer, settings.template(TextRole.QUERY), settings);
     this.pooling = new VectorPooling(settings.pooling(), settings.normalize());
+    this.forward = forward != null ? forward : model::meanStates;
+    this.prefixes = new ArrayList<>();
+    if (forward == null) {
+      sharePrefix(documentEncoder.constantPrefix());
+      sharePrefix(queryEncoder.constantPrefix());
+    }
     this.fingerprint =
         ModelFingerprint.of(model.config().json(), model.weightsDigest(), settings.describe());
   }
@@ -115,8 +105,7 @@ public final class Embedder implements AutoCloseable {
     try {
       CausalLanguageModel model = CausalLanguageModel.load(folder, options);
       try {
-        return new Embedder(
-            model, tokenizer, settings, true, model::forward, BatchBudget.of(model));
+        return new Embedder(model, tokenizer, settings, true, null, BatchBudget.of(model));
       } catch (RuntimeException e) {
         model.close();
         throw e;
@@ -229,12 +218,21 @@ public final class Embedder implements AutoCloseable {
   /** Runs one micro-batch; when the device runs out of memory, runs each half instead. */
   private void embedBatch(List<EncodedPrompt> prompts, Integer[] members, Embedding[] results) {
     List<int[]> ids = new ArrayList<>(members.length);
-    for (Integer i : members) {
-      ids.add(prompts.get(i).ids());
+    int[] starts = new int[members.length];
+    int[] ends = new int[members.length];
+    for (int row = 0; row < members.length; row++) {
+      EncodedPrompt prompt = prompts.get(members[row]);
+      ids.add(prompt.ids());
+      starts[row] = pooling.start(prompt);
+      ends[row] = pooling.end(prompt);
     }
-    HiddenStates states;
+    float[][] means;
     try {
-      states = forward.apply(TokenBatch.rightPadded(ids, PAD_ID));
+      means =
+          forward.run(
+              TokenBatch.rightPadded(ids, PAD_ID),
+              TokenSpans.of(starts, ends),
+              prefixOf(ids.get(0)));
     } catch (DeviceOutOfMemoryException e) {
       if (members.length == 1) {
         EncodedPrompt prompt = prompts.get(members[0]);
@@ -260,14 +258,38 @@ public final class Embedder implements AutoCloseable {
       return;
     }
     for (int row = 0; row < members.length; row++) {
-      EncodedPrompt prompt = prompts.get(members[row]);
-      float[] vector = pooling.pool(states, row, prompt.pooledStart(), prompt.pooledEnd());
-      results[members[row]] = new Embedding(vector, prompt);
+      results[members[row]] = new Embedding(pooling.finish(means[row]), prompts.get(members[row]));
     }
+  }
+
+  /**
+   * Computes the keys and values of a template's constant start once (none for an empty one or one
+   * already shared), so that every batch starts after it.
+   */
+  private void sharePrefix(int[] ids) {
+    if (ids.length == 0 || prefixes.stream().anyMatch(p -> Arrays.equals(p.ids(), ids))) {
+      return;
+    }
+    prefixes.add(model.sharedPrefix(ids));
+  }
+
+  /** The shared prefix {@code ids} start with (the longest when several do), or null. */
+  private SharedPrefix prefixOf(int[] ids) {
+    SharedPrefix best = null;
+    for (SharedPrefix prefix : prefixes) {
+      int[] start = prefix.ids();
+      if (start.length <= ids.length
+          && Arrays.equals(start, 0, start.length, ids, 0, start.length)
+          && (best == null || start.length > best.length())) {
+        best = prefix;
+      }
+    }
+    return best;
   }
 
   @Override
   public void close() {
+    prefixes.forEach(SharedPrefix::close);
     if (ownsModel) {
       model.close();
       tokenizer.close();

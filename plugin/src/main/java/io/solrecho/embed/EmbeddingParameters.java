@@ -88,13 +88,13 @@ public final class EmbeddingParameters {
       b.addBos(bool("addBos", parameters.get("addBos")));
     }
     if (parameters.containsKey("maxTokens")) {
-      b.maxTokensPerCopy(integer("maxTokens", parameters.get("maxTokens")));
+      b.maxTokensPerCopy(PositiveInteger.parse("maxTokens", parameters.get("maxTokens")));
     }
     if (parameters.containsKey("batchSize")) {
-      b.maxBatchSize(integer("batchSize", parameters.get("batchSize")));
+      b.maxBatchSize(PositiveInteger.parse("batchSize", parameters.get("batchSize")));
     }
     if (parameters.containsKey("maxBatchTokens")) {
-      b.maxBatchTokens(integer("maxBatchTokens", parameters.get("maxBatchTokens")));
+      b.maxBatchTokens(PositiveInteger.parse("maxBatchTokens", parameters.get("maxBatchTokens")));
     }
     try {
       return b.build();
@@ -132,13 +132,5 @@ public final class EmbeddingParameters {
       throw new IllegalArgumentException(name + ": expected true or false, got '" + value + "'");
     }
     return Boolean.parseBoolean(v);
-  }
-
-  private static int integer(String name, String value) {
-    try {
-      return Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + ": expected an integer, got '" + value + "'", e);
-    }
   }
 }

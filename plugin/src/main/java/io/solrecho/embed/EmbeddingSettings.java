@@ -24,6 +24,9 @@ import java.util.Objects;
  * Immutable; build with {@link #builder()}.
  */
 public final class EmbeddingSettings {
+  /** Tokens of the text kept per copy unless configured: the prompt stays a bounded size. */
+  public static final int DEFAULT_MAX_TOKENS_PER_COPY = 512;
+
   private final EmbeddingMode mode;
   private final PromptTemplate documentTemplate;
   private final PromptTemplate queryTemplate;
@@ -143,7 +146,7 @@ public final class EmbeddingSettings {
     private Pooling pooling;
     private boolean normalize = true;
     private SpanConvention spanConvention = SpanConvention.PIECES;
-    private int maxTokensPerCopy = EncodingOptions.DEFAULT_MAX_TOKENS_PER_COPY;
+    private int maxTokensPerCopy = DEFAULT_MAX_TOKENS_PER_COPY;
     private boolean addBos;
     private int maxBatchSize = 16;
     private int maxBatchTokens = 8192;
@@ -190,10 +193,7 @@ public final class EmbeddingSettings {
     }
 
     public Builder maxTokensPerCopy(int maxTokens) {
-      if (maxTokens < 1) {
-        throw new IllegalArgumentException("maxTokens must be at least 1, got " + maxTokens);
-      }
-      this.maxTokensPerCopy = maxTokens;
+      this.maxTokensPerCopy = PositiveInteger.check("maxTokens", maxTokens);
       return this;
     }
 
@@ -204,18 +204,12 @@ public final class EmbeddingSettings {
     }
 
     public Builder maxBatchSize(int size) {
-      if (size < 1) {
-        throw new IllegalArgumentException("batchSize must be at least 1, got " + size);
-      }
-      this.maxBatchSize = size;
+      this.maxBatchSize = PositiveInteger.check("batchSize", size);
       return this;
     }
 
     public Builder maxBatchTokens(int tokens) {
-      if (tokens < 1) {
-        throw new IllegalArgumentException("maxBatchTokens must be at least 1, got " + tokens);
-      }
-      this.maxBatchTokens = tokens;
+      this.maxBatchTokens = PositiveInteger.check("maxBatchTokens", tokens);
       return this;
     }
 

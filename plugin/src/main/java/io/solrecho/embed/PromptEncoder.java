@@ -19,10 +19,12 @@ import io.solrecho.lm.TextTokenizer;
 import io.solrecho.lm.TokenizedText;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * Turns texts into the token ids of one {@link PromptTemplate} and the positions to pool over,
- * following {@link EncodingOptions}. Thread-safe; the literal pieces are tokenized once, here.
+ * following the encoding part of {@link EmbeddingSettings} (span convention, tokens per copy, BOS).
+ * Thread-safe; the literal pieces are tokenized once, here.
  *
  * <p>With {@link SpanConvention#PIECES} (what the reference {@code EchoParser} does) each literal
  * piece and the text are tokenized on their own and concatenated; the text is tokenized once and
@@ -31,33 +33,64 @@ import java.util.List;
  * whose characters intersect the last copy (usually including the space before it). For {@link
  * EmbeddingMode#PROMPTEOL} the pooled range is the last token of the prompt.
  *
- * <p>A text longer than {@link EncodingOptions#maxTokensPerCopy()} tokens is cut to its first ones,
- * identically in every copy, and the prompt is marked truncated; literal pieces are never cut. With
- * offsets the text is cut at the character end of its last kept token (tokenized on its own), and
- * the prompt is built from that. Only a bounded prefix of a huge text is ever tokenized (see {@link
- * TextTokenizer#encodeHead}). No BOS or EOS token is added unless the template writes it or {@link
- * EncodingOptions#bosTokenId()} is set.
+ * <p>A text longer than {@link EmbeddingSettings#maxTokensPerCopy()} tokens is cut to its first
+ * ones, identically in every copy, and the prompt is marked truncated; literal pieces are never
+ * cut. With offsets the text is cut at the character end of its last kept token (tokenized on its
+ * own), and the prompt is built from that. Only a bounded prefix of a huge text is ever tokenized
+ * (see {@link TextTokenizer#encodeHead}). No BOS or EOS token is added unless the template writes
+ * it or {@link EmbeddingSettings#addBos()} is set.
  */
 public final class PromptEncoder {
   private final TextTokenizer tokenizer;
   private final PromptTemplate template;
-  private final EncodingOptions options;
+  private final SpanConvention spanConvention;
+  private final int maxTokensPerCopy;
+  private final OptionalInt bosTokenId;
 
   /** Ids of the literal pieces of each gap of the template (used by the pieces convention). */
   private final int[][] gapIds;
 
-  /** An encoder of {@code template}; tokenizes its literal pieces with {@code tokenizer} now. */
-  public PromptEncoder(TextTokenizer tokenizer, PromptTemplate template, EncodingOptions options) {
-    if (tokenizer == null || template == null || options == null) {
-      throw new IllegalArgumentException("tokenizer, template and options must not be null");
+  /**
+   * An encoder of {@code template} following {@code settings}' span convention, tokens per copy and
+   * BOS choice; tokenizes its literal pieces with {@code tokenizer} now.
+   *
+   * @throws IllegalArgumentException when the settings add a BOS token the tokenizer does not
+   *     declare
+   */
+  public PromptEncoder(
+      TextTokenizer tokenizer, PromptTemplate template, EmbeddingSettings settings) {
+    if (tokenizer == null || template == null || settings == null) {
+      throw new IllegalArgumentException("tokenizer, template and settings must not be null");
     }
     this.tokenizer = tokenizer;
     this.template = template;
-    this.options = options;
+    this.spanConvention = settings.spanConvention();
+    this.maxTokensPerCopy = settings.maxTokensPerCopy();
+    this.bosTokenId = settings.addBos() ? OptionalInt.of(bosOf(tokenizer)) : OptionalInt.empty();
     this.gapIds = new int[template.mode().textCopies() + 1][];
     for (int gap = 0; gap < gapIds.length; gap++) {
       gapIds[gap] = tokenizeOnTheirOwn(template.literalPieces(gap));
     }
+  }
+
+  /**
+   * Token ids every prompt of this encoder very likely starts with: the optional BOS and the
+   * literal pieces before the first copy of the text (with offsets, without their last token, which
+   * may merge with the text). Callers must still compare: the model reuses only what matches.
+   */
+  public int[] constantPrefix() {
+    int[] literal = gapIds[0];
+    if (spanConvention == SpanConvention.OFFSETS) {
+      literal = tokenizer.encode(String.join("", template.literalPieces(0))).ids();
+      literal = Arrays.copyOf(literal, Math.max(0, literal.length - 1));
+    }
+    int bos = bosCount();
+    int[] ids = new int[bos + literal.length];
+    if (bos > 0) {
+      ids[0] = bosTokenId.getAsInt();
+    }
+    System.arraycopy(literal, 0, ids, bos, literal.length);
+    return ids;
   }
 
   /** The template this encoder fills in. */
@@ -65,9 +98,16 @@ public final class PromptEncoder {
     return template;
   }
 
-  /** The options this encoder follows. */
-  public EncodingOptions options() {
-    return options;
+  private static int bosOf(TextTokenizer tokenizer) {
+    return tokenizer
+        .bosTokenId()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "addBos: the model in "
+                        + tokenizer.folder()
+                        + " declares no BOS token (tokenizer_config.json bos_token"
+                        + " or config.json bos_token_id); write it in the template instead"));
   }
 
   /**
@@ -78,11 +118,11 @@ public final class PromptEncoder {
    */
   public EncodedPrompt encode(String text) {
     String cleaned = TextSanitizer.sanitize(text);
-    TokenizedText copy = tokenizer.encodeHead(cleaned, options.maxTokensPerCopy());
+    TokenizedText copy = tokenizer.encodeHead(cleaned, maxTokensPerCopy);
     if (copy.size() == 0) {
       throw new IllegalArgumentException("text gives no tokens: there is nothing to embed");
     }
-    return options.spanConvention() == SpanConvention.PIECES
+    return spanConvention == SpanConvention.PIECES
         ? joinPieces(copy)
         : tokenizeWholePrompt(cleaned, copy);
   }
@@ -95,8 +135,8 @@ public final class PromptEncoder {
     }
     int[] ids = new int[length];
     int next = 0;
-    if (options.bosTokenId().isPresent()) {
-      ids[next++] = options.bosTokenId().getAsInt();
+    if (bosTokenId.isPresent()) {
+      ids[next++] = bosTokenId.getAsInt();
     }
     int pooledStart = 0;
     for (int gap = 0; gap < gapIds.length; gap++) {
@@ -127,7 +167,7 @@ public final class PromptEncoder {
     int bos = bosCount();
     int[] ids = new int[bos + prompt.size()];
     if (bos > 0) {
-      ids[0] = options.bosTokenId().getAsInt();
+      ids[0] = bosTokenId.getAsInt();
     }
     for (int i = 0; i < prompt.size(); i++) {
       ids[bos + i] = prompt.id(i);
@@ -142,7 +182,7 @@ public final class PromptEncoder {
   }
 
   private int bosCount() {
-    return options.bosTokenId().isPresent() ? 1 : 0;
+    return bosTokenId.isPresent() ? 1 : 0;
   }
 
   private int[] tokenizeOnTheirOwn(List<String> pieces) {

@@ -15,11 +15,9 @@
  */
 package io.solrecho.embed;
 
-import io.solrecho.lm.HiddenStates;
-
 /**
- * Turns the hidden states of a pooled token range into one vector: mean or last, optionally
- * L2-normalised.
+ * Which positions of a prompt are pooled, mean or last, and the optional L2 normalisation of the
+ * pooled vector. The average itself runs on the device ({@code CausalLanguageModel#meanStates}).
  */
 final class VectorPooling {
   private final Pooling pooling;
@@ -30,21 +28,21 @@ final class VectorPooling {
     this.normalize = normalize;
   }
 
-  float[] pool(HiddenStates states, int row, int start, int end) {
-    float[] vector;
-    if (pooling == Pooling.LAST) {
-      vector = states.vector(row, end - 1);
-    } else {
-      double[] sum = new double[states.hiddenSize()];
-      for (int t = start; t < end; t++) {
-        states.addTo(row, t, sum);
-      }
-      vector = new float[sum.length];
-      for (int h = 0; h < sum.length; h++) {
-        vector[h] = (float) (sum[h] / (end - start));
-      }
-    }
-    return normalize ? unitLength(vector) : vector;
+  /**
+   * First pooled position of {@code prompt}: its last pooled token alone for {@link Pooling#LAST}.
+   */
+  int start(EncodedPrompt prompt) {
+    return pooling == Pooling.LAST ? prompt.pooledEnd() - 1 : prompt.pooledStart();
+  }
+
+  /** Position just after the last pooled one. */
+  int end(EncodedPrompt prompt) {
+    return prompt.pooledEnd();
+  }
+
+  /** The vector of a pooled average: itself, or scaled to unit length. */
+  float[] finish(float[] mean) {
+    return normalize ? unitLength(mean) : mean;
   }
 
   private static float[] unitLength(float[] vector) {

@@ -15,6 +15,10 @@
  */
 package io.solrecho.lm;
 
+import static ai.djl.nn.Activation.gelu;
+import static ai.djl.nn.Activation.relu;
+import static ai.djl.nn.Activation.sigmoid;
+
 import ai.djl.ndarray.NDArray;
 
 /** The feed-forward activations found in supported configs ({@code hidden_act} and friends). */
@@ -23,14 +27,14 @@ enum Activation {
   SILU(2) {
     @Override
     NDArray apply(NDArray x) {
-      return x.mul(x.getNDArrayInternal().sigmoid());
+      return x.mul(sigmoid(x));
     }
   },
   /** {@code gelu}: the exact, erf-based GELU. */
   GELU(1) {
     @Override
     NDArray apply(NDArray x) {
-      return x.getNDArrayInternal().gelu();
+      return gelu(x);
     }
   },
   /** {@code gelu_new} / {@code gelu_pytorch_tanh}: the tanh approximation of GELU. */
@@ -47,7 +51,7 @@ enum Activation {
   RELU(1) {
     @Override
     NDArray apply(NDArray x) {
-      return x.getNDArrayInternal().relu();
+      return relu(x);
     }
   };
 

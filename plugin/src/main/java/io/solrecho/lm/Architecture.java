@@ -16,26 +16,70 @@
 package io.solrecho.lm;
 
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The decoder families the runtime supports, named by config.json's {@code model_type}, with the
- * small switches that tell them apart. Tensor names live in the {@link CheckpointLayout}s.
+ * The decoder families the runtime supports, named by config.json's {@code model_type}, each with
+ * the named {@link Trait}s that tell it apart, as transformers' modeling files do. Tensor names
+ * live in the {@link CheckpointLayout}s; switches that configs set ({@code attention_bias}, {@code
+ * mlp_bias}, ...) are read by {@link ModelConfig}.
  */
 public enum Architecture {
-  LLAMA("llama"),
-  MISTRAL("mistral"),
-  QWEN2("qwen2"),
-  QWEN3("qwen3"),
-  GEMMA("gemma"),
-  PHI3("phi3"),
-  GPT2("gpt2"),
-  GPT_NEOX("gpt_neox");
+  LLAMA("llama", Trait.GATED_MLP, Trait.ATTENTION_BIAS_OPTION, Trait.MLP_BIAS_OPTION),
+  MISTRAL("mistral", Trait.GATED_MLP, Trait.SLIDING_WINDOW),
+  QWEN2("qwen2", Trait.GATED_MLP, Trait.QUERY_KEY_VALUE_BIAS),
+  QWEN3("qwen3", Trait.GATED_MLP, Trait.ATTENTION_BIAS_OPTION, Trait.QUERY_KEY_NORM),
+  GEMMA(
+      "gemma",
+      Trait.GATED_MLP,
+      Trait.ATTENTION_BIAS_OPTION,
+      Trait.SCALED_EMBEDDINGS,
+      Trait.ONE_CENTRED_NORM),
+  PHI3("phi3", Trait.GATED_MLP, Trait.FUSED_CHECKPOINT_PROJECTIONS),
+  GPT2("gpt2", Trait.LAYER_NORM, Trait.BIASES),
+  GPT_NEOX(
+      "gpt_neox",
+      Trait.LAYER_NORM,
+      Trait.BIASES,
+      Trait.ATTENTION_BIAS_OPTION,
+      Trait.PARALLEL_RESIDUAL_OPTION);
+
+  /** A way a family departs from the plain Llama decoder. */
+  enum Trait {
+    /** {@code down(act(gate(x)) * up(x))} rather than {@code proj(act(fc(x)))}. */
+    GATED_MLP,
+    /** LayerNorm with bias ({@code layer_norm_eps}) rather than RMSNorm ({@code rms_norm_eps}). */
+    LAYER_NORM,
+    /** Every projection has a bias unless a config switch says otherwise. */
+    BIASES,
+    /** {@code attention_bias} in config.json decides the q/k/v and output projection biases. */
+    ATTENTION_BIAS_OPTION,
+    /** {@code mlp_bias} in config.json decides the feed-forward biases. */
+    MLP_BIAS_OPTION,
+    /** q/k/v projections always have biases, the output projection none (Qwen2). */
+    QUERY_KEY_VALUE_BIAS,
+    /** Per-head RMSNorm of queries and keys before the rotary embedding (Qwen3). */
+    QUERY_KEY_NORM,
+    /** {@code sliding_window} in config.json limits the keys each query sees (Mistral). */
+    SLIDING_WINDOW,
+    /** Token embeddings are multiplied by {@code sqrt(hidden_size)} (Gemma). */
+    SCALED_EMBEDDINGS,
+    /** RMSNorm scales by {@code 1 + w} rather than {@code w} (Gemma). */
+    ONE_CENTRED_NORM,
+    /** Checkpoints store q/k/v as one {@code qkv_proj} and gate/up as one {@code gate_up_proj}. */
+    FUSED_CHECKPOINT_PROJECTIONS,
+    /** {@code use_parallel_residual} (default true) adds attention and MLP to the same input. */
+    PARALLEL_RESIDUAL_OPTION
+  }
 
   private final String modelType;
+  private final Set<Trait> traits;
 
-  Architecture(String modelType) {
+  Architecture(String modelType, Trait... traits) {
     this.modelType = modelType;
+    this.traits = traits.length == 0 ? EnumSet.noneOf(Trait.class) : EnumSet.of(traits[0], traits);
   }
 
   /** The config.json {@code model_type} value. */
@@ -62,20 +106,8 @@ public enum Architecture {
                 .collect(Collectors.joining(", ")));
   }
 
-  boolean usesLayerNorm() {
-    return this == GPT2 || this == GPT_NEOX;
-  }
-
-  boolean gatedMlp() {
-    return !usesLayerNorm();
-  }
-
-  /** Qwen3's per-head RMSNorm of queries and keys. */
-  boolean normsQueriesAndKeys() {
-    return this == QWEN3;
-  }
-
-  boolean honoursSlidingWindow() {
-    return this == MISTRAL;
+  /** Whether this family has {@code trait}. */
+  boolean has(Trait trait) {
+    return traits.contains(trait);
   }
 }

@@ -34,9 +34,6 @@ final class Attention {
   private final int kvHeads;
   private final int headDim;
   private final float scale;
-  private final NDIndex queryColumns;
-  private final NDIndex keyColumns;
-  private final NDIndex valueColumns;
 
   Attention(
       Projection qkv,
@@ -56,40 +53,30 @@ final class Attention {
     this.kvHeads = kvHeads;
     this.headDim = headDim;
     this.scale = (float) (1.0 / Math.sqrt(headDim));
-    int q = heads * headDim;
-    int kv = kvHeads * headDim;
-    this.queryColumns = new NDIndex().addAllDim(2).addSliceDim(0, q);
-    this.keyColumns = new NDIndex().addAllDim(2).addSliceDim(q, q + kv);
-    this.valueColumns = new NDIndex().addAllDim(2).addSliceDim(q + kv, q + 2L * kv);
   }
 
-  /** {@code x}: {@code [B, T, hidden]}; returns the attention output of the same shape. */
-  NDArray apply(NDArray x, ForwardContext context) {
+  /**
+   * {@code x}: {@code [B, T, hidden]}, every position a key (after the context's shared prefix);
+   * returns the attention output of the context's query positions, {@code [B, T or S, hidden]}.
+   */
+  NDArray apply(NDArray x, ForwardContext context, int layer) {
+    NDArray[] projected =
+        context.selectsQueries() ? someQueries(x, context) : allQueries(x, context);
+    NDArray query = projected[0];
+    NDArray[] keysAndValues = context.withPast(layer, projected[1], projected[2]);
+    NDArray key = keysAndValues[0];
+    NDArray value = keysAndValues[1];
     long batch = x.getShape().get(0);
-    long length = x.getShape().get(1);
+    long queries = query.getShape().get(2);
+    long keys = key.getShape().get(2);
     int groups = heads / kvHeads;
-    NDArray fused = qkv.apply(x);
-    NDArray query = fused.get(queryColumns).reshape(batch, length, heads, headDim);
-    NDArray key = fused.get(keyColumns).reshape(batch, length, kvHeads, headDim);
-    NDArray value =
-        fused.get(valueColumns).reshape(batch, length, kvHeads, headDim).transpose(0, 2, 1, 3);
-    if (queryNorm != null) {
-      query = queryNorm.apply(query);
-      key = keyNorm.apply(key);
-    }
-    query = query.transpose(0, 2, 1, 3);
-    key = key.transpose(0, 2, 1, 3);
-    if (rotary != null) {
-      query = rotary.apply(query, context.cos(), context.sin());
-      key = rotary.apply(key, context.cos(), context.sin());
-    }
     // Query head h reads key/value head h / groups: fold the group into the row axis.
     NDArray scores =
         query
             .mul(scale)
-            .reshape(batch, kvHeads, groups * length, headDim)
+            .reshape(batch, kvHeads, groups * queries, headDim)
             .matMul(key.transpose(0, 1, 3, 2))
-            .reshape(batch, heads, length, length);
+            .reshape(batch, heads, queries, keys);
     DataType type = scores.getDataType();
     if (type != DataType.FLOAT32) {
       scores = scores.toType(DataType.FLOAT32, false);
@@ -100,11 +87,79 @@ final class Attention {
     }
     NDArray mixed =
         probabilities
-            .reshape(batch, kvHeads, groups * length, length)
+            .reshape(batch, kvHeads, groups * queries, keys)
             .matMul(value)
-            .reshape(batch, heads, length, headDim)
+            .reshape(batch, heads, queries, headDim)
             .transpose(0, 2, 1, 3)
-            .reshape(batch, length, (long) heads * headDim);
+            .reshape(batch, queries, (long) heads * headDim);
     return out.apply(mixed);
+  }
+
+  /**
+   * Queries, keys and values of every position, {@code [B, heads, T, headDim]}: one projection;
+   * without q/k norms the queries and keys rotate together.
+   */
+  private NDArray[] allQueries(NDArray x, ForwardContext context) {
+    long batch = x.getShape().get(0);
+    long length = x.getShape().get(1);
+    NDArray fused = qkv.apply(x).reshape(batch, length, heads + 2L * kvHeads, headDim);
+    NDArray value = fused.get(headRange(2, heads + kvHeads, kvHeads)).transpose(0, 2, 1, 3);
+    if (queryNorm != null) {
+      NDArray query = fused.get(headRange(2, 0, heads));
+      NDArray key = fused.get(headRange(2, heads, kvHeads));
+      return new NDArray[] {
+        normedAndTurned(query, queryNorm, context.queryCos(), context.querySin(), context),
+        normedAndTurned(key, keyNorm, context.keyCos(), context.keySin(), context),
+        value
+      };
+    }
+    NDArray queriesAndKeys = fused.get(headRange(2, 0, heads + kvHeads)).transpose(0, 2, 1, 3);
+    if (rotary != null) {
+      queriesAndKeys =
+          rotary.apply(queriesAndKeys, context.keyCos(), context.keySin(), context.halfTurn());
+    }
+    return new NDArray[] {
+      queriesAndKeys.get(headRange(1, 0, heads)),
+      queriesAndKeys.get(headRange(1, heads, kvHeads)),
+      value
+    };
+  }
+
+  /** The context's selected queries and every position's keys and values. */
+  private NDArray[] someQueries(NDArray x, ForwardContext context) {
+    long batch = x.getShape().get(0);
+    long length = x.getShape().get(1);
+    NDArray selected = context.queries(x);
+    long queryWidth = (long) heads * headDim;
+    NDArray query =
+        qkv.outputs(0, queryWidth, x.getManager())
+            .apply(selected)
+            .reshape(batch, selected.getShape().get(1), heads, headDim);
+    NDArray keysAndValues =
+        qkv.outputs(queryWidth, queryWidth + 2L * kvHeads * headDim, x.getManager())
+            .apply(x)
+            .reshape(batch, length, 2L * kvHeads, headDim);
+    NDArray key = keysAndValues.get(headRange(2, 0, kvHeads));
+    NDArray value = keysAndValues.get(headRange(2, kvHeads, kvHeads)).transpose(0, 2, 1, 3);
+    return new NDArray[] {
+      normedAndTurned(query, queryNorm, context.queryCos(), context.querySin(), context),
+      normedAndTurned(key, keyNorm, context.keyCos(), context.keySin(), context),
+      value
+    };
+  }
+
+  /**
+   * {@code x} {@code [B, T, n, headDim]} normed (if a norm is given), to {@code [B, n, T,
+   * headDim]}, rotated.
+   */
+  private NDArray normedAndTurned(
+      NDArray x, Norm norm, NDArray cos, NDArray sin, ForwardContext context) {
+    NDArray heads = (norm == null ? x : norm.apply(x)).transpose(0, 2, 1, 3);
+    return rotary == null ? heads : rotary.apply(heads, cos, sin, context.halfTurn());
+  }
+
+  /** Heads {@code [first, first + count)} on {@code axis}. */
+  private static NDIndex headRange(int axis, long first, long count) {
+    return new NDIndex().addAllDim(axis).addSliceDim(first, first + count);
   }
 }

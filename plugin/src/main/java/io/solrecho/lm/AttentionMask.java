@@ -30,27 +30,60 @@ final class AttentionMask {
   private AttentionMask() {}
 
   /**
+   * The mask for every position as a query, {@code [B, 1, T, past + T]}: the keys are {@code past}
+   * positions of a shared prefix (all real) then the batch's own.
+   *
    * @param attentionMask 1 for real tokens, {@code [B][T]}
    * @param window keys a query may see, itself included; 0 for no window
    */
-  static NDArray build(NDManager manager, int[][] attentionMask, int window) {
-    int batch = attentionMask.length;
+  static NDArray build(NDManager manager, int[][] attentionMask, int past, int window) {
     int length = attentionMask[0].length;
-    float[] causal = new float[length * length];
+    int keys = past + length;
+    float[] causal = new float[length * keys];
     for (int i = 0; i < length; i++) {
-      for (int j = 0; j < length; j++) {
-        boolean visible = j <= i && (window <= 0 || i - j < window);
-        causal[i * length + j] = visible ? 0f : HIDDEN;
-      }
+      causalRow(causal, i * keys, past + i, keys, window);
     }
-    float[] padding = new float[batch * length];
+    return manager
+        .create(causal, new Shape(1, 1, length, keys))
+        .add(padding(manager, attentionMask, past));
+  }
+
+  /**
+   * The mask for the query positions {@code queryColumns[b]} of each row alone, {@code [B, 1, S,
+   * past + T]}.
+   */
+  static NDArray build(
+      NDManager manager, int[][] attentionMask, int[][] queryColumns, int past, int window) {
+    int batch = attentionMask.length;
+    int keys = past + attentionMask[0].length;
+    int queries = queryColumns[0].length;
+    float[] causal = new float[batch * queries * keys];
     for (int b = 0; b < batch; b++) {
-      for (int j = 0; j < length; j++) {
-        padding[b * length + j] = attentionMask[b][j] != 0 ? 0f : HIDDEN;
+      for (int s = 0; s < queries; s++) {
+        causalRow(causal, (b * queries + s) * keys, past + queryColumns[b][s], keys, window);
       }
     }
-    NDArray causalPart = manager.create(causal, new Shape(1, 1, length, length));
-    NDArray paddingPart = manager.create(padding, new Shape(batch, 1, 1, length));
-    return causalPart.add(paddingPart);
+    return manager
+        .create(causal, new Shape(batch, 1, queries, keys))
+        .add(padding(manager, attentionMask, past));
+  }
+
+  private static void causalRow(float[] mask, int offset, int query, int keys, int window) {
+    for (int j = 0; j < keys; j++) {
+      boolean visible = j <= query && (window <= 0 || query - j < window);
+      mask[offset + j] = visible ? 0f : HIDDEN;
+    }
+  }
+
+  private static NDArray padding(NDManager manager, int[][] attentionMask, int past) {
+    int batch = attentionMask.length;
+    int keys = past + attentionMask[0].length;
+    float[] padding = new float[batch * keys];
+    for (int b = 0; b < batch; b++) {
+      for (int j = 0; j < attentionMask[b].length; j++) {
+        padding[b * keys + past + j] = attentionMask[b][j] != 0 ? 0f : HIDDEN;
+      }
+    }
+    return manager.create(padding, new Shape(batch, 1, 1, keys));
   }
 }

@@ -101,9 +101,13 @@ public final class BatchBudget {
     long queries = (long) config.heads() * config.headDim();
     long keysAndValues = (long) config.kvHeads() * config.headDim();
     long normalised =
-        2 * hidden + (config.architecture().normsQueriesAndKeys() ? queries + keysAndValues : 0);
+        2 * hidden
+            + (config.architecture().has(Architecture.Trait.QUERY_KEY_NORM)
+                ? queries + keysAndValues
+                : 0);
     long mlpArrays =
-        (config.architecture().gatedMlp() ? 5 : 1) + config.activation().intermediates();
+        (config.architecture().has(Architecture.Trait.GATED_MLP) ? 5 : 1)
+            + config.activation().intermediates();
     long perToken =
         NORM_BYTES * normalised
             + element

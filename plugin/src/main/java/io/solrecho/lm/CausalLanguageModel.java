@@ -17,6 +17,7 @@ package io.solrecho.lm;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -25,7 +26,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A Hugging Face decoder-only model loaded from its folder (config.json plus safetensors weights)
@@ -43,13 +46,8 @@ public final class CausalLanguageModel implements AutoCloseable {
   private final long weightBytes;
   private final DataType dtype;
   private final String weightsDigest;
-  private final NDArray tokenEmbedding;
-  private final NDArray positionEmbedding;
-  private final float embeddingScale;
-  private final List<DecoderLayer> layers;
-  private final Norm finalNorm;
+  private final Decoder decoder;
   private final NDArray lmHead;
-  private final RotaryEmbedding rotary;
 
   private CausalLanguageModel(
       Path folder, ModelConfig config, NDManager manager, DataType dtype, ModelWeights weights) {
@@ -60,19 +58,10 @@ public final class CausalLanguageModel implements AutoCloseable {
     this.weightsDigest = weights.digest();
     CheckpointLayout layout = CheckpointLayout.of(config.architecture());
     TensorSource source = new TensorSource(weights, manager, dtype, config, layout.basePrefix());
-    this.rotary = config.rope() == null ? null : new RotaryEmbedding(config.rope());
-    this.tokenEmbedding = layout.tokenEmbedding(source);
-    this.positionEmbedding = layout.positionEmbedding(source);
-    this.embeddingScale = layout.embeddingScale(config);
-    List<DecoderLayer> built = new ArrayList<>();
-    for (int i = 0; i < config.layers(); i++) {
-      built.add(layout.layer(source, i, rotary));
-    }
-    this.layers = List.copyOf(built);
-    this.finalNorm = layout.finalNorm(source);
+    this.decoder = new Decoder(layout, source, config, dtype);
     this.lmHead =
         config.tiedEmbeddings() && !source.contains(layout.lmHeadName())
-            ? tokenEmbedding
+            ? decoder.tokenEmbedding()
             : source.load(layout.lmHeadName(), config.vocabSize(), config.hiddenSize());
     this.weightBytes = bytesOf(manager.getManagedArrays());
   }
@@ -113,14 +102,7 @@ public final class CausalLanguageModel implements AutoCloseable {
   }
 
   private static DataType computeType(LmOptions options, Device device) {
-    switch (options.dtype()) {
-      case "float32":
-        return DataType.FLOAT32;
-      case "float16":
-        return DataType.FLOAT16;
-      default:
-        return device.isGpu() ? DataType.FLOAT16 : DataType.FLOAT32;
-    }
+    return options.dtype().orElse(device.isGpu() ? DataType.FLOAT16 : DataType.FLOAT32);
   }
 
   /** The parsed config.json. */
@@ -163,7 +145,7 @@ public final class CausalLanguageModel implements AutoCloseable {
 
   /** Rotation frequencies of the rotary embedding (for checks against transformers), or null. */
   public float[] rotaryInverseFrequencies() {
-    return rotary == null ? null : rotary.inverseFrequencies();
+    return decoder.rotary() == null ? null : decoder.rotary().inverseFrequencies();
   }
 
   /**
@@ -183,12 +165,72 @@ public final class CausalLanguageModel implements AutoCloseable {
    * @throws ArithmeticException when float16 activations overflow (use float32 for that model)
    */
   public HiddenStates forward(TokenBatch batch) {
-    return run(batch, false, null).hidden;
+    return run(batch, () -> forwardOnDevice(batch, null));
+  }
+
+  /**
+   * The mean of the last-layer hidden states (after the final norm) over each row's span, {@code
+   * [B][hidden]} float32. The last layer computes only the pooled positions (keys and values of
+   * every position), the pooling runs on the device and only these vectors are copied out.
+   *
+   * @throws IllegalArgumentException when a span is not within its row's real tokens
+   * @throws DeviceOutOfMemoryException as {@link #forward}
+   * @throws ArithmeticException as {@link #forward}
+   */
+  public float[][] meanStates(TokenBatch batch, TokenSpans spans) {
+    return meanStates(batch, spans, null);
+  }
+
+  /**
+   * As {@link #meanStates(TokenBatch, TokenSpans)}, starting after the leading ids that every row
+   * shares with {@code prefix} (null: none), whose keys and values were computed once.
+   */
+  public float[][] meanStates(TokenBatch batch, TokenSpans spans, SharedPrefix prefix) {
+    spans.checkAgainst(batch);
+    int shared = prefix == null ? 0 : prefix.sharedLength(batch, spans);
+    return run(batch, () -> meansOnDevice(batch, spans, prefix, shared));
+  }
+
+  /**
+   * Computes the keys and values of every layer for {@code ids}, the constant start of prompts (see
+   * {@link SharedPrefix}); close it when done, or it is freed with the model.
+   *
+   * @throws IllegalArgumentException for no ids, or ids outside the vocabulary
+   */
+  public SharedPrefix sharedPrefix(int[] ids) {
+    if (ids.length == 0) {
+      throw new IllegalArgumentException("prefix: at least one token id is needed");
+    }
+    int[][] row = {ids.clone()};
+    int[][] mask = new int[1][ids.length];
+    Arrays.fill(mask[0], 1);
+    TokenBatch batch = new TokenBatch(row, mask, null);
+    SharedPrefix prefix = new SharedPrefix(ids, manager.newSubManager(), decoder.layerCount());
+    try {
+      run(
+          batch,
+          () -> {
+            try (NDManager call = manager.newSubManager()) {
+              decoder.run(call, input(batch, 0, null), null, prefix, null);
+              return null;
+            }
+          });
+      return prefix;
+    } catch (RuntimeException e) {
+      prefix.close();
+      throw e;
+    }
   }
 
   /** The LM head's logits at the last real position of each row, {@code [B][vocab]}. */
   public float[][] lastTokenLogits(TokenBatch batch) {
-    return run(batch, true, null).logits;
+    return run(
+        batch,
+        () -> {
+          try (NDManager call = manager.newSubManager()) {
+            return logits(decoder.run(call, input(batch, 0, null), null, null, null), batch);
+          }
+        });
   }
 
   /**
@@ -197,14 +239,18 @@ public final class CausalLanguageModel implements AutoCloseable {
    */
   List<HiddenStates> layerOutputs(TokenBatch batch) {
     List<HiddenStates> outputs = new ArrayList<>();
-    run(batch, false, outputs);
+    run(batch, () -> forwardOnDevice(batch, outputs));
     return outputs;
   }
 
-  private Output run(TokenBatch batch, boolean withLogits, List<HiddenStates> layerOutputs) {
+  /**
+   * Runs {@code pass} (which works in a child scope, closed even when it fails) and reports a
+   * device out of memory with the batch's size.
+   */
+  private <T> T run(TokenBatch batch, Supplier<T> pass) {
     checkIds(batch);
     try {
-      return runOnDevice(batch, withLogits, layerOutputs);
+      return pass.get();
     } catch (RuntimeException e) {
       if (e instanceof DeviceOutOfMemoryException || !DeviceOutOfMemoryException.isOutOfMemory(e)) {
         throw e;
@@ -224,69 +270,65 @@ public final class CausalLanguageModel implements AutoCloseable {
     }
   }
 
-  /**
-   * Runs the pass in a child scope, which is closed (its arrays freed) even when the pass fails.
-   */
-  private Output runOnDevice(
-      TokenBatch batch, boolean withLogits, List<HiddenStates> layerOutputs) {
-    int size = batch.size();
-    int length = batch.length();
-    int[][] positions =
-        batch.positionIds() != null ? batch.positionIds() : defaultPositions(size, length);
+  private HiddenStates forwardOnDevice(TokenBatch batch, List<HiddenStates> layerOutputs) {
     try (NDManager call = manager.newSubManager()) {
-      NDArray x = embed(call, batch.inputIds(), positions);
-      NDArray[] angles = rotary == null ? new NDArray[2] : rotary.angles(call, positions, dtype);
-      ForwardContext context =
-          new ForwardContext(
-              AttentionMask.build(call, batch.attentionMask(), config.slidingWindow()),
-              angles[0],
-              angles[1]);
-      for (DecoderLayer layer : layers) {
-        try (NDManager scope = call.newSubManager()) {
-          x.attach(scope);
-          NDArray next = layer.apply(x, context);
-          next.attach(call);
-          x = next;
-        }
-        if (layerOutputs != null) {
-          layerOutputs.add(
-              new HiddenStates(
-                  x.toType(DataType.FLOAT32, false).toFloatArray(),
-                  size,
-                  length,
-                  config.hiddenSize()));
-        }
-      }
-      NDArray hidden = finalNorm.apply(x);
+      NDArray hidden = decoder.run(call, input(batch, 0, null), null, null, layerOutputs);
       float[] values = hidden.toType(DataType.FLOAT32, false).toFloatArray();
-      HiddenStates states = new HiddenStates(values, size, length, config.hiddenSize());
       if (dtype == DataType.FLOAT16) {
         checkFinite(values, batch);
       }
-      return new Output(states, withLogits ? logits(hidden, batch) : null);
+      return new HiddenStates(values, batch.size(), batch.length(), config.hiddenSize());
     }
   }
 
-  private NDArray embed(NDManager call, int[][] inputIds, int[][] positions) {
-    NDArray ids = call.create(flatten(inputIds), new Shape(inputIds.length, inputIds[0].length));
-    NDArray x =
-        ids.getNDArrayInternal()
-            .embedding(ids, tokenEmbedding, ai.djl.ndarray.types.SparseFormat.DENSE)
-            .singletonOrThrow();
-    if (embeddingScale != 1f) {
-      x = x.mul(embeddingScale);
+  /**
+   * The pooled pass over the columns after the first {@code shared}, which {@code prefix} holds.
+   */
+  private float[][] meansOnDevice(
+      TokenBatch batch, TokenSpans spans, SharedPrefix prefix, int shared) {
+    try (NDManager call = manager.newSubManager()) {
+      PooledQueries pooled = new PooledQueries(spans.shifted(-shared));
+      NDArray hidden = decoder.run(call, input(batch, shared, prefix), pooled, null, null);
+      int size = batch.size();
+      float[] flat =
+          call.create(pooled.weights(), new Shape(size, 1, pooled.perRow()))
+              .matMul(hidden.toType(DataType.FLOAT32, false))
+              .toFloatArray();
+      int width = config.hiddenSize();
+      float[][] means = new float[size][width];
+      for (int b = 0; b < size; b++) {
+        if (dtype == DataType.FLOAT16) {
+          checkFinite(flat, b * width, "the pooled span of sequence " + b);
+        }
+        System.arraycopy(flat, b * width, means[b], 0, width);
+      }
+      return means;
     }
-    if (positionEmbedding != null) {
+  }
+
+  /** The pass input of {@code batch} without its first {@code shared} columns. */
+  private PassInput input(TokenBatch batch, int shared, SharedPrefix prefix) {
+    int size = batch.size();
+    int length = batch.length() - shared;
+    int[][] ids = new int[size][];
+    int[][] mask = new int[size][];
+    int[][] positions = new int[size][];
+    for (int b = 0; b < size; b++) {
+      ids[b] = Arrays.copyOfRange(batch.inputIds()[b], shared, batch.length());
+      mask[b] = Arrays.copyOfRange(batch.attentionMask()[b], shared, batch.length());
+      if (batch.positionIds() != null) {
+        positions[b] = batch.positionIds()[b];
+      } else {
+        positions[b] = new int[length];
+        for (int t = 0; t < length; t++) {
+          positions[b][t] = shared + t;
+        }
+      }
+    }
+    if (decoder.learnsPositions()) {
       checkPositions(positions);
-      NDArray pos =
-          call.create(flatten(positions), new Shape(positions.length, positions[0].length));
-      x =
-          x.add(
-              pos.getNDArrayInternal()
-                  .embedding(pos, positionEmbedding, ai.djl.ndarray.types.SparseFormat.DENSE)
-                  .singletonOrThrow());
     }
-    return x;
+    return new PassInput(ids, mask, positions, prefix, shared);
   }
 
   private float[][] logits(NDArray hidden, TokenBatch batch) {
@@ -295,7 +337,7 @@ public final class CausalLanguageModel implements AutoCloseable {
       int[] real = batch.realPositions(b);
       last.add(hidden.get(b, real.length == 0 ? 0 : real[real.length - 1]));
     }
-    NDArray rows = ai.djl.ndarray.NDArrays.stack(last);
+    NDArray rows = NDArrays.stack(last);
     float[] flat =
         new Projection(lmHead, null).apply(rows).toType(DataType.FLOAT32, false).toFloatArray();
     float[][] out = new float[batch.size()][config.vocabSize()];
@@ -313,23 +355,25 @@ public final class CausalLanguageModel implements AutoCloseable {
     int hidden = config.hiddenSize();
     for (int b = 0; b < batch.size(); b++) {
       for (int t : batch.realPositions(b)) {
-        int base = (b * batch.length() + t) * hidden;
-        for (int h = 0; h < hidden; h++) {
-          float v = values[base + h];
-          if (!Float.isFinite(v)) {
-            throw new ArithmeticException(
-                "float16 overflow: the hidden state of sequence "
-                    + b
-                    + " at position "
-                    + t
-                    + " is "
-                    + v
-                    + "; the activations of the model in "
-                    + folder
-                    + " exceed float16's range (65504)"
-                    + " for this input; load it with dtype=float32");
-          }
-        }
+        checkFinite(
+            values, (b * batch.length() + t) * hidden, "sequence " + b + " at position " + t);
+      }
+    }
+  }
+
+  private void checkFinite(float[] values, int offset, String where) {
+    for (int h = 0; h < config.hiddenSize(); h++) {
+      float v = values[offset + h];
+      if (!Float.isFinite(v)) {
+        throw new ArithmeticException(
+            "float16 overflow: the hidden state of "
+                + where
+                + " is "
+                + v
+                + "; the activations of the model in "
+                + folder
+                + " exceed float16's range (65504)"
+                + " for this input; load it with dtype=float32");
       }
     }
   }
@@ -368,27 +412,6 @@ public final class CausalLanguageModel implements AutoCloseable {
     }
   }
 
-  private static int[][] defaultPositions(int size, int length) {
-    int[][] positions = new int[size][length];
-    for (int[] row : positions) {
-      for (int t = 0; t < length; t++) {
-        row[t] = t;
-      }
-    }
-    return positions;
-  }
-
-  private static long[] flatten(int[][] rows) {
-    long[] flat = new long[rows.length * rows[0].length];
-    int i = 0;
-    for (int[] row : rows) {
-      for (int v : row) {
-        flat[i++] = v;
-      }
-    }
-    return flat;
-  }
-
   @Override
   public void close() {
     manager.close();
@@ -398,6 +421,4 @@ public final class CausalLanguageModel implements AutoCloseable {
   public String toString() {
     return "CausalLanguageModel(" + folder + ", " + config + ", " + device() + ", " + dtype() + ")";
   }
-
-  private record Output(HiddenStates hidden, float[][] logits) {}
 }

@@ -41,12 +41,18 @@ final class DecoderLayer {
     this.parallelResidual = parallelResidual;
   }
 
-  NDArray apply(NDArray x, ForwardContext context) {
-    NDArray attended = attention.apply(attentionNorm.apply(x), context);
+  /**
+   * {@code x}: {@code [B, T, hidden]}, {@code index}: the layer's place in the stack; returns the
+   * layer's output at the context's query positions (all of them, or the selected ones: keys and
+   * values still come from every position).
+   */
+  NDArray apply(NDArray x, ForwardContext context, int index) {
+    NDArray attended = attention.apply(attentionNorm.apply(x), context, index);
+    NDArray residual = context.queries(x);
     if (parallelResidual) {
-      return feedForward.apply(feedForwardNorm.apply(x)).add(attended).add(x);
+      return feedForward.apply(feedForwardNorm.apply(residual)).add(attended).add(residual);
     }
-    NDArray h = x.add(attended);
+    NDArray h = residual.add(attended);
     return h.add(feedForward.apply(feedForwardNorm.apply(h)));
   }
 }

@@ -49,8 +49,8 @@ final class Gpt2Layout implements CheckpointLayout {
     String p = "transformer.h." + index + ".";
     Attention attention =
         new Attention(
-            conv1d(source, p + "attn.c_attn", hidden, 3 * hidden),
-            conv1d(source, p + "attn.c_proj", hidden, hidden),
+            conv1d(source, p + "attn.c_attn", hidden, 3 * hidden, c.queryKeyValueBias()),
+            conv1d(source, p + "attn.c_proj", hidden, hidden, c.outputBias()),
             null,
             null,
             null,
@@ -59,8 +59,8 @@ final class Gpt2Layout implements CheckpointLayout {
             c.headDim());
     FeedForward mlp =
         new PlainFeedForward(
-            conv1d(source, p + "mlp.c_fc", hidden, inner),
-            conv1d(source, p + "mlp.c_proj", inner, hidden),
+            conv1d(source, p + "mlp.c_fc", hidden, inner, c.mlpBias()),
+            conv1d(source, p + "mlp.c_proj", inner, hidden, c.mlpBias()),
             c.activation());
     return new DecoderLayer(
         source.layerNorm(p + "ln_1", hidden),
@@ -70,10 +70,11 @@ final class Gpt2Layout implements CheckpointLayout {
         false);
   }
 
-  private static Projection conv1d(TensorSource source, String prefix, long in, long out) {
+  private static Projection conv1d(
+      TensorSource source, String prefix, long in, long out, boolean bias) {
     return new Projection(
         source.transposed(source.load(prefix + ".weight", in, out)),
-        source.load(prefix + ".bias", out));
+        bias ? source.load(prefix + ".bias", out) : null);
   }
 
   @Override

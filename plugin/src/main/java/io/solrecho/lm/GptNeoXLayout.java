@@ -51,13 +51,15 @@ final class GptNeoXLayout implements CheckpointLayout {
                     .transpose(1, 0, 2, 3)
                     .reshape(3 * hidden, hidden));
     NDArray fusedBias =
-        source.replace(
-            source.load(p + "attention.query_key_value.bias", 3 * hidden),
-            b -> b.reshape(heads, 3, headDim).transpose(1, 0, 2).reshape(3 * hidden));
+        c.queryKeyValueBias()
+            ? source.replace(
+                source.load(p + "attention.query_key_value.bias", 3 * hidden),
+                b -> b.reshape(heads, 3, headDim).transpose(1, 0, 2).reshape(3 * hidden))
+            : null;
     Attention attention =
         new Attention(
             new Projection(fusedWeight, fusedBias),
-            linear(source, p + "attention.dense", hidden, hidden),
+            linear(source, p + "attention.dense", hidden, hidden, c.outputBias()),
             null,
             null,
             rotary,
@@ -66,8 +68,8 @@ final class GptNeoXLayout implements CheckpointLayout {
             headDim);
     FeedForward mlp =
         new PlainFeedForward(
-            linear(source, p + "mlp.dense_h_to_4h", inner, hidden),
-            linear(source, p + "mlp.dense_4h_to_h", hidden, inner),
+            linear(source, p + "mlp.dense_h_to_4h", inner, hidden, c.mlpBias()),
+            linear(source, p + "mlp.dense_4h_to_h", hidden, inner, c.mlpBias()),
             c.activation());
     return new DecoderLayer(
         source.layerNorm(p + "input_layernorm", hidden),
@@ -77,9 +79,10 @@ final class GptNeoXLayout implements CheckpointLayout {
         c.parallelResidual());
   }
 
-  private static Projection linear(TensorSource source, String prefix, long out, long in) {
+  private static Projection linear(
+      TensorSource source, String prefix, long out, long in, boolean bias) {
     return new Projection(
-        source.load(prefix + ".weight", out, in), source.load(prefix + ".bias", out));
+        source.load(prefix + ".weight", out, in), bias ? source.load(prefix + ".bias", out) : null);
   }
 
   @Override

@@ -15,6 +15,8 @@
  */
 package io.solrecho.lm;
 
+import static ai.djl.nn.norm.LayerNorm.layerNorm;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 
@@ -33,6 +35,6 @@ final class LayerNorm implements Norm {
   @Override
   public NDArray apply(NDArray x) {
     Shape normalized = new Shape(weight.getShape().get(0));
-    return x.getNDArrayInternal().layerNorm(x, normalized, weight, bias, eps).singletonOrThrow();
+    return layerNorm(x, normalized, weight, bias, eps).singletonOrThrow();
   }
 }

@@ -16,6 +16,7 @@
 package io.solrecho.lm;
 
 import ai.djl.ndarray.NDArray;
+import io.solrecho.lm.Architecture.Trait;
 
 /**
  * Llama-style checkpoints ({@code model.layers.N.self_attn.q_proj} ...): Llama, Mistral, Qwen2
@@ -27,6 +28,10 @@ final class LlamaFamilyLayout implements CheckpointLayout {
 
   LlamaFamilyLayout(Architecture architecture) {
     this.architecture = architecture;
+  }
+
+  private boolean has(Trait trait) {
+    return architecture.has(trait);
   }
 
   @Override
@@ -42,16 +47,17 @@ final class LlamaFamilyLayout implements CheckpointLayout {
 
   @Override
   public float embeddingScale(ModelConfig config) {
-    return architecture == Architecture.GEMMA ? (float) Math.sqrt(config.hiddenSize()) : 1f;
+    return has(Trait.SCALED_EMBEDDINGS) ? (float) Math.sqrt(config.hiddenSize()) : 1f;
   }
 
   @Override
   public DecoderLayer layer(TensorSource source, int index, RotaryEmbedding rotary) {
     ModelConfig c = source.config();
     String p = "model.layers." + index + ".";
-    boolean gemma = architecture == Architecture.GEMMA;
-    Norm inputNorm = source.rmsNorm(p + "input_layernorm.weight", c.hiddenSize(), gemma);
-    Norm postNorm = source.rmsNorm(p + "post_attention_layernorm.weight", c.hiddenSize(), gemma);
+    boolean oneCentred = has(Trait.ONE_CENTRED_NORM);
+    Norm inputNorm = source.rmsNorm(p + "input_layernorm.weight", c.hiddenSize(), oneCentred);
+    Norm postNorm =
+        source.rmsNorm(p + "post_attention_layernorm.weight", c.hiddenSize(), oneCentred);
     return new DecoderLayer(
         inputNorm,
         attention(source, p + "self_attn.", rotary),
@@ -65,12 +71,13 @@ final class LlamaFamilyLayout implements CheckpointLayout {
     long hidden = c.hiddenSize();
     long q = (long) c.heads() * c.headDim();
     long kv = (long) c.kvHeads() * c.headDim();
+    boolean qkvBias = c.queryKeyValueBias();
     Projection qkv;
-    if (architecture == Architecture.PHI3) {
+    if (has(Trait.FUSED_CHECKPOINT_PROJECTIONS)) {
       qkv =
           new Projection(
               source.load(p + "qkv_proj.weight", q + 2 * kv, hidden),
-              source.loadIfPresent(p + "qkv_proj.bias", q + 2 * kv));
+              qkvBias ? source.load(p + "qkv_proj.bias", q + 2 * kv) : null);
     } else {
       NDArray weight =
           source.concatRows(
@@ -78,7 +85,7 @@ final class LlamaFamilyLayout implements CheckpointLayout {
               source.load(p + "k_proj.weight", kv, hidden),
               source.load(p + "v_proj.weight", kv, hidden));
       NDArray bias =
-          source.contains(p + "q_proj.bias")
+          qkvBias
               ? source.concatRows(
                   source.load(p + "q_proj.bias", q),
                   source.load(p + "k_proj.bias", kv),
@@ -89,10 +96,10 @@ final class LlamaFamilyLayout implements CheckpointLayout {
     Projection out =
         new Projection(
             source.load(p + "o_proj.weight", hidden, q),
-            source.loadIfPresent(p + "o_proj.bias", hidden));
+            c.outputBias() ? source.load(p + "o_proj.bias", hidden) : null);
     Norm queryNorm = null;
     Norm keyNorm = null;
-    if (architecture.normsQueriesAndKeys()) {
+    if (has(Trait.QUERY_KEY_NORM)) {
       queryNorm = source.rmsNorm(p + "q_norm.weight", c.headDim(), false);
       keyNorm = source.rmsNorm(p + "k_norm.weight", c.headDim(), false);
     }
@@ -104,11 +111,14 @@ final class LlamaFamilyLayout implements CheckpointLayout {
     long hidden = c.hiddenSize();
     long inner = c.intermediateSize();
     Projection gateUp;
-    if (architecture == Architecture.PHI3) {
-      gateUp = new Projection(source.load(p + "gate_up_proj.weight", 2 * inner, hidden), null);
+    if (has(Trait.FUSED_CHECKPOINT_PROJECTIONS)) {
+      gateUp =
+          new Projection(
+              source.load(p + "gate_up_proj.weight", 2 * inner, hidden),
+              c.mlpBias() ? source.load(p + "gate_up_proj.bias", 2 * inner) : null);
     } else {
       NDArray bias =
-          source.contains(p + "gate_proj.bias")
+          c.mlpBias()
               ? source.concatRows(
                   source.load(p + "gate_proj.bias", inner), source.load(p + "up_proj.bias", inner))
               : null;
@@ -122,14 +132,14 @@ final class LlamaFamilyLayout implements CheckpointLayout {
     Projection down =
         new Projection(
             source.load(p + "down_proj.weight", hidden, inner),
-            source.loadIfPresent(p + "down_proj.bias", hidden));
+            c.mlpBias() ? source.load(p + "down_proj.bias", hidden) : null);
     return new GatedFeedForward(gateUp, down, c.activation(), c.intermediateSize());
   }
 
   @Override
   public Norm finalNorm(TensorSource source) {
     return source.rmsNorm(
-        "model.norm.weight", source.config().hiddenSize(), architecture == Architecture.GEMMA);
+        "model.norm.weight", source.config().hiddenSize(), has(Trait.ONE_CENTRED_NORM));
   }
 
   @Override

@@ -15,71 +15,111 @@
  */
 package io.solrecho.lm;
 
+import ai.djl.Device;
+import ai.djl.ndarray.types.DataType;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * How to run a model: {@code device} ({@code auto}, {@code cpu}, {@code cuda} or {@code cuda:N})
- * and compute {@code dtype} ({@code auto}, {@code float32} or {@code float16}). {@code auto} picks
- * the first GPU when the engine sees one, and float32 on CPU (float16 matrix products on CPU are
- * tens of times slower) or float16 on a GPU.
+ * How to run a model: the device (CPU or GPU {@code N}; none chosen means auto: the first GPU when
+ * the engine sees one) and the compute type (float32 or float16; none chosen means auto: float32 on
+ * CPU, where float16 matrix products are tens of times slower, float16 on a GPU). Read from the
+ * configuration strings {@code device} ({@code auto}, {@code cpu}, {@code cuda} or {@code cuda:N})
+ * and {@code dtype} ({@code auto}, {@code float32} or {@code float16}) by {@link #of}.
  */
 public final class LmOptions {
-  private final String device;
-  private final String dtype;
+  private static final Pattern GPU = Pattern.compile("(?:cuda|gpu)(?::(\\d{1,4}))?");
 
-  private LmOptions(String device, String dtype) {
+  private final Device device;
+  private final DataType dtype;
+
+  private LmOptions(Device device, DataType dtype) {
     this.device = device;
     this.dtype = dtype;
   }
 
   /** {@code device=auto, dtype=auto}. */
   public static LmOptions defaults() {
-    return new LmOptions("auto", "auto");
+    return new LmOptions(null, null);
   }
 
   /**
-   * Validated options.
+   * Validated options from configuration strings (null means {@code auto}).
    *
    * @throws IllegalArgumentException naming {@code device} or {@code dtype} when a value is unknown
    */
   public static LmOptions of(String device, String dtype) {
+    return new LmOptions(parseDevice(device), parseDtype(dtype));
+  }
+
+  private static Device parseDevice(String device) {
     String d = device == null ? "auto" : device.trim().toLowerCase(Locale.ROOT);
-    if (!d.equals("auto") && !d.equals("cpu") && !d.matches("(cuda|gpu)(:\\d{1,4})?")) {
+    if (d.equals("auto")) {
+      return null;
+    }
+    if (d.equals("cpu")) {
+      return Device.cpu();
+    }
+    Matcher gpu = GPU.matcher(d);
+    if (!gpu.matches()) {
       throw new IllegalArgumentException(
           "device: expected auto, cpu, cuda or cuda:N, got '" + device + "'");
     }
+    return Device.gpu(gpu.group(1) == null ? 0 : Integer.parseInt(gpu.group(1)));
+  }
+
+  private static DataType parseDtype(String dtype) {
     String t = dtype == null ? "auto" : dtype.trim().toLowerCase(Locale.ROOT);
-    if (!t.equals("auto") && !t.equals("float32") && !t.equals("float16")) {
-      throw new IllegalArgumentException(
-          "dtype: expected auto, float32 or float16, got '" + dtype + "'");
+    switch (t) {
+      case "auto":
+        return null;
+      case "float32":
+        return DataType.FLOAT32;
+      case "float16":
+        return DataType.FLOAT16;
+      default:
+        throw new IllegalArgumentException(
+            "dtype: expected auto, float32 or float16, got '" + dtype + "'");
     }
-    return new LmOptions(d, t);
   }
 
-  /** The device as given ({@code auto}, {@code cpu}, {@code cuda:N}). */
-  public String device() {
-    return device;
+  /** The device asked for; empty for auto. */
+  public Optional<Device> device() {
+    return Optional.ofNullable(device);
   }
 
-  /** The dtype as given ({@code auto}, {@code float32}, {@code float16}). */
-  public String dtype() {
-    return dtype;
+  /**
+   * The compute type asked for ({@link DataType#FLOAT32} or {@link DataType#FLOAT16}); empty for
+   * auto.
+   */
+  public Optional<DataType> dtype() {
+    return Optional.ofNullable(dtype);
   }
 
-  /** The GPU index asked for, -1 for CPU, or null for auto. */
-  Integer gpuIndex() {
-    if (device.equals("auto")) {
-      return null;
+  /** The device as configuration writes it: {@code auto}, {@code cpu} or {@code cuda:N}. */
+  public String deviceName() {
+    return describe(device);
+  }
+
+  /**
+   * The compute type as configuration writes it: {@code auto}, {@code float32} or {@code float16}.
+   */
+  public String dtypeName() {
+    return dtype == null ? "auto" : dtype.toString().toLowerCase(Locale.ROOT);
+  }
+
+  /** The device as configured: {@code auto}, {@code cpu} or {@code cuda:N}. */
+  static String describe(Device device) {
+    if (device == null) {
+      return "auto";
     }
-    if (device.equals("cpu")) {
-      return -1;
-    }
-    int colon = device.indexOf(':');
-    return colon < 0 ? 0 : Integer.parseInt(device.substring(colon + 1));
+    return device.isGpu() ? "cuda:" + device.getDeviceId() : "cpu";
   }
 
   @Override
   public String toString() {
-    return "device=" + device + ", dtype=" + dtype;
+    return "device=" + deviceName() + ", dtype=" + dtypeName();
   }
 }

@@ -19,6 +19,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import io.solrecho.lm.Architecture.Trait;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,7 +48,8 @@ public final class ModelConfig {
   private final RopeParameters rope;
   private final int slidingWindow;
   private final boolean tiedEmbeddings;
-  private final boolean attentionBias;
+  private final boolean queryKeyValueBias;
+  private final boolean outputBias;
   private final boolean mlpBias;
   private final boolean parallelResidual;
   private final Integer bosTokenId;
@@ -70,7 +72,7 @@ public final class ModelConfig {
             c,
             gpt2
                 ? "layer_norm_epsilon"
-                : architecture.usesLayerNorm() ? "layer_norm_eps" : "rms_norm_eps",
+                : architecture.has(Trait.LAYER_NORM) ? "layer_norm_eps" : "rms_norm_eps",
             1e-5);
     String act = string(c, "hidden_activation");
     if (act == null) {
@@ -79,12 +81,14 @@ public final class ModelConfig {
     this.activation = Activation.fromConfig(act == null ? "gelu_new" : act);
     this.rope = gpt2 ? null : RopeParameters.fromConfig(c, headDim);
     this.slidingWindow =
-        architecture.honoursSlidingWindow() ? optionalInt(c, "sliding_window", 0) : 0;
+        architecture.has(Trait.SLIDING_WINDOW) ? optionalInt(c, "sliding_window", 0) : 0;
     this.tiedEmbeddings = optionalBoolean(c, "tie_word_embeddings", true);
-    this.attentionBias = optionalBoolean(c, "attention_bias", architecture == Architecture.QWEN2);
-    this.mlpBias = optionalBoolean(c, "mlp_bias", false);
+    boolean biases = architecture.has(Trait.BIASES);
+    this.outputBias = switchedBy(c, Trait.ATTENTION_BIAS_OPTION, "attention_bias", biases, biases);
+    this.queryKeyValueBias = outputBias || architecture.has(Trait.QUERY_KEY_VALUE_BIAS);
+    this.mlpBias = switchedBy(c, Trait.MLP_BIAS_OPTION, "mlp_bias", biases, biases);
     this.parallelResidual =
-        architecture == Architecture.GPT_NEOX && optionalBoolean(c, "use_parallel_residual", true);
+        switchedBy(c, Trait.PARALLEL_RESIDUAL_OPTION, "use_parallel_residual", true, false);
     this.bosTokenId =
         c.has("bos_token_id") && c.get("bos_token_id").isJsonPrimitive()
             ? c.get("bos_token_id").getAsInt()
@@ -120,6 +124,15 @@ public final class ModelConfig {
       throw new IllegalArgumentException("config.json is not a JSON object: " + e.getMessage(), e);
     }
     return new ModelConfig(json, object);
+  }
+
+  /**
+   * The config switch {@code key} (absent: {@code byDefault}) where the architecture reads it, as
+   * transformers does; {@code fixed} where it does not.
+   */
+  private boolean switchedBy(
+      JsonObject c, Trait option, String key, boolean byDefault, boolean fixed) {
+    return architecture.has(option) ? optionalBoolean(c, key, byDefault) : fixed;
   }
 
   private static String string(JsonObject c, String key) {
@@ -231,10 +244,17 @@ public final class ModelConfig {
     return tiedEmbeddings;
   }
 
-  boolean attentionBias() {
-    return attentionBias;
+  /** Whether the q, k and v projections have biases. */
+  boolean queryKeyValueBias() {
+    return queryKeyValueBias;
   }
 
+  /** Whether the attention output projection has a bias. */
+  boolean outputBias() {
+    return outputBias;
+  }
+
+  /** Whether the feed-forward projections have biases. */
   boolean mlpBias() {
     return mlpBias;
   }
@@ -247,7 +267,7 @@ public final class ModelConfig {
   public long matmulParametersPerToken() {
     long qkv = (long) hiddenSize * (heads + 2L * kvHeads) * headDim;
     long out = (long) heads * headDim * hiddenSize;
-    long mlp = (long) hiddenSize * intermediateSize * (architecture.gatedMlp() ? 3 : 2);
+    long mlp = (long) hiddenSize * intermediateSize * (architecture.has(Trait.GATED_MLP) ? 3 : 2);
     return layers * (qkv + out + mlp);
   }
 

@@ -35,7 +35,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The weights of a model folder: {@code model.safetensors}, or the shards listed by {@code
@@ -116,23 +115,6 @@ final class ModelWeights implements Closeable {
 
   boolean contains(String name) {
     return tensors.containsKey(name);
-  }
-
-  /** Names of all tensors, in file order. */
-  List<String> names() {
-    return List.copyOf(tensors.keySet());
-  }
-
-  /**
-   * The single element type of floating weights, e.g. {@code BF16}; the most common one if mixed.
-   */
-  SafetensorsType dominantType() {
-    Map<SafetensorsType, Long> counts = new TreeMap<>();
-    tensors.values().forEach(t -> counts.merge(t.type(), t.elementCount(), Long::sum));
-    return counts.entrySet().stream()
-        .max(Map.Entry.comparingByValue())
-        .map(Map.Entry::getKey)
-        .orElse(SafetensorsType.F32);
   }
 
   /**

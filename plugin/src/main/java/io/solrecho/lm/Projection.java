@@ -16,6 +16,9 @@
 package io.solrecho.lm;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.nn.core.Linear;
 
 /**
  * A linear map {@code y = x W^T + b} with an nn.Linear-layout weight {@code [out, in]} and optional
@@ -32,6 +35,21 @@ final class Projection {
 
   /** Applies the map to the last axis of {@code x}; the result belongs to {@code x}'s manager. */
   NDArray apply(NDArray x) {
-    return x.getNDArrayInternal().linear(x, weight, bias).singletonOrThrow();
+    return Linear.linear(x, weight, bias).singletonOrThrow();
+  }
+
+  /**
+   * The map onto output features {@code [from, to)} alone: views of this one's weight rows and
+   * bias, no copy, owned by {@code scope} (so that they go with it).
+   */
+  Projection outputs(long from, long to, NDManager scope) {
+    NDIndex rows = new NDIndex().addSliceDim(from, to);
+    return new Projection(view(weight, rows, scope), bias == null ? null : view(bias, rows, scope));
+  }
+
+  private static NDArray view(NDArray array, NDIndex rows, NDManager scope) {
+    NDArray view = array.get(rows);
+    view.attach(scope);
+    return view;
   }
 }

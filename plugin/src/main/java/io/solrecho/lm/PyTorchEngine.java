@@ -62,19 +62,19 @@ final class PyTorchEngine {
   /** Resolves {@code auto} and validates a GPU index against the GPUs the engine sees. */
   static Device device(LmOptions options) {
     Engine engine = get();
-    Integer gpu = options.gpuIndex();
     int gpus = engine.getGpuCount();
-    if (gpu == null) {
+    Device asked = options.device().orElse(null);
+    if (asked == null) {
       return gpus > 0 ? Device.gpu(0) : Device.cpu();
     }
-    if (gpu < 0) {
+    if (!asked.isGpu()) {
       return Device.cpu();
     }
-    if (gpu >= gpus) {
+    if (asked.getDeviceId() >= gpus) {
       String build = engine.hasCapability("CUDA") ? "a CUDA build" : "a CPU-only build";
       throw new IllegalArgumentException(
           "device: "
-              + options.device()
+              + LmOptions.describe(asked)
               + " requested but the PyTorch engine sees "
               + gpus
               + " GPU(s) (libtorch "
@@ -84,7 +84,7 @@ final class PyTorchEngine {
               + "); use device=cpu or device=auto,"
               + " or give DJL a CUDA libtorch (PYTORCH_LIBRARY_PATH, see docs/gpu.md)");
     }
-    return Device.gpu(gpu);
+    return asked;
   }
 
   /** Bytes of memory free on GPU {@code device} now, as the CUDA runtime reports it. */

@@ -17,47 +17,54 @@ package io.solrecho.lm;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
 
 /**
  * Rotary position embedding in transformers' rotate-half layout: dim {@code j} pairs with {@code j
  * + rotaryDim/2}. Only the first {@code rotaryDim} dims of each head rotate (GPT-NeoX's partial
- * rotary); the rest pass through.
+ * rotary); the rest pass through. Applied as {@code x * cos + (x R) * sin} with the fixed signed
+ * permutation {@code R} (entries 0 and +-1, so the product is exact) and cos/sin tables that are 1
+ * and 0 on the pass-through dims: four operations for any head layout, no slicing.
  */
 final class RotaryEmbedding {
   private final float[] inverseFrequencies;
   private final int rotaryDim;
-  private final NDIndex firstHalf;
-  private final NDIndex secondHalf;
-  private final NDIndex rotated;
-  private final NDIndex passThrough;
+  private final int headDim;
+  private final float[] halfTurn;
 
-  RotaryEmbedding(RopeParameters parameters) {
+  RotaryEmbedding(RopeParameters parameters, int headDim) {
     this.inverseFrequencies = parameters.inverseFrequencies();
     this.rotaryDim = parameters.rotaryDim();
+    this.headDim = headDim;
     int half = rotaryDim / 2;
-    this.firstHalf = new NDIndex().addAllDim(3).addSliceDim(0, half);
-    this.secondHalf = new NDIndex().addAllDim(3).addSliceDim(half, rotaryDim);
-    this.rotated = new NDIndex().addAllDim(3).addSliceDim(0, rotaryDim);
-    this.passThrough = new NDIndex().addAllDim(3).addSliceDim(rotaryDim, Long.MAX_VALUE);
+    this.halfTurn = new float[headDim * headDim];
+    for (int j = 0; j < half; j++) {
+      halfTurn[(j + half) * headDim + j] = -1f;
+      halfTurn[j * headDim + j + half] = 1f;
+    }
+  }
+
+  /** {@code R} {@code [headDim, headDim]} for one call, in {@code type}. */
+  NDArray halfTurn(NDManager manager, DataType type) {
+    return manager.create(halfTurn, new Shape(headDim, headDim)).toType(type, false);
   }
 
   float[] inverseFrequencies() {
     return inverseFrequencies.clone();
   }
 
-  /** cos and sin of every position's angles, each {@code [B, 1, T, rotaryDim]}. */
+  /** cos and sin of every position's angles, each {@code [B, 1, T, headDim]}. */
   NDArray[] angles(NDManager manager, int[][] positions, DataType type) {
     int batch = positions.length;
     int length = positions[0].length;
     int half = rotaryDim / 2;
-    float[] cos = new float[batch * length * rotaryDim];
+    float[] cos = new float[batch * length * headDim];
     float[] sin = new float[cos.length];
     for (int b = 0; b < batch; b++) {
       for (int t = 0; t < length; t++) {
-        int base = (b * length + t) * rotaryDim;
+        int base = (b * length + t) * headDim;
         for (int i = 0; i < half; i++) {
           float angle = inverseFrequencies[i] * (float) positions[b][t];
           float c = (float) Math.cos(angle);
@@ -67,24 +74,17 @@ final class RotaryEmbedding {
           sin[base + i] = s;
           sin[base + half + i] = s;
         }
+        Arrays.fill(cos, base + rotaryDim, base + headDim, 1f);
       }
     }
-    Shape shape = new Shape(batch, 1, length, rotaryDim);
+    Shape shape = new Shape(batch, 1, length, headDim);
     return new NDArray[] {
       manager.create(cos, shape).toType(type, false), manager.create(sin, shape).toType(type, false)
     };
   }
 
-  /** Rotates {@code x} of shape {@code [B, heads, T, headDim]}. */
-  NDArray apply(NDArray x, NDArray cos, NDArray sin) {
-    if (x.getShape().get(3) == rotaryDim) {
-      return rotate(x, cos, sin);
-    }
-    return rotate(x.get(rotated), cos, sin).concat(x.get(passThrough), 3);
-  }
-
-  private NDArray rotate(NDArray x, NDArray cos, NDArray sin) {
-    NDArray halfTurned = x.get(secondHalf).neg().concat(x.get(firstHalf), 3);
-    return x.mul(cos).add(halfTurned.mul(sin));
+  /** Rotates {@code x} of shape {@code [B, heads, T, headDim]}; {@code turn}: {@link #halfTurn}. */
+  NDArray apply(NDArray x, NDArray cos, NDArray sin, NDArray turn) {
+    return x.mul(cos).add(x.matMul(turn).mul(sin));
   }
 }

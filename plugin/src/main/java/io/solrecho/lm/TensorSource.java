@@ -16,6 +16,7 @@
 package io.solrecho.lm;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -64,11 +65,6 @@ final class TensorSource {
     }
   }
 
-  /** Tensor {@code name}, or null when the checkpoint does not have it. */
-  NDArray loadIfPresent(String name, long... shape) {
-    return weights.contains(resolve(name)) ? load(name, shape) : null;
-  }
-
   boolean contains(String name) {
     return weights.contains(resolve(name));
   }
@@ -90,7 +86,7 @@ final class TensorSource {
       return null;
     }
     NDList list = new NDList(parts);
-    NDArray joined = ai.djl.ndarray.NDArrays.concat(list, 0);
+    NDArray joined = NDArrays.concat(list, 0);
     list.close();
     return joined;
   }

@@ -99,17 +99,6 @@ public final class TokenBatch {
     return inputIds[0].length;
   }
 
-  /** Number of real (unmasked) tokens in the whole batch. */
-  public int realTokenCount() {
-    int count = 0;
-    for (int[] row : attentionMask) {
-      for (int m : row) {
-        count += m != 0 ? 1 : 0;
-      }
-    }
-    return count;
-  }
-
   /** Indices of the real tokens of row {@code b}, in order. */
   public int[] realPositions(int b) {
     int[] row = attentionMask[b];

@@ -17,6 +17,7 @@ package io.solrecho.solr;
 
 import io.solrecho.embed.EmbeddingParameters;
 import io.solrecho.embed.EmbeddingSettings;
+import io.solrecho.embed.PositiveInteger;
 import io.solrecho.lm.LmOptions;
 import io.solrecho.lm.ModelConfig;
 import io.solrecho.lm.TextTokenizer;
@@ -126,11 +127,8 @@ final class EchoModelDefinition {
   }
 
   private static int positive(Map<String, String> parameters, String key, int fallback) {
-    int value = integer(parameters, key, fallback);
-    if (value < 1) {
-      throw new IllegalArgumentException(key + " must be at least 1, got " + value);
-    }
-    return value;
+    String value = parameters.get(key);
+    return value == null ? fallback : PositiveInteger.parse(key, value);
   }
 
   private static int integer(Map<String, String> parameters, String key, int fallback) {

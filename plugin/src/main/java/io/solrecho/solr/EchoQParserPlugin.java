@@ -15,6 +15,7 @@
  */
 package io.solrecho.solr;
 
+import io.solrecho.embed.PositiveInteger;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -95,13 +96,9 @@ public final class EchoQParserPlugin extends QParserPlugin implements ResourceLo
   private static int positive(SolrParams params, String key, int fallback) {
     String value = params.get(key);
     try {
-      int parsed = value == null ? fallback : Integer.parseInt(value.trim());
-      if (parsed < 1) {
-        throw configError(key + " must be at least 1, got " + parsed);
-      }
-      return parsed;
-    } catch (NumberFormatException e) {
-      throw configError(key + ": expected an integer, got '" + value + "'");
+      return value == null ? fallback : PositiveInteger.parse(key, value);
+    } catch (IllegalArgumentException e) {
+      throw configError(e.getMessage());
     }
   }
 

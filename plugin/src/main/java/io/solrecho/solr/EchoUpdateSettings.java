@@ -15,6 +15,7 @@
  */
 package io.solrecho.solr;
 
+import io.solrecho.embed.PositiveInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -95,7 +96,7 @@ final class EchoUpdateSettings {
     this.fingerprintField = params.get("fingerprintField", DEFAULT_FINGERPRINT_FIELD).trim();
     this.textHashField = params.get("textHashField", DEFAULT_TEXT_HASH_FIELD).trim();
     this.reuseVectors = params.getBool("reuseVectors", true);
-    this.batchSize = batchSize(params.get("batchSize", "16"));
+    this.batchSize = PositiveInteger.parse("batchSize", params.get("batchSize", "16"));
     this.onError = onError(params.get("onError", "fail"));
     this.nested = nested(params.get("nested", "all"));
     this.passages = PassageSettings.parse(params);
@@ -153,19 +154,6 @@ final class EchoUpdateSettings {
           "inputField is required (repeat it to join several fields)");
     }
     return List.copyOf(fields);
-  }
-
-  private static int batchSize(String value) {
-    int size;
-    try {
-      size = Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("batchSize: expected an integer, got '" + value + "'", e);
-    }
-    if (size < 1) {
-      throw new IllegalArgumentException("batchSize must be at least 1, got " + size);
-    }
-    return size;
   }
 
   private static OnError onError(String value) {

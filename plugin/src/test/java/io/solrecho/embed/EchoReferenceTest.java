@@ -98,7 +98,7 @@ public class EchoReferenceTest {
         new PromptEncoder(
             tokenizer,
             PromptTemplate.of(EmbeddingMode.valueOf(mode.toUpperCase(Locale.ROOT)), template),
-            EncodingOptions.builder().spanConvention(convention).build());
+            EmbeddingSettings.builder().spanConvention(convention).build());
     String conventionKey =
         convention == SpanConvention.PIECES ? "pieces_convention" : "whole_string_convention";
     for (JsonElement element : reference.getAsJsonArray("sentences")) {

@@ -27,10 +27,11 @@ import io.solrecho.ProjectFixtures;
 import io.solrecho.lm.BatchBudget;
 import io.solrecho.lm.CausalLanguageModel;
 import io.solrecho.lm.DeviceOutOfMemoryException;
-import io.solrecho.lm.HiddenStates;
 import io.solrecho.lm.LmOptions;
+import io.solrecho.lm.SharedPrefix;
 import io.solrecho.lm.TextTokenizer;
 import io.solrecho.lm.TokenBatch;
+import io.solrecho.lm.TokenSpans;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -81,7 +82,7 @@ public class EmbedderOutOfMemoryTest {
   }
 
   /** A forward pass that records batch sizes and throws {@code fault} for batches it picks. */
-  private static final class FaultyForward implements Function<TokenBatch, HiddenStates> {
+  private static final class FaultyForward implements BatchRunner {
     final List<Integer> sizes = new CopyOnWriteArrayList<>();
     private final Function<TokenBatch, RuntimeException> fault;
 
@@ -90,13 +91,13 @@ public class EmbedderOutOfMemoryTest {
     }
 
     @Override
-    public HiddenStates apply(TokenBatch batch) {
+    public float[][] run(TokenBatch batch, TokenSpans spans, SharedPrefix prefix) {
       sizes.add(batch.size());
       RuntimeException e = fault.apply(batch);
       if (e != null) {
         throw e;
       }
-      return model.forward(batch);
+      return model.meanStates(batch, spans, prefix);
     }
   }
 

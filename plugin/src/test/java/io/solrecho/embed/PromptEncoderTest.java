@@ -25,6 +25,9 @@ import io.solrecho.ProjectFixtures;
 import io.solrecho.lm.TextTokenizer;
 import io.solrecho.lm.TokenizedText;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 import org.junit.AfterClass;
@@ -39,9 +42,20 @@ public class PromptEncoderTest {
 
   private static TextTokenizer tokenizer;
 
+  /** The same tokenizer in a folder whose tokenizer_config.json declares the BOS token. */
+  private static TextTokenizer withBos;
+
   @BeforeClass
   public static void loadTokenizer() throws IOException {
-    tokenizer = TextTokenizer.load(ProjectFixtures.tokenizer("gpt2"));
+    Path folder = ProjectFixtures.tokenizer("gpt2");
+    tokenizer = TextTokenizer.load(folder);
+    Path declared = Files.createTempDirectory("gpt2-with-bos");
+    Files.copy(folder.resolve("tokenizer.json"), declared.resolve("tokenizer.json"));
+    Files.writeString(
+        declared.resolve("tokenizer_config.json"),
+        "{\"bos_token\": \"<|endoftext|>\"}",
+        StandardCharsets.UTF_8);
+    withBos = TextTokenizer.load(declared);
   }
 
   @AfterClass
@@ -49,15 +63,20 @@ public class PromptEncoderTest {
     if (tokenizer != null) {
       tokenizer.close();
     }
+    if (withBos != null) {
+      withBos.close();
+    }
   }
 
   private static PromptEncoder encoder(
-      EmbeddingMode mode, String template, EncodingOptions.Builder options) {
-    return new PromptEncoder(tokenizer, PromptTemplate.of(mode, template), options.build());
+      EmbeddingMode mode, String template, EmbeddingSettings.Builder options) {
+    EmbeddingSettings settings = options.build();
+    return new PromptEncoder(
+        settings.addBos() ? withBos : tokenizer, PromptTemplate.of(mode, template), settings);
   }
 
   private static PromptEncoder pieces(EmbeddingMode mode, String template) {
-    return encoder(mode, template, EncodingOptions.builder());
+    return encoder(mode, template, EmbeddingSettings.builder());
   }
 
   private static int[] ids(String text) {
@@ -77,7 +96,9 @@ public class PromptEncoderTest {
     String text = words(100);
     PromptEncoder encoder =
         encoder(
-            EmbeddingMode.ECHO, ECHO_WITH_CLOSING, EncodingOptions.builder().maxTokensPerCopy(10));
+            EmbeddingMode.ECHO,
+            ECHO_WITH_CLOSING,
+            EmbeddingSettings.builder().maxTokensPerCopy(10));
     EncodedPrompt prompt = encoder.encode(text);
     int[] head = Arrays.copyOf(ids(text), 10);
     assertArrayEquals(
@@ -94,7 +115,7 @@ public class PromptEncoderTest {
         new PromptEncoder(
             tokenizer,
             template,
-            EncodingOptions.builder()
+            EmbeddingSettings.builder()
                 .spanConvention(SpanConvention.OFFSETS)
                 .maxTokensPerCopy(10)
                 .build());
@@ -127,7 +148,7 @@ public class PromptEncoderTest {
           encoder(
                   EmbeddingMode.ECHO,
                   ECHO_WITH_CLOSING,
-                  EncodingOptions.builder().spanConvention(convention).maxTokensPerCopy(3000))
+                  EmbeddingSettings.builder().spanConvention(convention).maxTokensPerCopy(3000))
               .encode(text);
       assertEquals(convention.toString(), tokens, prompt.pooledEnd() - prompt.pooledStart());
       assertFalse(convention.toString(), prompt.truncated());
@@ -143,14 +164,14 @@ public class PromptEncoderTest {
           encoder(
               EmbeddingMode.ECHO,
               ECHO_WITH_CLOSING,
-              EncodingOptions.builder().spanConvention(convention));
+              EmbeddingSettings.builder().spanConvention(convention));
       encoder.encode(text); // warm-up
       long start = System.nanoTime();
       EncodedPrompt prompt = encoder.encode(text);
       long millis = (System.nanoTime() - start) / 1_000_000;
       assertTrue(convention + ": truncated", prompt.truncated());
       assertEquals(
-          EncodingOptions.DEFAULT_MAX_TOKENS_PER_COPY, prompt.pooledEnd() - prompt.pooledStart());
+          EmbeddingSettings.DEFAULT_MAX_TOKENS_PER_COPY, prompt.pooledEnd() - prompt.pooledStart());
       // Tokenizing the whole megabyte alone takes about a second; this takes about 10 ms.
       assertTrue(convention + ": took " + millis + " ms", millis < 300);
     }
@@ -164,7 +185,7 @@ public class PromptEncoderTest {
             "Instruct: {instruction}\nQuery: {x}\nQuery again: {x}",
             "Find the claim");
     EncodedPrompt prompt =
-        new PromptEncoder(tokenizer, query, EncodingOptions.defaults()).encode("cats purr");
+        new PromptEncoder(tokenizer, query, EmbeddingSettings.defaults()).encode("cats purr");
     int[] text = ids("cats purr");
     assertArrayEquals(
         concat(
@@ -189,7 +210,7 @@ public class PromptEncoderTest {
         new PromptEncoder(
                 tokenizer,
                 query,
-                EncodingOptions.builder().spanConvention(SpanConvention.OFFSETS).build())
+                EmbeddingSettings.builder().spanConvention(SpanConvention.OFFSETS).build())
             .encode("cats purr");
     assertArrayEquals(
         ids("Instruct: Find the claim\nQuery: cats purr\nQuery again: cats purr"), prompt.ids());
@@ -203,7 +224,7 @@ public class PromptEncoderTest {
           new PromptEncoder(
                   tokenizer,
                   PromptTemplate.defaultFor(EmbeddingMode.PROMPTEOL),
-                  EncodingOptions.builder().spanConvention(convention).build())
+                  EmbeddingSettings.builder().spanConvention(convention).build())
               .encode("A cat sat.");
       assertEquals(convention.toString(), prompt.length() - 1, prompt.pooledStart());
       assertEquals(convention.toString(), prompt.length(), prompt.pooledEnd());
@@ -214,13 +235,36 @@ public class PromptEncoderTest {
   public void bosIsPutFirstAndShiftsThePooledRange() {
     int bos = GPT2_END_OF_TEXT;
     for (SpanConvention convention : SpanConvention.values()) {
-      EncodingOptions.Builder options = EncodingOptions.builder().spanConvention(convention);
+      EmbeddingSettings.Builder options = EmbeddingSettings.builder().spanConvention(convention);
       EncodedPrompt plain = encoder(EmbeddingMode.ECHO, ECHO_WITH_CLOSING, options).encode("Hi");
       EncodedPrompt withBos =
-          encoder(EmbeddingMode.ECHO, ECHO_WITH_CLOSING, options.addBos(bos)).encode("Hi");
+          encoder(EmbeddingMode.ECHO, ECHO_WITH_CLOSING, options.addBos(true)).encode("Hi");
       assertArrayEquals(concat(new int[] {bos}, plain.ids()), withBos.ids());
       assertEquals(plain.pooledStart() + 1, withBos.pooledStart());
       assertEquals(plain.pooledEnd() + 1, withBos.pooledEnd());
+    }
+  }
+
+  @Test
+  public void everyPromptStartsWithTheConstantPrefix() {
+    int bos = GPT2_END_OF_TEXT;
+    assertArrayEquals(
+        concat(new int[] {bos}, ids("Rewrite: ")),
+        encoder(EmbeddingMode.ECHO, ECHO_WITH_CLOSING, EmbeddingSettings.builder().addBos(true))
+            .constantPrefix());
+    for (SpanConvention convention : SpanConvention.values()) {
+      PromptEncoder encoder =
+          encoder(
+              EmbeddingMode.ECHO,
+              ECHO_WITH_CLOSING,
+              EmbeddingSettings.builder().spanConvention(convention));
+      int[] prefix = encoder.constantPrefix();
+      assertTrue(convention + ": a non-empty prefix", prefix.length > 0);
+      for (String text : new String[] {"Hi", "cats purr", " leading space", "x"}) {
+        int[] ids = encoder.encode(text).ids();
+        assertArrayEquals(
+            convention + " \"" + text + "\"", prefix, Arrays.copyOf(ids, prefix.length));
+      }
     }
   }
 
@@ -261,7 +305,9 @@ public class PromptEncoderTest {
     for (SpanConvention convention : SpanConvention.values()) {
       PromptEncoder encoder =
           encoder(
-              EmbeddingMode.CLASSICAL, "{x}", EncodingOptions.builder().spanConvention(convention));
+              EmbeddingMode.CLASSICAL,
+              "{x}",
+              EmbeddingSettings.builder().spanConvention(convention));
       assertArrayEquals(ids("a b c d"), encoder.encode("a\u0000b\u0007c\u007fd").ids());
       assertArrayEquals(ids("a\tb\nc\rd"), encoder.encode("a\tb\nc\rd").ids());
     }
@@ -274,7 +320,7 @@ public class PromptEncoderTest {
           encoder(
               EmbeddingMode.ECHO,
               ECHO_WITH_CLOSING,
-              EncodingOptions.builder().spanConvention(convention));
+              EmbeddingSettings.builder().spanConvention(convention));
       EncodedPrompt broken = encoder.encode("x\uD800y \uDC00z");
       EncodedPrompt replaced = encoder.encode("x\uFFFDy \uFFFDz");
       assertArrayEquals(convention.toString(), replaced.ids(), broken.ids());
@@ -292,18 +338,18 @@ public class PromptEncoderTest {
 
   @Test
   public void defaultOptionsArePiecesWith512TokensAndNoBos() {
-    EncodingOptions options = EncodingOptions.defaults();
+    EmbeddingSettings options = EmbeddingSettings.defaults();
     assertEquals(SpanConvention.PIECES, options.spanConvention());
     assertEquals(512, options.maxTokensPerCopy());
-    assertFalse(options.bosTokenId().isPresent());
+    assertFalse(options.addBos());
   }
 
   @Test
   public void maxTokensBelowOneIsRejected() {
     IllegalArgumentException e =
         assertThrows(
-            IllegalArgumentException.class, () -> EncodingOptions.builder().maxTokensPerCopy(0));
-    assertTrue(e.getMessage(), e.getMessage().contains("maxTokensPerCopy"));
+            IllegalArgumentException.class, () -> EmbeddingSettings.builder().maxTokensPerCopy(0));
+    assertTrue(e.getMessage(), e.getMessage().contains("maxTokens"));
   }
 
   /** A text of {@code count} common English words, about one token each. */

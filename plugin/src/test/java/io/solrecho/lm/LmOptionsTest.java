@@ -19,8 +19,11 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import ai.djl.Device;
+import ai.djl.ndarray.types.DataType;
 import io.solrecho.ProjectFixtures;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.Test;
 
 /**
@@ -57,15 +60,17 @@ public class LmOptionsTest {
   }
 
   @Test
-  public void validSpellingsAreNormalised() {
+  public void validSpellingsBecomeTypedValues() {
     LmOptions options = LmOptions.of(" CUDA:1 ", "Float16");
-    assertEquals("cuda:1", options.device());
-    assertEquals("float16", options.dtype());
-    assertEquals(Integer.valueOf(1), options.gpuIndex());
-    assertEquals(Integer.valueOf(0), LmOptions.of("cuda", "auto").gpuIndex());
-    assertEquals(Integer.valueOf(-1), LmOptions.of("cpu", "auto").gpuIndex());
-    assertEquals(null, LmOptions.of(null, null).gpuIndex());
-    assertEquals("auto", LmOptions.of(null, null).dtype());
+    assertEquals(Optional.of(Device.gpu(1)), options.device());
+    assertEquals(Optional.of(DataType.FLOAT16), options.dtype());
+    assertEquals("device=cuda:1, dtype=float16", options.toString());
+    assertEquals(Optional.of(Device.gpu(0)), LmOptions.of("cuda", "auto").device());
+    assertEquals(Optional.of(Device.gpu(2)), LmOptions.of("gpu:2", "auto").device());
+    assertEquals(Optional.of(Device.cpu()), LmOptions.of("cpu", "auto").device());
+    assertEquals(Optional.of(DataType.FLOAT32), LmOptions.of("cpu", "float32").dtype());
+    assertEquals(Optional.empty(), LmOptions.of(null, null).device());
+    assertEquals(Optional.empty(), LmOptions.of(null, null).dtype());
   }
 
   /**

@@ -26,7 +26,8 @@ import org.junit.Test;
 
 /**
  * Every forward call frees the native arrays it made: the model's scope holds only its weights
- * between calls, however many calls ran, whether they returned hidden states, logits or failed.
+ * between calls, however many calls ran, whether they returned hidden states, logits, pooled means
+ * or failed.
  */
 public class NativeMemoryScopeTest {
   private static final LmOptions CPU = LmOptions.of("cpu", "float32");
@@ -48,10 +49,12 @@ public class NativeMemoryScopeTest {
       int afterFirst = model.managedArrayCount();
       for (int i = 1; i < 50; i++) {
         TokenBatch batch = randomBatch(random, vocab);
-        if (i % 2 == 0) {
+        if (i % 3 == 0) {
           model.forward(batch);
-        } else {
+        } else if (i % 3 == 1) {
           model.lastTokenLogits(batch);
+        } else {
+          model.meanStates(batch, TokenSpans.of(new int[] {0, 0}, new int[] {1, 1}));
         }
       }
       assertEquals(
