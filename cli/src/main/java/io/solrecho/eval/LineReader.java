@@ -15,6 +15,7 @@
  */
 package io.solrecho.eval;
 
+import io.solrecho.embed.WholeNumber;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.EOFException;
@@ -79,11 +80,7 @@ final class LineReader implements Closeable {
 
   /** Checks a reader's "first N records" option. */
   static int requireLimit(int limit) {
-    if (limit < 1) {
-      throw new IllegalArgumentException(
-          "limit must be at least 1 (the number of records to read), got " + limit);
-    }
-    return limit;
+    return WholeNumber.atLeast("limit (the number of records to read)", limit, 1);
   }
 
   /** The next line without its terminator, or {@code null} at the end of the file. */

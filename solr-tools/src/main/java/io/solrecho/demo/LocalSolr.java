@@ -15,6 +15,7 @@
  */
 package io.solrecho.demo;
 
+import io.solrecho.embed.WholeNumber;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
@@ -190,9 +191,7 @@ public final class LocalSolr implements AutoCloseable {
    */
   public long index(Iterable<SolrInputDocument> documents, int batchSize, IndexProgress progress)
       throws SolrServerException, IOException {
-    if (batchSize < 1) {
-      throw new IllegalArgumentException("batchSize must be at least 1, got " + batchSize);
-    }
+    WholeNumber.atLeast("batchSize", batchSize, 1);
     long total = documents instanceof Collection ? ((Collection<?>) documents).size() : -1;
     long sent = 0;
     List<SolrInputDocument> batch = new ArrayList<>(batchSize);
@@ -516,20 +515,13 @@ public final class LocalSolr implements AutoCloseable {
      * SolrCloud with {@code nodes} nodes and an embedded ZooKeeper instead of a standalone node.
      */
     public Builder cloud(int nodes) {
-      if (nodes < 1) {
-        throw new IllegalArgumentException(
-            "a SolrCloud cluster needs at least 1 node, got " + nodes);
-      }
-      this.nodes = nodes;
+      this.nodes = WholeNumber.atLeast("the nodes of a SolrCloud cluster", nodes, 1);
       return this;
     }
 
     /** Shards of the SolrCloud collection (default: one per node). */
     public Builder shards(int shards) {
-      if (shards < 1) {
-        throw new IllegalArgumentException("shards must be at least 1, got " + shards);
-      }
-      this.shards = shards;
+      this.shards = WholeNumber.atLeast("shards", shards, 1);
       return this;
     }
 
