@@ -137,10 +137,6 @@ final class RandomModel {
     return name;
   }
 
-  int vocab() {
-    return vocab;
-  }
-
   /** The model folder under {@code cache}, written on first use and reused afterwards. */
   Path materialize(Path cache) throws IOException {
     Path folder = cache.resolve(name);

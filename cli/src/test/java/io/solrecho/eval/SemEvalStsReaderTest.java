@@ -23,7 +23,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -83,16 +82,6 @@ public class SemEvalStsReaderTest {
     assertEquals(
         new StsPair("A baby is laughing at a puppy.", "An infant giggles at a young dog.", 5),
         first);
-  }
-
-  @Test
-  public void subsetsAreKeptApartAndAddUpToTheYear() throws IOException {
-    Map<String, List<StsPair>> subsets = reader(SemEvalStsTask.STS15).readSubsets();
-    assertEquals(SemEvalStsTask.STS15.subsets(), List.copyOf(subsets.keySet()));
-    assertEquals(2, subsets.get("answers-forums").size());
-    assertEquals(3, subsets.get("answers-students").size());
-    assertEquals(2, subsets.get("images").size());
-    assertEquals(12, subsets.values().stream().mapToInt(List::size).sum());
   }
 
   @Test

@@ -214,7 +214,10 @@ public class PooledForwardTest {
     for (int b = 0; b < spans.size(); b++) {
       double[] sum = new double[states.hiddenSize()];
       for (int t = spans.start(b); t < spans.end(b); t++) {
-        states.addTo(b, t, sum);
+        float[] state = states.vector(b, t);
+        for (int h = 0; h < sum.length; h++) {
+          sum[h] += state[h];
+        }
       }
       means[b] = new float[sum.length];
       for (int h = 0; h < sum.length; h++) {

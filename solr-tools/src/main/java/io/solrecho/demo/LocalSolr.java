@@ -53,10 +53,10 @@ import org.apache.solr.embedded.JettySolrRunner;
 /**
  * A real Solr on localhost, started from the Maven artifacts on the classpath with the solr-echo
  * configset and plugin: one standalone node with a core, or a SolrCloud cluster of N nodes with an
- * embedded ZooKeeper and a collection of S shards x R replicas. The configset's files are installed
- * as they are, byte for byte; what differs per model reaches it through the two system properties
- * it reads: {@value #MODEL_DIR_PROPERTY} (the model folder, in echo-models.json) and {@value
- * #VECTOR_DIMENSION_PROPERTY} (the hidden size, the vector field's vectorDimension in
+ * embedded ZooKeeper and a collection of S shards of one replica each. The configset's files are
+ * installed as they are, byte for byte; what differs per model reaches it through the two system
+ * properties it reads: {@value #MODEL_DIR_PROPERTY} (the model folder, in echo-models.json) and
+ * {@value #VECTOR_DIMENSION_PROPERTY} (the hidden size, the vector field's vectorDimension in
  * managed-schema.xml). They are set for the JVM while this Solr runs, so one JVM runs one model at
  * a time. Documents indexed through {@link #solrClient()} run through the configset's default
  * update chain (echo embeddings) and are searched with {@code {!echo}}.
@@ -318,7 +318,7 @@ public final class LocalSolr implements AutoCloseable {
             .build();
   }
 
-  private void startCloud(int port, int nodes, int shards, int replicas) throws Exception {
+  private void startCloud(int port, int nodes, int shards) throws Exception {
     String solrXml =
         MiniSolrCloudCluster.DEFAULT_CLOUD_SOLR_XML.replace(
             "${metricsEnabled:false}", "${metricsEnabled:true}");
@@ -351,8 +351,7 @@ public final class LocalSolr implements AutoCloseable {
                     .withRequestTimeout(CLIENT_TIMEOUT_MINUTES, TimeUnit.MINUTES))
             .build();
     CollectionAdminResponse created =
-        CollectionAdminRequest.createCollection(collection, collection, shards, replicas)
-            .process(client);
+        CollectionAdminRequest.createCollection(collection, collection, shards, 1).process(client);
     if (!created.isSuccess()) {
       throw new IllegalStateException(
           "SolrCloud could not create collection '"
@@ -363,7 +362,7 @@ public final class LocalSolr implements AutoCloseable {
               + logFile()
               + ")");
     }
-    cluster.waitForActiveCollection(collection, 60, TimeUnit.SECONDS, shards, shards * replicas);
+    cluster.waitForActiveCollection(collection, 60, TimeUnit.SECONDS, shards, shards);
   }
 
   private static void startNode(JettySolrRunner node, int port) throws Exception {
@@ -475,7 +474,6 @@ public final class LocalSolr implements AutoCloseable {
     private int port;
     private int nodes;
     private int shards;
-    private int replicas = 1;
     private String collection = DEFAULT_COLLECTION;
 
     private Builder(ModelFolder model) {
@@ -525,15 +523,6 @@ public final class LocalSolr implements AutoCloseable {
       return this;
     }
 
-    /** Replicas of each shard of the SolrCloud collection (default 1). */
-    public Builder replicas(int replicas) {
-      if (replicas < 1) {
-        throw new IllegalArgumentException("replicas must be at least 1, got " + replicas);
-      }
-      this.replicas = replicas;
-      return this;
-    }
-
     /** The collection (standalone: core) name (default {@value LocalSolr#DEFAULT_COLLECTION}). */
     public Builder collection(String collection) {
       if (collection == null || !COLLECTION_NAME.matcher(collection).matches()) {
@@ -555,9 +544,8 @@ public final class LocalSolr implements AutoCloseable {
       if (!Files.isRegularFile(conf.resolve("solrconfig.xml"))) {
         throw new IllegalArgumentException(conf + " is not a configset: it has no solrconfig.xml");
       }
-      if ((shards > 0 || replicas > 1) && nodes == 0) {
-        throw new IllegalArgumentException(
-            "shards and replicas apply to SolrCloud only; call cloud(nodes) too");
+      if (shards > 0 && nodes == 0) {
+        throw new IllegalArgumentException("shards apply to SolrCloud only; call cloud(nodes) too");
       }
       boolean temporary = home == null;
       Path dir =
@@ -579,7 +567,7 @@ public final class LocalSolr implements AutoCloseable {
         if (nodes == 0) {
           solr.startStandalone(port);
         } else {
-          solr.startCloud(port, nodes, shards == 0 ? nodes : shards, replicas);
+          solr.startCloud(port, nodes, shards == 0 ? nodes : shards);
         }
         return solr;
       } catch (Exception | Error e) {

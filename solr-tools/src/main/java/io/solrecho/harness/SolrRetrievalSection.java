@@ -97,10 +97,6 @@ final class SolrRetrievalSection implements ReportSection {
     this.prompts = Collections.unmodifiableMap(new LinkedHashMap<>(prompts));
   }
 
-  RetrievalScores scores(String system) {
-    return scores.get(system);
-  }
-
   @Override
   public String key() {
     return key;
