@@ -15,7 +15,6 @@
  */
 package io.solrecho.eval;
 
-import io.solrecho.embed.WholeNumber;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.EOFException;
@@ -78,11 +77,6 @@ final class LineReader implements Closeable {
     return file;
   }
 
-  /** Checks a reader's "first N records" option. */
-  static int requireLimit(int limit) {
-    return WholeNumber.atLeast("limit (the number of records to read)", limit, 1);
-  }
-
   /** The next line without its terminator, or {@code null} at the end of the file. */
   String next() throws IOException {
     String line;
@@ -111,15 +105,15 @@ final class LineReader implements Closeable {
   }
 
   /**
-   * Reads the remaining lines as tab-separated rows until {@code limit} records are read or the
-   * file ends: empty lines are skipped, every other row is split with {@link #tabFields} and handed
-   * to {@code record}, which returns the row's record, or {@code null} to pass over the row. While
-   * {@code record} runs, this reader is at the row's line, so {@link #error} locates it.
+   * Reads the remaining lines as tab-separated rows: empty lines are skipped, every other row is
+   * split with {@link #tabFields} and handed to {@code record}, which returns the row's record, or
+   * {@code null} to pass over the row. While {@code record} runs, this reader is at the row's line,
+   * so {@link #error} locates it.
    */
-  <T> List<T> tabRows(int limit, Function<String[], T> record) throws IOException {
+  <T> List<T> tabRows(Function<String[], T> record) throws IOException {
     List<T> records = new ArrayList<>();
     String line;
-    while (records.size() < limit && (line = next()) != null) {
+    while ((line = next()) != null) {
       if (line.isEmpty()) {
         continue;
       }

@@ -50,18 +50,9 @@ public final class SemEvalStsReader {
 
   /** Every scored pair of every subset, subsets in {@link SemEvalStsTask#subsets()} order. */
   public List<StsPair> read() throws IOException {
-    return read(Integer.MAX_VALUE);
-  }
-
-  /** The first {@code limit} scored pairs of the year, subsets in order. */
-  public List<StsPair> read(int limit) throws IOException {
-    LineReader.requireLimit(limit);
     List<StsPair> pairs = new ArrayList<>();
     for (String subset : task.subsets()) {
-      if (pairs.size() == limit) {
-        break;
-      }
-      pairs.addAll(readPairs(inputFile(subset), goldFile(subset), limit - pairs.size()));
+      pairs.addAll(readPairs(inputFile(subset), goldFile(subset)));
     }
     return pairs;
   }
@@ -74,12 +65,12 @@ public final class SemEvalStsReader {
     return root.resolve(task.folder()).resolve(task.goldFile(subset));
   }
 
-  /** Reads the scored pairs of one input/gold file pair, at most {@code limit} of them. */
-  static List<StsPair> readPairs(Path inputFile, Path goldFile, int limit) throws IOException {
+  /** Reads the scored pairs of one input/gold file pair. */
+  static List<StsPair> readPairs(Path inputFile, Path goldFile) throws IOException {
     List<StsPair> pairs = new ArrayList<>();
     try (LineReader input = new LineReader(inputFile);
         LineReader gold = new LineReader(goldFile)) {
-      while (pairs.size() < limit) {
+      while (true) {
         String score = gold.next();
         String sentences = input.next();
         if (score == null && sentences == null) {

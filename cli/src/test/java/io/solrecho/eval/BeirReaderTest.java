@@ -86,11 +86,7 @@ public class BeirReaderTest {
   }
 
   @Test
-  public void limitsGiveQuickSubsets() throws IOException {
-    assertEquals(scifact().readCorpus().subList(0, 5), scifact().readCorpus(5));
-    assertEquals(
-        List.of("1", "2"),
-        scifact().readQueries(2).stream().map(BeirQuery::id).collect(Collectors.toList()));
+  public void theFirstJudgedQueriesGiveAQuickSubset() throws IOException {
     Qrels first = scifact().readQrels("test").firstQueries(3);
     assertEquals(3, first.queryCount());
     assertEquals(3, scifact().readQueries(first).size());

@@ -22,7 +22,6 @@ import java.net.BindException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -286,7 +285,7 @@ public final class LocalSolr implements AutoCloseable {
   private void startStandalone(int port) throws Exception {
     Files.writeString(home.resolve("solr.xml"), STANDALONE_SOLR_XML, StandardCharsets.UTF_8);
     Path instance = home.resolve(collection);
-    installConfigSet(instance.resolve("conf"));
+    ConfigSetFiles.copy(configSet, instance.resolve("conf"));
     Path coreProperties = instance.resolve("core.properties");
     if (!Files.exists(coreProperties)) {
       Files.writeString(coreProperties, "name=" + collection + "\n", StandardCharsets.UTF_8);
@@ -339,7 +338,7 @@ public final class LocalSolr implements AutoCloseable {
     nodeUrls = List.copyOf(urls);
     cluster.waitForAllNodes(60);
     Path conf = home.resolve("configset");
-    installConfigSet(conf);
+    ConfigSetFiles.copy(configSet, conf);
     cluster.uploadConfigSet(conf, collection);
     client =
         new CloudHttp2SolrClient.Builder(
@@ -385,21 +384,6 @@ public final class LocalSolr implements AutoCloseable {
   private static JettyConfig jettyConfig(int port) {
     // no Jetty shutdown hook (the owner closes this), and no waiting for a busy port
     return JettyConfig.builder().setPort(port).stopAtShutdown(false).withPortRetryTime(0).build();
-  }
-
-  /** Copies the configset's files into {@code conf} as they are. */
-  private void installConfigSet(Path conf) throws IOException {
-    Files.createDirectories(conf);
-    try (Stream<Path> files = Files.list(configSet)) {
-      for (Path file : (Iterable<Path>) files::iterator) {
-        if (Files.isRegularFile(file)) {
-          Files.copy(
-              file,
-              conf.resolve(file.getFileName().toString()),
-              StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
   }
 
   /** Sets the properties the configset reads for the model, remembering what they were. */
