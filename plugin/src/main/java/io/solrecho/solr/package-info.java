@@ -47,8 +47,8 @@
  * query parser takes a lease when its core loads and returns it when the core closes; the model
  * loads on first use and closes with its last lease, or with the node (the registry lives in the
  * {@code CoreContainer}'s object cache). Loaded models and their memory are reported in the node's
- * metrics, requests per model in the cores' ({@link io.solrecho.solr.EchoUpdateMetrics}, {@link
- * io.solrecho.solr.EchoQueryMetrics}).
+ * metrics; what each processor and parser embedded, in its core's ({@link
+ * io.solrecho.solr.EchoUpdateMetrics}, {@link io.solrecho.solr.EchoQueryMetrics}).
  *
  * <h2>Documents</h2>
  *
