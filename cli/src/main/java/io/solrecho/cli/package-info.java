@@ -26,8 +26,9 @@
  * io.solrecho.cli.ExitStatus}), user-facing failure messages ({@link
  * io.solrecho.cli.FailureMessage}), {@code --version} ({@link io.solrecho.cli.BuildVersion}), the
  * option converters ({@link io.solrecho.cli.Converters}) and the option mixins ({@link
- * io.solrecho.cli.ModelOption}, {@link io.solrecho.cli.DeviceOptions}, the embedding options,
- * {@link io.solrecho.cli.ModelCacheOption}, {@link io.solrecho.cli.RandomModelOptions}).
+ * io.solrecho.cli.ModelOption}, {@link io.solrecho.cli.DeviceOptions}, the embedding options with
+ * {@link io.solrecho.cli.TokenOptions}, {@link io.solrecho.cli.ModelCacheOption}, {@link
+ * io.solrecho.cli.RandomModelOptions}).
  *
  * <p>The benchmarks' parts live here too: random model folders of a real model's shape ({@code
  * RandomModel}, written by {@code SafetensorsWriter}), the dense matrix-product rate ({@code

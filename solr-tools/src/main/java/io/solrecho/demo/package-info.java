@@ -23,7 +23,8 @@
  * (one node, or a SolrCloud cluster) for the {@link io.solrecho.demo.ModelFolder}, indexes the
  * {@link io.solrecho.demo.SampleCollection} with progress ({@link io.solrecho.demo.IndexProgress})
  * and runs its example queries ({@code ExampleQueries}). {@link io.solrecho.demo.ModelsFile} reads
- * a configset's {@code echo-models.json}.
+ * a configset's {@code echo-models.json}; {@link io.solrecho.demo.ConfigSetFiles} copies a
+ * configset as it is.
  *
  * <p>Plugs into the command line of {@link io.solrecho.cli}; {@link io.solrecho.harness} runs its
  * measurements on {@code LocalSolr}.
