@@ -15,6 +15,7 @@
  */
 package io.solrecho;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,7 +50,7 @@ public final class Oracles {
     return references;
   }
 
-  private static EchoReference echoReference(String name, java.nio.file.Path folder) {
+  private static EchoReference echoReference(String name, Path folder) {
     return new EchoReference(name, folder, folder.resolve("echo_reference.json"));
   }
 }

@@ -213,9 +213,9 @@ public final class BenchEmbedCommand implements Command {
     report.addProperty("texts_per_measurement", texts.size());
     report.addProperty("cpu_cores", Runtime.getRuntime().availableProcessors());
     JsonArray runs = new JsonArray();
-    Map<String, Double> secondsPerText = new java.util.LinkedHashMap<>();
+    Map<String, Double> secondsPerText = new LinkedHashMap<>();
     for (String mode : List.of("echo", "classical")) {
-      Map<String, String> modeParameters = new java.util.LinkedHashMap<>(parameters);
+      Map<String, String> modeParameters = new LinkedHashMap<>(parameters);
       modeParameters.put("mode", mode);
       try (Embedder embedder =
           Embedder.open(model, lm, EmbeddingParameters.parse(modeParameters))) {

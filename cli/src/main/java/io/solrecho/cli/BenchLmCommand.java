@@ -21,6 +21,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.solrecho.embed.WholeNumber;
 import io.solrecho.lm.BatchBudget;
 import io.solrecho.lm.CausalLanguageModel;
 import io.solrecho.lm.ModelConfig;
@@ -229,15 +230,11 @@ public final class BenchLmCommand implements Command {
   /** A batch size or length of {@code shape}, a whole number of at least 1. */
   private static int shapeNumber(String text, String shape) {
     try {
-      int number = Integer.parseInt(text);
-      if (number >= 1) {
-        return number;
-      }
-    } catch (NumberFormatException e) {
-      // said below
+      return WholeNumber.parse(text, 1);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "--shapes: expected BATCHxLENGTH entries like 8x128, got '" + shape + "'", e);
     }
-    throw new IllegalArgumentException(
-        "--shapes: expected BATCHxLENGTH entries like 8x128, got '" + shape + "'");
   }
 
   private static int budgetRows(BatchBudget budget, int length) {

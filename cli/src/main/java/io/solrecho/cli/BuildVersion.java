@@ -28,11 +28,6 @@ import picocli.CommandLine.IVersionProvider;
 public final class BuildVersion implements IVersionProvider {
   private static final String RESOURCE = "version.properties";
 
-  /** The project version of this build, e.g. {@code 0.1.0}. */
-  public static String project() {
-    return properties().getProperty("version");
-  }
-
   @Override
   public String[] getVersion() {
     Properties build = properties();

@@ -15,6 +15,7 @@
  */
 package io.solrecho.cli;
 
+import io.solrecho.embed.WholeNumber;
 import io.solrecho.lm.LmOptions;
 import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
@@ -44,18 +45,11 @@ public final class Converters {
   }
 
   private static int wholeNumber(String value, int least) {
-    int parsed;
     try {
-      parsed = Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      throw new TypeConversionException(
-          "expected a whole number of at least " + least + ", got '" + value + "'");
+      return WholeNumber.parse(value, least);
+    } catch (IllegalArgumentException e) {
+      throw new TypeConversionException(e.getMessage());
     }
-    if (parsed < least) {
-      throw new TypeConversionException(
-          "expected a whole number of at least " + least + ", got " + parsed);
-    }
-    return parsed;
   }
 
   /** A number above 0: seconds, rates. */

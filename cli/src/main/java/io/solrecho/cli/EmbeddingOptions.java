@@ -19,16 +19,16 @@ import io.solrecho.embed.EmbeddingMode;
 import io.solrecho.embed.EmbeddingParameters;
 import io.solrecho.embed.EmbeddingSettings;
 import io.solrecho.embed.Pooling;
-import io.solrecho.embed.SpanConvention;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * The embedding options of the commands that embed ({@code --mode}, {@code --pooling}, {@code
- * --template}, ...), a picocli mixin. An option not given keeps the engine's default, so only the
- * given ones become {@link EmbeddingParameters} (the spelling shared with the Solr configuration).
+ * --template}, ..., and the {@link TokenOptions}), a picocli mixin. An option not given keeps the
+ * engine's default, so only the given ones become {@link EmbeddingParameters} (the spelling shared
+ * with the Solr configuration).
  */
 final class EmbeddingOptions {
   @Option(
@@ -66,14 +66,6 @@ final class EmbeddingOptions {
   private String instruction;
 
   @Option(
-      names = "--spans",
-      paramLabel = "SPANS",
-      description =
-          "how the pooled tokens are found: pieces (each part of the prompt tokenized alone) or"
-              + " offsets (the whole prompt at once); default pieces")
-  private SpanConvention spans;
-
-  @Option(
       names = "--normalize",
       paramLabel = "true|false",
       arity = "0..1",
@@ -81,43 +73,18 @@ final class EmbeddingOptions {
       description = "scale vectors to length 1; default true")
   private Boolean normalize;
 
-  @Option(
-      names = "--max-tokens",
-      paramLabel = "N",
-      converter = Converters.PositiveInt.class,
-      description =
-          "tokens per copy of a text; longer texts are cut; default "
-              + EmbeddingSettings.DEFAULT_MAX_TOKENS_PER_COPY)
-  private Integer maxTokens;
-
-  @Option(
-      names = "--add-bos",
-      paramLabel = "true|false",
-      arity = "0..1",
-      fallbackValue = "true",
-      description = "start each prompt with the beginning-of-sequence token; default false")
-  private Boolean addBos;
-
-  @Option(
-      names = "--batch-size",
-      paramLabel = "N",
-      converter = Converters.PositiveInt.class,
-      description = "texts per forward pass; default 16")
-  private Integer batchSize;
+  @Mixin private TokenOptions tokens;
 
   /** The options given, by their {@link EmbeddingParameters} names. */
   Map<String, String> parameters() {
     Map<String, String> parameters = new LinkedHashMap<>();
-    put(parameters, "mode", mode);
-    put(parameters, "pooling", pooling);
-    put(parameters, "documentTemplate", template);
-    put(parameters, "queryTemplate", queryTemplate);
-    put(parameters, "instruction", instruction);
-    put(parameters, "spans", spans);
-    put(parameters, "normalize", normalize);
-    put(parameters, "maxTokens", maxTokens);
-    put(parameters, "addBos", addBos);
-    put(parameters, "batchSize", batchSize);
+    TokenOptions.put(parameters, "mode", mode);
+    TokenOptions.put(parameters, "pooling", pooling);
+    TokenOptions.put(parameters, "documentTemplate", template);
+    TokenOptions.put(parameters, "queryTemplate", queryTemplate);
+    TokenOptions.put(parameters, "instruction", instruction);
+    TokenOptions.put(parameters, "normalize", normalize);
+    parameters.putAll(tokens.parameters());
     return parameters;
   }
 
@@ -129,15 +96,5 @@ final class EmbeddingOptions {
    */
   EmbeddingSettings settings() {
     return EmbeddingParameters.parse(parameters());
-  }
-
-  private static void put(Map<String, String> parameters, String name, Object value) {
-    if (value != null) {
-      parameters.put(
-          name,
-          value instanceof Enum
-              ? ((Enum<?>) value).name().toLowerCase(Locale.ROOT)
-              : value.toString());
-    }
   }
 }

@@ -17,7 +17,7 @@ package io.solrecho.cli;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
-import io.solrecho.lm.SafetensorsWriter;
+import io.solrecho.embed.WholeNumber;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -115,9 +115,7 @@ final class RandomModel {
    * e.g. for a dry run on a CPU).
    */
   RandomModel withLayers(int count) {
-    if (count < 1) {
-      throw new IllegalArgumentException("--layers: expected at least 1, got " + count);
-    }
+    WholeNumber.atLeast("--layers", count, 1);
     if (count == layers) {
       return this;
     }
@@ -137,10 +135,6 @@ final class RandomModel {
 
   String name() {
     return name;
-  }
-
-  int vocab() {
-    return vocab;
   }
 
   /** The model folder under {@code cache}, written on first use and reused afterwards. */

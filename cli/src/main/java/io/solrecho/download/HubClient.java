@@ -18,10 +18,15 @@ package io.solrecho.download;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.OptionalLong;
@@ -130,11 +135,10 @@ final class HubClient {
     private static String why(URI uri, IOException cause) {
       String host = uri.getHost() + (uri.getPort() >= 0 ? ":" + uri.getPort() : "");
       for (Throwable t = cause; t != null; t = t.getCause()) {
-        if (t instanceof java.net.UnknownHostException
-            || t instanceof java.nio.channels.UnresolvedAddressException) {
+        if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
           return "cannot resolve host " + uri.getHost();
         }
-        if (t instanceof java.net.http.HttpConnectTimeoutException) {
+        if (t instanceof HttpConnectTimeoutException) {
           return "no connection to " + host + " before the connect timeout";
         }
       }
@@ -144,11 +148,11 @@ final class HubClient {
 
   private static boolean isConnectFailure(IOException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof java.net.ConnectException
-          || t instanceof java.net.http.HttpConnectTimeoutException
-          || t instanceof java.net.UnknownHostException
-          || t instanceof java.net.NoRouteToHostException
-          || t instanceof java.nio.channels.UnresolvedAddressException) {
+      if (t instanceof ConnectException
+          || t instanceof HttpConnectTimeoutException
+          || t instanceof UnknownHostException
+          || t instanceof NoRouteToHostException
+          || t instanceof UnresolvedAddressException) {
         return true;
       }
     }

@@ -19,6 +19,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import io.solrecho.embed.WholeNumber;
 import io.solrecho.progress.ProgressBar;
 import io.solrecho.progress.ProgressUnit;
 import java.io.IOException;
@@ -371,10 +372,7 @@ public final class HubDownloader {
      * Attempts per file when a transfer breaks off, stalls or meets a transient error (default 5).
      */
     public Builder attempts(int attempts) {
-      if (attempts < 1) {
-        throw new IllegalArgumentException("attempts must be at least 1, got " + attempts);
-      }
-      this.attempts = attempts;
+      this.attempts = WholeNumber.atLeast("attempts", attempts, 1);
       return this;
     }
 

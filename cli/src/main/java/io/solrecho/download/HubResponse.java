@@ -21,6 +21,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.OptionalLong;
 
@@ -33,12 +34,11 @@ import java.util.OptionalLong;
 final class HubResponse implements Closeable {
   private static final int ERROR_TEXT_LIMIT = 2048;
 
-  private final java.net.http.HttpResponse<InputStream> response;
+  private final HttpResponse<InputStream> response;
   private final String hubEtag;
   private final OptionalLong hubSize;
 
-  HubResponse(
-      java.net.http.HttpResponse<InputStream> response, String hubEtag, OptionalLong hubSize) {
+  HubResponse(HttpResponse<InputStream> response, String hubEtag, OptionalLong hubSize) {
     this.response = response;
     this.hubEtag = hubEtag;
     this.hubSize = hubSize;

@@ -25,12 +25,4 @@ public record BeirDocument(String id, String title, String text) {
           "BEIR document id, title and text must not be null (id " + id + ")");
     }
   }
-
-  /**
-   * The text to embed: title and text joined by one space, as BEIR's and MTEB's dense retrievers
-   * do, or the text alone when the title is blank.
-   */
-  public String titleAndText() {
-    return title.isBlank() ? text : title + " " + text;
-  }
 }

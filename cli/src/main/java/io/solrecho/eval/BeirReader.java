@@ -76,15 +76,9 @@ public final class BeirReader {
 
   /** Every corpus document, in file order. */
   public List<BeirDocument> readCorpus() throws IOException {
-    return readCorpus(Integer.MAX_VALUE);
-  }
-
-  /** The first {@code limit} corpus documents. */
-  public List<BeirDocument> readCorpus(int limit) throws IOException {
     Set<String> ids = new HashSet<>();
     return JsonLines.read(
         corpusFile,
-        limit,
         (lines, json) -> {
           String id = requireId(lines, json, ids);
           String title = JsonLines.optionalString(lines, json, "title");
@@ -95,15 +89,9 @@ public final class BeirReader {
 
   /** Every query, in file order. */
   public List<BeirQuery> readQueries() throws IOException {
-    return readQueries(Integer.MAX_VALUE);
-  }
-
-  /** The first {@code limit} queries of the file (judged or not). */
-  public List<BeirQuery> readQueries(int limit) throws IOException {
     Set<String> ids = new HashSet<>();
     return JsonLines.read(
         queriesFile,
-        limit,
         (lines, json) ->
             new BeirQuery(
                 requireId(lines, json, ids), JsonLines.requiredString(lines, json, "text")));

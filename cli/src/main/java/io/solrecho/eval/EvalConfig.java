@@ -151,7 +151,7 @@ final class EvalConfig {
     if (sts.isEmpty() && !toy && chosenExtensions.isEmpty()) {
       throw new IllegalArgumentException("--datasets: none given; known: " + known);
     }
-    Map<String, String> parameters = embeddingParameters(options);
+    Map<String, String> parameters = options.tokens.parameters();
     Map<EmbeddingMode, String> templates = new EnumMap<>(EmbeddingMode.class);
     putIfGiven(templates, EmbeddingMode.ECHO, options.echoTemplate);
     putIfGiven(templates, EmbeddingMode.CLASSICAL, options.classicalTemplate);
@@ -191,18 +191,6 @@ final class EvalConfig {
         Collections.unmodifiableMap(setups),
         Collections.unmodifiableMap(parameters),
         Collections.unmodifiableMap(prepared));
-  }
-
-  /** The embedding options given, by their {@link io.solrecho.embed.EmbeddingParameters} names. */
-  private static Map<String, String> embeddingParameters(EvalOptions options) {
-    Map<String, String> parameters = new LinkedHashMap<>();
-    putIfGiven(parameters, "maxTokens", options.maxTokens);
-    putIfGiven(parameters, "batchSize", options.batchSize);
-    putIfGiven(parameters, "maxBatchTokens", options.maxBatchTokens);
-    putIfGiven(parameters, "addBos", options.addBos);
-    putIfGiven(
-        parameters, "spans", options.spans == null ? null : EmbeddingSetup.lower(options.spans));
-    return parameters;
   }
 
   private static <K> void putIfGiven(Map<K, String> map, K key, Object value) {

@@ -15,10 +15,9 @@
  */
 package io.solrecho.eval;
 
-import io.solrecho.cli.Converters;
 import io.solrecho.cli.DeviceOptions;
 import io.solrecho.cli.ModelOption;
-import io.solrecho.embed.SpanConvention;
+import io.solrecho.cli.TokenOptions;
 import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -99,41 +98,7 @@ final class EvalOptions {
       description = "the PromptEOL setup's prompt template; default: zero-shot")
   String prompteolTemplate;
 
-  @Option(
-      names = "--max-tokens",
-      paramLabel = "N",
-      converter = Converters.PositiveInt.class,
-      description =
-          "tokens per copy of a text; default 512; lower it for models with few positions")
-  Integer maxTokens;
-
-  @Option(
-      names = "--batch-size",
-      paramLabel = "N",
-      converter = Converters.PositiveInt.class,
-      description = "texts per forward pass; default 16")
-  Integer batchSize;
-
-  @Option(
-      names = "--max-batch-tokens",
-      paramLabel = "N",
-      converter = Converters.PositiveInt.class,
-      description = "tokens per forward pass; default 8192")
-  Integer maxBatchTokens;
-
-  @Option(
-      names = "--add-bos",
-      paramLabel = "true|false",
-      arity = "0..1",
-      fallbackValue = "true",
-      description = "start each prompt with the beginning-of-sequence token; default false")
-  Boolean addBos;
-
-  @Option(
-      names = "--spans",
-      paramLabel = "SPANS",
-      description = "pieces or offsets (see embed --help); default pieces")
-  SpanConvention spans;
+  @Mixin TokenOptions tokens;
 
   @Mixin DeviceOptions device;
 }

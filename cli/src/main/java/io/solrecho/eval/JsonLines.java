@@ -38,13 +38,12 @@ final class JsonLines {
     T of(LineReader lines, JsonObject json);
   }
 
-  /** The first {@code limit} objects of {@code file} as records, in file order. */
-  static <T> List<T> read(Path file, int limit, Record<T> record) throws IOException {
-    LineReader.requireLimit(limit);
+  /** The objects of {@code file} as records, in file order. */
+  static <T> List<T> read(Path file, Record<T> record) throws IOException {
     List<T> records = new ArrayList<>();
     try (LineReader lines = new LineReader(file)) {
       String line;
-      while (records.size() < limit && (line = lines.next()) != null) {
+      while ((line = lines.next()) != null) {
         if (!line.isBlank()) {
           records.add(record.of(lines, parseObject(lines, line)));
         }

@@ -77,15 +77,6 @@ final class LineReader implements Closeable {
     return file;
   }
 
-  /** Checks a reader's "first N records" option. */
-  static int requireLimit(int limit) {
-    if (limit < 1) {
-      throw new IllegalArgumentException(
-          "limit must be at least 1 (the number of records to read), got " + limit);
-    }
-    return limit;
-  }
-
   /** The next line without its terminator, or {@code null} at the end of the file. */
   String next() throws IOException {
     String line;
@@ -114,15 +105,15 @@ final class LineReader implements Closeable {
   }
 
   /**
-   * Reads the remaining lines as tab-separated rows until {@code limit} records are read or the
-   * file ends: empty lines are skipped, every other row is split with {@link #tabFields} and handed
-   * to {@code record}, which returns the row's record, or {@code null} to pass over the row. While
-   * {@code record} runs, this reader is at the row's line, so {@link #error} locates it.
+   * Reads the remaining lines as tab-separated rows: empty lines are skipped, every other row is
+   * split with {@link #tabFields} and handed to {@code record}, which returns the row's record, or
+   * {@code null} to pass over the row. While {@code record} runs, this reader is at the row's line,
+   * so {@link #error} locates it.
    */
-  <T> List<T> tabRows(int limit, Function<String[], T> record) throws IOException {
+  <T> List<T> tabRows(Function<String[], T> record) throws IOException {
     List<T> records = new ArrayList<>();
     String line;
-    while (records.size() < limit && (line = next()) != null) {
+    while ((line = next()) != null) {
       if (line.isEmpty()) {
         continue;
       }

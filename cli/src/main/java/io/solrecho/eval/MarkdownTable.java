@@ -61,6 +61,21 @@ public final class MarkdownTable {
         : "n/a";
   }
 
+  /**
+   * {@code value} as {@link #number}, bold when it is the largest of {@code column} (the value's
+   * column, NaN for a missing result) and the column has several rows.
+   */
+  public static String numberMarkingBest(double value, List<Double> column, int decimals) {
+    String text = number(value, decimals);
+    double best =
+        column.stream()
+            .filter(Double::isFinite)
+            .mapToDouble(Double::doubleValue)
+            .max()
+            .orElse(Double.NaN);
+    return column.size() > 1 && value == best ? "**" + text + "**" : text;
+  }
+
   /** Text shown as code, e.g. a prompt template. */
   public static String code(String text) {
     return "`" + text.replace("`", "'") + "`";

@@ -15,6 +15,7 @@
  */
 package io.solrecho.eval;
 
+import io.solrecho.embed.WholeNumber;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -95,10 +96,7 @@ public final class Qrels {
 
   /** The judgments of the first {@code limit} queries only, for quick runs. */
   public Qrels firstQueries(int limit) {
-    if (limit < 1) {
-      throw new IllegalArgumentException(
-          "limit must be at least 1 (the number of queries to keep), got " + limit);
-    }
+    WholeNumber.atLeast("limit (the number of queries to keep)", limit, 1);
     Map<String, Map<String, Integer>> first = new LinkedHashMap<>();
     for (Map.Entry<String, Map<String, Integer>> query : byQuery.entrySet()) {
       if (first.size() == limit) {

@@ -15,6 +15,7 @@
  */
 package io.solrecho.eval;
 
+import io.solrecho.embed.WholeNumber;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -35,11 +36,8 @@ final class RankCutOff {
    * @param k the cut-off, at least 1
    */
   RankCutOff(String metric, int k) {
-    if (k < 1) {
-      throw new IllegalArgumentException(metric + " cut-off k must be at least 1, got " + k);
-    }
     this.metric = metric;
-    this.k = k;
+    this.k = WholeNumber.atLeast(metric + " cut-off k", k, 1);
   }
 
   int k() {

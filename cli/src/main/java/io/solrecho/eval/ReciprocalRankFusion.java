@@ -15,6 +15,7 @@
  */
 package io.solrecho.eval;
 
+import io.solrecho.embed.WholeNumber;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -44,10 +45,7 @@ public final class ReciprocalRankFusion {
    * @param k the rank constant, at least 0; larger values flatten the difference between ranks
    */
   public ReciprocalRankFusion(int k) {
-    if (k < 0) {
-      throw new IllegalArgumentException("RRF rank constant k must be at least 0, got " + k);
-    }
-    this.k = k;
+    this.k = WholeNumber.atLeast("RRF rank constant k", k, 0);
   }
 
   public int k() {

@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -129,10 +130,7 @@ public final class ReportWriter {
 
   /** {@code device / dtype -> device_dtype}: the info names as JSON members. */
   static String jsonName(String label) {
-    return label
-        .toLowerCase(java.util.Locale.ROOT)
-        .replaceAll("[^a-z0-9]+", "_")
-        .replaceAll("^_|_$", "");
+    return label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
   }
 
   private static String counts(Map<String, Long> counts) {

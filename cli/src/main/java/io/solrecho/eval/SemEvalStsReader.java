@@ -18,17 +18,14 @@ package io.solrecho.eval;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reads one SemEval STS year (2012..2016) from the original task files: per subset, an input file
  * of tab-separated {@code sentence1, sentence2[, source notes]} and a gold file with one score per
  * line, line i of one matching line i of the other. A blank gold line marks a pair that was not
  * scored (STS15 and STS16): the pair is skipped, as SentEval does. MTEB evaluates the pooled pairs
- * of a year ({@link #read()}); SentEval also reports per subset ({@link #readSubsets()}).
+ * of a year ({@link #read()}), as the evaluation does.
  */
 public final class SemEvalStsReader {
   private final Path root;
@@ -51,38 +48,13 @@ public final class SemEvalStsReader {
     }
   }
 
-  public SemEvalStsTask task() {
-    return task;
-  }
-
   /** Every scored pair of every subset, subsets in {@link SemEvalStsTask#subsets()} order. */
   public List<StsPair> read() throws IOException {
-    return read(Integer.MAX_VALUE);
-  }
-
-  /** The first {@code limit} scored pairs of the year, subsets in order. */
-  public List<StsPair> read(int limit) throws IOException {
-    LineReader.requireLimit(limit);
     List<StsPair> pairs = new ArrayList<>();
     for (String subset : task.subsets()) {
-      if (pairs.size() == limit) {
-        break;
-      }
-      pairs.addAll(readPairs(inputFile(subset), goldFile(subset), limit - pairs.size()));
+      pairs.addAll(readPairs(inputFile(subset), goldFile(subset)));
     }
     return pairs;
-  }
-
-  /**
-   * The scored pairs of each subset, keyed by subset name in {@link SemEvalStsTask#subsets()}
-   * order.
-   */
-  public Map<String, List<StsPair>> readSubsets() throws IOException {
-    Map<String, List<StsPair>> subsets = new LinkedHashMap<>();
-    for (String subset : task.subsets()) {
-      subsets.put(subset, readPairs(inputFile(subset), goldFile(subset), Integer.MAX_VALUE));
-    }
-    return Collections.unmodifiableMap(subsets);
   }
 
   private Path inputFile(String subset) {
@@ -93,12 +65,12 @@ public final class SemEvalStsReader {
     return root.resolve(task.folder()).resolve(task.goldFile(subset));
   }
 
-  /** Reads the scored pairs of one input/gold file pair, at most {@code limit} of them. */
-  static List<StsPair> readPairs(Path inputFile, Path goldFile, int limit) throws IOException {
+  /** Reads the scored pairs of one input/gold file pair. */
+  static List<StsPair> readPairs(Path inputFile, Path goldFile) throws IOException {
     List<StsPair> pairs = new ArrayList<>();
     try (LineReader input = new LineReader(inputFile);
         LineReader gold = new LineReader(goldFile)) {
-      while (pairs.size() < limit) {
+      while (true) {
         String score = gold.next();
         String sentences = input.next();
         if (score == null && sentences == null) {

@@ -41,12 +41,6 @@ public final class SickReader {
 
   /** Every TEST pair, in file order. */
   public List<StsPair> read() throws IOException {
-    return read(Integer.MAX_VALUE);
-  }
-
-  /** The first {@code limit} TEST pairs (all of them when there are fewer). */
-  public List<StsPair> read(int limit) throws IOException {
-    LineReader.requireLimit(limit);
     try (LineReader lines = new LineReader(file)) {
       String headerLine = lines.next();
       if (headerLine == null) {
@@ -58,7 +52,6 @@ public final class SickReader {
       int score = column(lines, header, "relatedness_score");
       int set = column(lines, header, "SemEval_set");
       return lines.tabRows(
-          limit,
           fields -> {
             if (fields.length != header.size()) {
               throw lines.error(

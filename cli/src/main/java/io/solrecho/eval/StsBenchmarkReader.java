@@ -44,14 +44,8 @@ public final class StsBenchmarkReader {
 
   /** Every pair of the file, in file order. */
   public List<StsPair> read() throws IOException {
-    return read(Integer.MAX_VALUE);
-  }
-
-  /** The first {@code limit} pairs of the file (all of them when there are fewer). */
-  public List<StsPair> read(int limit) throws IOException {
-    LineReader.requireLimit(limit);
     try (LineReader lines = new LineReader(file)) {
-      return lines.tabRows(limit, fields -> pair(lines, fields));
+      return lines.tabRows(fields -> pair(lines, fields));
     }
   }
 

@@ -15,6 +15,7 @@
  */
 package io.solrecho.eval;
 
+import io.solrecho.embed.WholeNumber;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -103,9 +104,7 @@ public enum StsDataset {
    * order, all of them when there are fewer: a quick run still sees every genre and SemEval subset.
    */
   static <T> List<T> spread(List<T> items, int limit) {
-    if (limit < 1) {
-      throw new IllegalArgumentException("limit must be at least 1, got " + limit);
-    }
+    WholeNumber.atLeast("limit", limit, 1);
     if (items.size() <= limit) {
       return items;
     }

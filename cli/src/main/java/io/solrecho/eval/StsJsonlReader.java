@@ -45,7 +45,6 @@ public final class StsJsonlReader {
   public List<StsPair> read() throws IOException {
     return JsonLines.read(
         file,
-        Integer.MAX_VALUE,
         (lines, json) -> {
           String sentence1 = JsonLines.requiredString(lines, json, "sentence1");
           String sentence2 = JsonLines.requiredString(lines, json, "sentence2");

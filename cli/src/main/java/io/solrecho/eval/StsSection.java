@@ -105,9 +105,11 @@ public final class StsSection implements ReportSection {
     for (String setup : scores.keySet()) {
       List<String> row = new ArrayList<>(List.of(setup));
       for (StsDataset dataset : pairs.keySet()) {
-        row.add(cell(scores.get(setup).get(dataset).spearmanX100(), column(dataset)));
+        row.add(
+            MarkdownTable.numberMarkingBest(
+                scores.get(setup).get(dataset).spearmanX100(), column(dataset), 2));
       }
-      row.add(cell(average(setup), averages()));
+      row.add(MarkdownTable.numberMarkingBest(average(setup), averages(), 2));
       table.row(row);
     }
     MarkdownTable counts = new MarkdownTable("dataset", "pairs", "source");
@@ -202,19 +204,5 @@ public final class StsSection implements ReportSection {
     List<Double> values = new ArrayList<>();
     scores.keySet().forEach(s -> values.add(average(s)));
     return values;
-  }
-
-  /**
-   * The value with two decimals, bold when it is the column's best and the column has several rows.
-   */
-  private static String cell(double value, List<Double> column) {
-    String text = MarkdownTable.number(value, 2);
-    double best =
-        column.stream()
-            .filter(Double::isFinite)
-            .mapToDouble(Double::doubleValue)
-            .max()
-            .orElse(Double.NaN);
-    return column.size() > 1 && Double.isFinite(value) && value == best ? "**" + text + "**" : text;
   }
 }

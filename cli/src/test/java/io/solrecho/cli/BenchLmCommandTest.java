@@ -25,6 +25,7 @@ import io.solrecho.lm.ModelConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.junit.Test;
 
 /**
@@ -57,7 +58,7 @@ public class BenchLmCommandTest {
       "--shapes",
       shapes
     };
-    String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+    String[] all = Arrays.copyOf(args, args.length + more.length);
     System.arraycopy(more, 0, all, args.length, more.length);
     return run(all);
   }

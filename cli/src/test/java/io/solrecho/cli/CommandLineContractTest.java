@@ -62,7 +62,8 @@ public class CommandLineContractTest {
             "--normalize",
             "--max-tokens",
             "--add-bos",
-            "--batch-size");
+            "--batch-size",
+            "--max-batch-tokens");
     DOCUMENTED.put("hidden-states", join(List.of("--model", "--input"), device));
     DOCUMENTED.put(
         "embed", join(List.of("--model", "--input", "--format", "--role"), embedding, device));

@@ -134,6 +134,6 @@ public class RandomModelTest {
     IllegalArgumentException layers =
         assertThrows(
             IllegalArgumentException.class, () -> RandomModel.smolLm2Shape().withLayers(0));
-    assertEquals("--layers: expected at least 1, got 0", layers.getMessage());
+    assertEquals("--layers: expected a whole number of at least 1, got 0", layers.getMessage());
   }
 }

@@ -21,6 +21,7 @@ import static org.junit.Assert.assertNull;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -42,7 +43,7 @@ public class GitBlobIdTest {
   public void fortyHexEtagsAreBlobIdsAndOthersAreNot() {
     String id = "ce013625030ba8dba906f756967f9e9ca394464a";
     assertEquals(id, GitBlobId.fromEtag("\"" + id + "\""));
-    assertEquals(id, GitBlobId.fromEtag("W/\"" + id.toUpperCase(java.util.Locale.ROOT) + "\""));
+    assertEquals(id, GitBlobId.fromEtag("W/\"" + id.toUpperCase(Locale.ROOT) + "\""));
     assertNull(GitBlobId.fromEtag("\"" + id + id.substring(0, 24) + "\""));
     assertNull(GitBlobId.fromEtag("W/\"redirect\""));
     assertNull(GitBlobId.fromEtag(null));

@@ -18,6 +18,7 @@ package io.solrecho.download;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.junit.Test;
 
@@ -47,7 +48,6 @@ public class Sha256Test {
     // sha256("abc")
     assertEquals(
         "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
-        Sha256.hex(
-            Sha256.newDigest().digest("abc".getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
+        Sha256.hex(Sha256.newDigest().digest("abc".getBytes(StandardCharsets.US_ASCII))));
   }
 }

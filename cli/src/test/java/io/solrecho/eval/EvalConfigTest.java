@@ -20,6 +20,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import io.solrecho.embed.TextRole;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,7 +76,7 @@ public class EvalConfigTest {
         config
             .setups
             .get(EmbeddingSetup.parse("prompteol-last"))
-            .template(io.solrecho.embed.TextRole.DOCUMENT)
+            .template(TextRole.DOCUMENT)
             .template());
   }
 

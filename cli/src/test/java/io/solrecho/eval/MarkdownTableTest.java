@@ -18,6 +18,7 @@ package io.solrecho.eval;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 
+import java.util.List;
 import org.junit.Test;
 
 public class MarkdownTableTest {
@@ -49,5 +50,15 @@ public class MarkdownTableTest {
   public void missingNumbersShowAsNotAvailable() {
     assertEquals("n/a", MarkdownTable.number(Double.NaN, 2));
     assertEquals("-3.14", MarkdownTable.number(-3.14159, 2));
+  }
+
+  @Test
+  public void theBestOfAColumnOfSeveralRowsIsBold() {
+    List<Double> column = List.of(0.5, 0.75, Double.NaN, 0.75);
+    assertEquals("**0.7500**", MarkdownTable.numberMarkingBest(0.75, column, 4));
+    assertEquals("0.50", MarkdownTable.numberMarkingBest(0.5, column, 2));
+    assertEquals("n/a", MarkdownTable.numberMarkingBest(Double.NaN, column, 2));
+    assertEquals("0.75", MarkdownTable.numberMarkingBest(0.75, List.of(0.75), 2));
+    assertEquals("n/a", MarkdownTable.numberMarkingBest(Double.NaN, List.of(Double.NaN, 1.0), 2));
   }
 }

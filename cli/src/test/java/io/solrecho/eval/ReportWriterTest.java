@@ -30,9 +30,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.imageio.ImageIO;
 import org.junit.Rule;
 import org.junit.Test;
@@ -225,7 +227,7 @@ public class ReportWriterTest {
   }
 
   private static int colours(BufferedImage image) {
-    java.util.Set<Integer> seen = new java.util.HashSet<>();
+    Set<Integer> seen = new HashSet<>();
     for (int y = 0; y < image.getHeight(); y += 4) {
       for (int x = 0; x < image.getWidth(); x += 4) {
         seen.add(image.getRGB(x, y));

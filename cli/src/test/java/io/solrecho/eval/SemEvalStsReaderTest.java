@@ -23,7 +23,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -86,23 +85,6 @@ public class SemEvalStsReaderTest {
   }
 
   @Test
-  public void subsetsAreKeptApartAndAddUpToTheYear() throws IOException {
-    Map<String, List<StsPair>> subsets = reader(SemEvalStsTask.STS15).readSubsets();
-    assertEquals(SemEvalStsTask.STS15.subsets(), List.copyOf(subsets.keySet()));
-    assertEquals(2, subsets.get("answers-forums").size());
-    assertEquals(3, subsets.get("answers-students").size());
-    assertEquals(2, subsets.get("images").size());
-    assertEquals(12, subsets.values().stream().mapToInt(List::size).sum());
-  }
-
-  @Test
-  public void limitSpansSubsets() throws IOException {
-    List<StsPair> all = reader(SemEvalStsTask.STS13).read();
-    // FNWN has 3 pairs, so 5 takes 2 from the next subset
-    assertEquals(all.subList(0, 5), reader(SemEvalStsTask.STS13).read(5));
-  }
-
-  @Test
   public void blankGoldLineSkipsThePair() throws IOException {
     Path input = write("input.txt", "A.\tB.\nC.\tD.\tnote\tnote\nE.\tF.\n");
     Path gold = write("gs.txt", "1.5\n\n4\n");
@@ -156,7 +138,7 @@ public class SemEvalStsReaderTest {
   }
 
   private static List<StsPair> readAllPairs(Path input, Path gold) throws IOException {
-    return SemEvalStsReader.readPairs(input, gold, Integer.MAX_VALUE);
+    return SemEvalStsReader.readPairs(input, gold);
   }
 
   private Path write(String name, String content) throws IOException {

@@ -73,11 +73,6 @@ public class SickReaderTest {
   }
 
   @Test
-  public void limitCountsTestPairsOnly() throws IOException {
-    assertEquals(new SickReader(sick()).read().subList(0, 3), new SickReader(sick()).read(3));
-  }
-
-  @Test
   public void missingColumnIsNamed() throws IOException {
     Path file = write("pair_ID\tsentence_A\tsentence_B\tSemEval_set\n1\tA.\tB.\tTEST\n");
     MalformedDataException e =

@@ -52,7 +52,7 @@ public class StsBenchmarkReaderTest {
   @Test
   public void doubleQuotesAreOrdinaryText() throws IOException {
     // line 6: a CSV parser would open a quoted field at the first '"' and merge lines
-    StsPair pair = new StsBenchmarkReader(testFile()).read(6).get(5);
+    StsPair pair = new StsBenchmarkReader(testFile()).read().get(5);
     assertEquals("A sign on the gate says \"no dogs\" in red letters.", pair.sentence1());
     assertEquals("A red \"no dogs\" sign hangs on the gate.", pair.sentence2());
     assertEquals(1.6, pair.gold(), 0);
@@ -76,13 +76,6 @@ public class StsBenchmarkReaderTest {
     Path file =
         write("main-forums\tanswer-answer\t2016\t0008\t3\tFirst.\tSecond.\tnote 1\tnote 2\n");
     assertEquals(List.of(new StsPair("First.", "Second.", 3)), new StsBenchmarkReader(file).read());
-  }
-
-  @Test
-  public void limitReadsTheFirstPairs() throws IOException {
-    List<StsPair> first = new StsBenchmarkReader(testFile()).read(5);
-    assertEquals(5, first.size());
-    assertEquals(new StsBenchmarkReader(testFile()).read().subList(0, 5), first);
   }
 
   @Test
@@ -121,12 +114,6 @@ public class StsBenchmarkReaderTest {
             IllegalArgumentException.class,
             () -> new StsBenchmarkReader(tmp.getRoot().toPath().resolve("absent.csv")));
     assertTrue(e.getMessage(), e.getMessage().contains("absent.csv"));
-  }
-
-  @Test
-  public void limitBelowOneIsRejected() throws IOException {
-    Path file = write("g\tf\t2012\t1\t1\tA.\tB.\n");
-    assertThrows(IllegalArgumentException.class, () -> new StsBenchmarkReader(file).read(0));
   }
 
   private Path write(String content) throws IOException {

@@ -21,7 +21,9 @@ import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import org.junit.Test;
@@ -104,8 +106,8 @@ public class ToyTripletsTest {
   }
 
   private static List<String> reversed(List<String> words) {
-    List<String> copy = new java.util.ArrayList<>(words);
-    java.util.Collections.reverse(copy);
+    List<String> copy = new ArrayList<>(words);
+    Collections.reverse(copy);
     return copy;
   }
 }

@@ -88,13 +88,13 @@ public final class EmbeddingParameters {
       b.addBos(bool("addBos", parameters.get("addBos")));
     }
     if (parameters.containsKey("maxTokens")) {
-      b.maxTokensPerCopy(PositiveInteger.parse("maxTokens", parameters.get("maxTokens")));
+      b.maxTokensPerCopy(WholeNumber.atLeast("maxTokens", parameters.get("maxTokens"), 1));
     }
     if (parameters.containsKey("batchSize")) {
-      b.maxBatchSize(PositiveInteger.parse("batchSize", parameters.get("batchSize")));
+      b.maxBatchSize(WholeNumber.atLeast("batchSize", parameters.get("batchSize"), 1));
     }
     if (parameters.containsKey("maxBatchTokens")) {
-      b.maxBatchTokens(PositiveInteger.parse("maxBatchTokens", parameters.get("maxBatchTokens")));
+      b.maxBatchTokens(WholeNumber.atLeast("maxBatchTokens", parameters.get("maxBatchTokens"), 1));
     }
     try {
       return b.build();

@@ -76,9 +76,7 @@ public final class EmbeddingService implements AutoCloseable {
    */
   public EmbeddingService(
       Embedder embedder, int queueCapacity, Duration timeout, ThreadFactory threads) {
-    if (queueCapacity < 1) {
-      throw new IllegalArgumentException("queueCapacity must be at least 1, got " + queueCapacity);
-    }
+    WholeNumber.atLeast("queueCapacity", queueCapacity, 1);
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive, got " + timeout);
     }

@@ -193,7 +193,7 @@ public final class EmbeddingSettings {
     }
 
     public Builder maxTokensPerCopy(int maxTokens) {
-      this.maxTokensPerCopy = PositiveInteger.check("maxTokens", maxTokens);
+      this.maxTokensPerCopy = WholeNumber.atLeast("maxTokens", maxTokens, 1);
       return this;
     }
 
@@ -204,12 +204,12 @@ public final class EmbeddingSettings {
     }
 
     public Builder maxBatchSize(int size) {
-      this.maxBatchSize = PositiveInteger.check("batchSize", size);
+      this.maxBatchSize = WholeNumber.atLeast("batchSize", size, 1);
       return this;
     }
 
     public Builder maxBatchTokens(int tokens) {
-      this.maxBatchTokens = PositiveInteger.check("maxBatchTokens", tokens);
+      this.maxBatchTokens = WholeNumber.atLeast("maxBatchTokens", tokens, 1);
       return this;
     }
 

@@ -55,16 +55,12 @@ public final class PassageSplitter {
     if (tokenizer == null) {
       throw new IllegalArgumentException("tokenizer must not be null");
     }
-    if (maxTokens < 1) {
-      throw new IllegalArgumentException("maxTokens must be at least 1, got " + maxTokens);
-    }
+    WholeNumber.atLeast("maxTokens", maxTokens, 1);
     if (overlap < 0 || overlap >= maxTokens) {
       throw new IllegalArgumentException(
           "overlap must be between 0 and maxTokens - 1 = " + (maxTokens - 1) + ", got " + overlap);
     }
-    if (maxPassages < 1) {
-      throw new IllegalArgumentException("maxPassages must be at least 1, got " + maxPassages);
-    }
+    WholeNumber.atLeast("maxPassages", maxPassages, 1);
     this.tokenizer = tokenizer;
     this.maxTokens = maxTokens;
     this.overlap = overlap;

@@ -80,14 +80,6 @@ public final class PromptTemplate {
     return new PromptTemplate(mode, template, instruction);
   }
 
-  /** The default template of {@code mode}, see {@link EmbeddingMode#defaultTemplate()}. */
-  public static PromptTemplate defaultFor(EmbeddingMode mode) {
-    if (mode == null) {
-      throw new IllegalArgumentException("embedding mode must not be null");
-    }
-    return of(mode, mode.defaultTemplate());
-  }
-
   /** The embedding mode this template was checked for. */
   public EmbeddingMode mode() {
     return mode;

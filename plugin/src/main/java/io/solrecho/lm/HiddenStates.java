@@ -65,14 +65,6 @@ public final class HiddenStates {
     return out;
   }
 
-  /** Adds the state of sequence {@code b} at position {@code t} into {@code sum}, in double. */
-  public void addTo(int b, int t, double[] sum) {
-    int base = offset(b, t);
-    for (int h = 0; h < hidden; h++) {
-      sum[h] += values[base + h];
-    }
-  }
-
   /**
    * The states of sequence {@code b} at the given positions, {@code [positions.length][hidden]}.
    */

@@ -26,6 +26,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.IntBuffer;
 import java.nio.ShortBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,6 +36,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * The weights of a model folder: {@code model.safetensors}, or the shards listed by {@code
@@ -89,7 +91,7 @@ final class ModelWeights implements Closeable {
       }
       List<Path> shards = new ArrayList<>();
       for (String shard :
-          new java.util.TreeSet<>(
+          new TreeSet<>(
               weightMap.entrySet().stream().map(e -> e.getValue().getAsString()).toList())) {
         Path path = folder.resolve(shard);
         if (!Files.isRegularFile(path)) {
@@ -172,7 +174,7 @@ final class ModelWeights implements Closeable {
     ShortBuffer in = bf16.asShortBuffer();
     ByteBuffer out =
         ByteBuffer.allocateDirect(Math.toIntExact(count * 4)).order(ByteOrder.nativeOrder());
-    java.nio.IntBuffer ints = out.asIntBuffer();
+    IntBuffer ints = out.asIntBuffer();
     for (int i = 0; i < count; i++) {
       ints.put(i, (in.get(i) & 0xFFFF) << 16);
     }

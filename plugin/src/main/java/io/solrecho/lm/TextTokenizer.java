@@ -24,6 +24,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,10 +109,10 @@ public final class TextTokenizer implements AutoCloseable {
                       .optPadding(false)
                       .build();
                 } catch (IOException e) {
-                  throw new java.io.UncheckedIOException(e);
+                  throw new UncheckedIOException(e);
                 }
               });
-    } catch (java.io.UncheckedIOException e) {
+    } catch (UncheckedIOException e) {
       throw new IOException("cannot read " + file + ": " + e.getCause().getMessage(), e.getCause());
     } catch (RuntimeException e) {
       throw new IOException("cannot read " + file + ": " + e.getMessage(), e);

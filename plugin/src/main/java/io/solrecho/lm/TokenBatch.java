@@ -17,6 +17,7 @@ package io.solrecho.lm;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * A rectangular batch of token id sequences with its attention mask and optional explicit position
@@ -102,7 +103,7 @@ public final class TokenBatch {
   /** Indices of the real tokens of row {@code b}, in order. */
   public int[] realPositions(int b) {
     int[] row = attentionMask[b];
-    return java.util.stream.IntStream.range(0, row.length).filter(t -> row[t] != 0).toArray();
+    return IntStream.range(0, row.length).filter(t -> row[t] != 0).toArray();
   }
 
   int[][] inputIds() {

@@ -17,7 +17,7 @@ package io.solrecho.solr;
 
 import io.solrecho.embed.EmbeddingParameters;
 import io.solrecho.embed.EmbeddingSettings;
-import io.solrecho.embed.PositiveInteger;
+import io.solrecho.embed.WholeNumber;
 import io.solrecho.lm.LmOptions;
 import io.solrecho.lm.ModelConfig;
 import io.solrecho.lm.TextTokenizer;
@@ -128,19 +128,7 @@ final class EchoModelDefinition {
 
   private static int positive(Map<String, String> parameters, String key, int fallback) {
     String value = parameters.get(key);
-    return value == null ? fallback : PositiveInteger.parse(key, value);
-  }
-
-  private static int integer(Map<String, String> parameters, String key, int fallback) {
-    String value = parameters.get(key);
-    if (value == null) {
-      return fallback;
-    }
-    try {
-      return Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(key + ": expected an integer, got '" + value + "'", e);
-    }
+    return value == null ? fallback : WholeNumber.atLeast(key, value, 1);
   }
 
   String name() {

@@ -15,6 +15,7 @@
  */
 package io.solrecho.solr;
 
+import io.solrecho.embed.WholeNumber;
 import java.io.IOException;
 import java.util.Arrays;
 import org.apache.lucene.index.VectorEncoding;
@@ -94,17 +95,16 @@ final class EchoQParser extends KnnQParser {
     }
     int topK;
     try {
-      topK = Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      throw plugin.badRequest(model, "topK: expected an integer, got '" + value + "'");
+      topK = WholeNumber.atLeast(TOP_K, value, 1);
+    } catch (IllegalArgumentException e) {
+      throw plugin.badRequest(model, e.getMessage());
     }
-    if (topK < 1 || topK > plugin.maxTopK()) {
+    if (topK > plugin.maxTopK()) {
       throw plugin.badRequest(
           model,
-          "topK must be between 1 and maxTopK="
+          "topK must be at most maxTopK="
               + plugin.maxTopK()
-              + " of the echo query"
-              + " parser, got "
+              + " of the echo query parser, got "
               + topK);
     }
   }

@@ -15,7 +15,7 @@
  */
 package io.solrecho.solr;
 
-import io.solrecho.embed.PositiveInteger;
+import io.solrecho.embed.WholeNumber;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -96,7 +96,7 @@ public final class EchoQParserPlugin extends QParserPlugin implements ResourceLo
   private static int positive(SolrParams params, String key, int fallback) {
     String value = params.get(key);
     try {
-      return value == null ? fallback : PositiveInteger.parse(key, value);
+      return value == null ? fallback : WholeNumber.atLeast(key, value, 1);
     } catch (IllegalArgumentException e) {
       throw configError(e.getMessage());
     }

@@ -15,7 +15,7 @@
  */
 package io.solrecho.solr;
 
-import io.solrecho.embed.PositiveInteger;
+import io.solrecho.embed.WholeNumber;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -96,7 +96,7 @@ final class EchoUpdateSettings {
     this.fingerprintField = params.get("fingerprintField", DEFAULT_FINGERPRINT_FIELD).trim();
     this.textHashField = params.get("textHashField", DEFAULT_TEXT_HASH_FIELD).trim();
     this.reuseVectors = params.getBool("reuseVectors", true);
-    this.batchSize = PositiveInteger.parse("batchSize", params.get("batchSize", "16"));
+    this.batchSize = WholeNumber.atLeast("batchSize", params.get("batchSize", "16"), 1);
     this.onError = onError(params.get("onError", "fail"));
     this.nested = nested(params.get("nested", "all"));
     this.passages = PassageSettings.parse(params);

@@ -46,10 +46,6 @@ final class IndexFingerprints {
     this.field = field;
   }
 
-  String field() {
-    return field;
-  }
-
   /** The fingerprints in the searcher's index; empty when the field is absent or unused. */
   Set<String> of(SolrIndexSearcher searcher) throws IOException {
     IndexReader reader = searcher.getIndexReader();

@@ -15,6 +15,7 @@
  */
 package io.solrecho.solr;
 
+import io.solrecho.embed.WholeNumber;
 import java.util.List;
 import org.apache.lucene.index.VectorEncoding;
 import org.apache.solr.common.params.SolrParams;
@@ -89,18 +90,7 @@ final class PassageSettings {
     if (value == null) {
       return fallback;
     }
-    int parsed;
-    try {
-      parsed = Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          PREFIX + name + ": expected an integer, got '" + value + "'", e);
-    }
-    if (parsed < least) {
-      throw new IllegalArgumentException(
-          PREFIX + name + " must be at least " + least + ", got " + parsed);
-    }
-    return parsed;
+    return WholeNumber.atLeast(PREFIX + name, value, least);
   }
 
   private static String name(SolrParams params, String name, String fallback) {

@@ -42,10 +42,6 @@ final class QueryVectors {
     this.cacheName = cacheName;
   }
 
-  String cacheName() {
-    return cacheName;
-  }
-
   /**
    * The query vector of {@code text} with {@code model}; the cached array is shared, never to be
    * changed.

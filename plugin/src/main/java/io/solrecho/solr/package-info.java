@@ -1,5 +1,24 @@
+/*
+ * Copyright 2026 The solr-echo authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 /**
  * Solr glue: echo embeddings written at index time and searched with {@code {!echo}}.
+ *
+ * <p>A thin layer over {@link io.solrecho.embed}: configuration is read and checked once, when a
+ * core loads, and each request hands texts to a model's {@link io.solrecho.embed.EmbeddingService}.
+ * Nothing below this package knows Solr.
  *
  * <h2>Configuration</h2>
  *
@@ -27,7 +46,9 @@
  * the same folder and settings (whatever its name, whichever configset): each processor factory and
  * query parser takes a lease when its core loads and returns it when the core closes; the model
  * loads on first use and closes with its last lease, or with the node (the registry lives in the
- * {@code CoreContainer}'s object cache).
+ * {@code CoreContainer}'s object cache). Loaded models and their memory are reported in the node's
+ * metrics; what each processor and parser embedded, in its core's ({@link
+ * io.solrecho.solr.EchoUpdateMetrics}, {@link io.solrecho.solr.EchoQueryMetrics}).
  *
  * <h2>Documents</h2>
  *

@@ -19,6 +19,7 @@ import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -182,7 +183,7 @@ public class EchoReferenceVectorsTest {
   }
 
   private float[] expected(int sentence, String mode, String conventionKey, String key) {
-    com.google.gson.JsonArray values = run(sentence, mode, conventionKey).getAsJsonArray(key);
+    JsonArray values = run(sentence, mode, conventionKey).getAsJsonArray(key);
     float[] out = new float[values.size()];
     for (int i = 0; i < out.length; i++) {
       out[i] = values.get(i).getAsFloat();
@@ -190,7 +191,7 @@ public class EchoReferenceVectorsTest {
     return out;
   }
 
-  private static int[] ints(com.google.gson.JsonArray values) {
+  private static int[] ints(JsonArray values) {
     int[] out = new int[values.size()];
     for (int i = 0; i < out.length; i++) {
       out[i] = values.get(i).getAsInt();

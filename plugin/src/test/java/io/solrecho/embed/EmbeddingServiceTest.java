@@ -36,6 +36,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
@@ -215,7 +216,7 @@ public class EmbeddingServiceTest {
       fail("expected " + type.getSimpleName());
     } catch (ExecutionException e) {
       assertTrue("got " + e.getCause(), type.isInstance(e.getCause()));
-    } catch (java.util.concurrent.TimeoutException e) {
+    } catch (TimeoutException e) {
       fail("no answer within 30 s");
     }
   }

@@ -223,7 +223,8 @@ public class PromptEncoderTest {
       EncodedPrompt prompt =
           new PromptEncoder(
                   tokenizer,
-                  PromptTemplate.defaultFor(EmbeddingMode.PROMPTEOL),
+                  PromptTemplate.of(
+                      EmbeddingMode.PROMPTEOL, EmbeddingMode.PROMPTEOL.defaultTemplate()),
                   EmbeddingSettings.builder().spanConvention(convention).build())
               .encode("A cat sat.");
       assertEquals(convention.toString(), prompt.length() - 1, prompt.pooledStart());

@@ -158,13 +158,13 @@ public class PromptTemplateTest {
   public void defaultEchoTemplateIsThePapersZeroShotTemplate() {
     assertEquals(
         "Rewrite the following paragraph: {x}. The rewritten paragraph: {x}",
-        PromptTemplate.defaultFor(EmbeddingMode.ECHO).template());
+        EmbeddingMode.ECHO.defaultTemplate());
   }
 
   @Test
   public void everyModeHasAValidDefaultTemplate() {
     for (EmbeddingMode mode : EmbeddingMode.values()) {
-      assertEquals(mode, PromptTemplate.defaultFor(mode).mode());
+      assertEquals(mode, PromptTemplate.of(mode, mode.defaultTemplate()).mode());
     }
   }
 

@@ -21,6 +21,7 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import ai.djl.engine.EngineException;
+import com.sun.management.OperatingSystemMXBean;
 import io.solrecho.ProjectFixtures;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -69,8 +70,7 @@ public class DeviceOutOfMemoryExceptionTest {
             + mode
             + ")",
         mode.equals("0") || mode.equals("2"));
-    com.sun.management.OperatingSystemMXBean os =
-        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     long gib = (os.getTotalMemorySize() + os.getTotalSwapSpaceSize()) >> 30;
     int sequences = (int) Math.min(4096, Math.max(256, 4 * gib));
     try (CausalLanguageModel model =

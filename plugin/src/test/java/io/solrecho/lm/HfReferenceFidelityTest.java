@@ -18,6 +18,7 @@ package io.solrecho.lm;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertTrue;
 
+import com.google.gson.JsonObject;
 import io.solrecho.Oracles;
 import io.solrecho.ReferenceModel;
 import java.nio.file.Path;
@@ -77,7 +78,7 @@ public class HfReferenceFidelityTest {
   @Test
   public void rotaryFrequenciesMatchTransformers() throws Exception {
     Path folder = fixture.folder();
-    com.google.gson.JsonObject reference = ReferenceCase.json(folder);
+    JsonObject reference = ReferenceCase.json(folder);
     try (CausalLanguageModel model =
         CausalLanguageModel.load(folder, LmOptions.of("cpu", "auto"))) {
       if (reference.get("rope").isJsonNull()) {

@@ -21,8 +21,10 @@ import static org.junit.Assert.assertTrue;
 import io.solrecho.ProjectFixtures;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
@@ -50,8 +52,7 @@ public class PooledForwardTest {
     return ProjectFixtures.REFERENCE_MODELS;
   }
 
-  private static final java.util.Map<String, CausalLanguageModel> MODELS =
-      new java.util.HashMap<>();
+  private static final Map<String, CausalLanguageModel> MODELS = new HashMap<>();
 
   private final String fixture;
 
@@ -213,7 +214,10 @@ public class PooledForwardTest {
     for (int b = 0; b < spans.size(); b++) {
       double[] sum = new double[states.hiddenSize()];
       for (int t = spans.start(b); t < spans.end(b); t++) {
-        states.addTo(b, t, sum);
+        float[] state = states.vector(b, t);
+        for (int h = 0; h < sum.length; h++) {
+          sum[h] += state[h];
+        }
       }
       means[b] = new float[sum.length];
       for (int h = 0; h < sum.length; h++) {

@@ -26,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,9 +34,9 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * The tensors of a fixture's {@code .safetensors} file read by test code alone (Gson header plus
- * raw little-endian values), independently of {@link SafetensorsFile}, so tests can rewrite
- * fixtures (shards, other dtypes, dropped tensors) into a temporary folder.
+ * The tensors of a fixture's {@code .safetensors} file read and written by test code alone (Gson
+ * header plus raw little-endian values), independently of {@link SafetensorsFile}, so tests can
+ * rewrite fixtures (shards, other dtypes, dropped tensors) into a temporary folder.
  */
 final class RawSafetensors {
   /** One tensor as float32 values (BF16 widened), in header order. */
@@ -87,13 +88,68 @@ final class RawSafetensors {
     return tensors;
   }
 
-  /** Writes {@code tensors} to {@code file} as {@code dtype} with {@link SafetensorsWriter}. */
+  /**
+   * Writes {@code tensors} to {@code file} as {@code dtype} ({@code F32}, {@code F16} or {@code
+   * BF16}, values rounded to nearest even by {@link #round}), in header order.
+   */
   static void write(Collection<Tensor> tensors, String dtype, Path file) throws IOException {
-    SafetensorsWriter writer = new SafetensorsWriter();
+    int width = dtype.equals("F32") ? 4 : 2;
+    JsonObject header = new JsonObject();
+    long offset = 0;
     for (Tensor t : tensors) {
-      writer.add(t.name(), t.shape(), t.values(), dtype);
+      JsonObject entry = new JsonObject();
+      entry.addProperty("dtype", dtype);
+      JsonArray shape = new JsonArray();
+      Arrays.stream(t.shape()).forEach(shape::add);
+      entry.add("shape", shape);
+      JsonArray offsets = new JsonArray();
+      offsets.add(offset);
+      offsets.add(offset + (long) width * t.values().length);
+      entry.add("data_offsets", offsets);
+      header.add(t.name(), entry);
+      offset += (long) width * t.values().length;
     }
-    writer.write(file);
+    byte[] json = header.toString().getBytes(StandardCharsets.UTF_8);
+    int padded = (json.length + 7) / 8 * 8;
+    ByteBuffer bytes =
+        ByteBuffer.allocate(Math.toIntExact(8 + padded + offset)).order(ByteOrder.LITTLE_ENDIAN);
+    bytes.putLong(padded).put(json);
+    while (bytes.position() < 8 + padded) {
+      bytes.put((byte) ' ');
+    }
+    for (Tensor t : tensors) {
+      for (float v : t.values()) {
+        switch (dtype) {
+          case "F32":
+            bytes.putFloat(v);
+            break;
+          case "F16":
+            bytes.putShort(halfBits(roundToF16(v)));
+            break;
+          case "BF16":
+            bytes.putShort((short) (Float.floatToRawIntBits(roundToBf16(v)) >>> 16));
+            break;
+          default:
+            throw new IllegalArgumentException("test writer: unsupported dtype " + dtype);
+        }
+      }
+    }
+    Files.write(file, bytes.array());
+  }
+
+  /** The IEEE half-precision bits of {@code v}, a value half precision holds exactly. */
+  private static short halfBits(float v) {
+    int sign = Float.floatToRawIntBits(v) >>> 31 << 15;
+    float magnitude = Math.abs(v);
+    if (magnitude > 65504) {
+      throw new IllegalArgumentException("test writer: " + v + " is beyond half precision");
+    }
+    if (magnitude < 0x1p-14f) {
+      return (short) (sign | (int) (magnitude * 0x1p24f));
+    }
+    int exponent = Math.getExponent(magnitude);
+    int mantissa = (int) ((Math.scalb(magnitude, -exponent) - 1) * 1024);
+    return (short) (sign | (exponent + 15) << 10 | mantissa);
   }
 
   /** Every tensor with {@code f} applied to a copy of its values. */
@@ -112,7 +168,7 @@ final class RawSafetensors {
   /**
    * {@code v} rounded to nearest-even with {@code mantissaBits} explicit mantissa bits and the
    * given smallest normal exponent: 10 / -14 gives IEEE half (F16), 7 / -126 gives bfloat16. Done
-   * in double with {@link Math#rint} (half-even), independently of the writer's bit twiddling.
+   * in double with {@link Math#rint} (half-even).
    */
   static float round(float v, int mantissaBits, int minExponent) {
     if (v == 0 || !Float.isFinite(v)) {

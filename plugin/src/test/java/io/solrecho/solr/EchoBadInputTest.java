@@ -186,17 +186,20 @@ public class EchoBadInputTest extends EchoSolrTestCase {
     expectError(
         400,
         () -> client.query(params("q", "{!echo f=vector topK=1001}too many")),
-        "topK must be between 1 and maxTopK=1000",
+        "topK must be at most maxTopK=1000",
         "got 1001");
   }
 
   @Test
   public void aTopKThatIsNotAPositiveIntegerIsRefused() throws Exception {
-    expectError(400, () -> client.query(params("q", "{!echo f=vector topK=0}none")), "got 0");
+    expectError(
+        400,
+        () -> client.query(params("q", "{!echo f=vector topK=0}none")),
+        "topK: expected a whole number of at least 1, got 0");
     expectError(
         400,
         () -> client.query(params("q", "{!echo f=vector topK=ten}none")),
-        "topK: expected an integer, got 'ten'");
+        "topK: expected a whole number of at least 1, got 'ten'");
   }
 
   @Test

@@ -279,7 +279,7 @@ public class EchoConfigurationTest extends EchoSolrTestCase {
                 "solrconfig.xml",
                 "<int name=\"batchSize\">16</int>",
                 "<int name=\"batchSize\">0</int>"),
-        "batchSize must be at least 1, got 0");
+        "batchSize: expected a whole number of at least 1, got 0");
   }
 
   /** Sets the shipped processor's {@code nested} parameter. */
@@ -322,7 +322,7 @@ public class EchoConfigurationTest extends EchoSolrTestCase {
                 "solrconfig.xml",
                 "<int name=\"maxTopK\">1000</int>",
                 "<int name=\"maxTopK\">0</int>"),
-        "EchoQParserPlugin: maxTopK must be at least 1, got 0");
+        "EchoQParserPlugin: maxTopK: expected a whole number of at least 1, got 0");
   }
 
   @Test

@@ -16,6 +16,7 @@
 package io.solrecho.solr;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.apache.solr.common.SolrInputDocument;
@@ -133,7 +134,7 @@ public class EchoReuseTest extends EchoSolrTestCase {
     assertVectorsOfTheirTexts(3);
     // the one stored with this model's fingerprint and its text's hash is taken as it is
     float[] kept = new float[16];
-    java.util.Arrays.fill(kept, 0.25f);
+    Arrays.fill(kept, 0.25f);
     assertVectorEquals(kept, storedVector("d3"));
   }
 

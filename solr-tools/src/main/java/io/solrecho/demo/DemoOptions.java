@@ -46,13 +46,4 @@ record DemoOptions(Path model, int nodes, int port, boolean serve, Path document
       }
     }
   }
-
-  /** Options for the sample collection of {@code layout}: standalone, any free port, no serving. */
-  static DemoOptions sample(ProjectLayout layout, Path model) {
-    return new DemoOptions(model, 0, 0, false, layout.sampleDocuments(), layout.sampleQueries());
-  }
-
-  DemoOptions withNodes(int nodes) {
-    return new DemoOptions(model, nodes, port, serve, documents, queries);
-  }
 }

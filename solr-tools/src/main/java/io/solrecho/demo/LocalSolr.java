@@ -15,13 +15,13 @@
  */
 package io.solrecho.demo;
 
+import io.solrecho.embed.WholeNumber;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -52,10 +52,10 @@ import org.apache.solr.embedded.JettySolrRunner;
 /**
  * A real Solr on localhost, started from the Maven artifacts on the classpath with the solr-echo
  * configset and plugin: one standalone node with a core, or a SolrCloud cluster of N nodes with an
- * embedded ZooKeeper and a collection of S shards x R replicas. The configset's files are installed
- * as they are, byte for byte; what differs per model reaches it through the two system properties
- * it reads: {@value #MODEL_DIR_PROPERTY} (the model folder, in echo-models.json) and {@value
- * #VECTOR_DIMENSION_PROPERTY} (the hidden size, the vector field's vectorDimension in
+ * embedded ZooKeeper and a collection of S shards of one replica each. The configset's files are
+ * installed as they are, byte for byte; what differs per model reaches it through the two system
+ * properties it reads: {@value #MODEL_DIR_PROPERTY} (the model folder, in echo-models.json) and
+ * {@value #VECTOR_DIMENSION_PROPERTY} (the hidden size, the vector field's vectorDimension in
  * managed-schema.xml). They are set for the JVM while this Solr runs, so one JVM runs one model at
  * a time. Documents indexed through {@link #solrClient()} run through the configset's default
  * update chain (echo embeddings) and are searched with {@code {!echo}}.
@@ -190,9 +190,7 @@ public final class LocalSolr implements AutoCloseable {
    */
   public long index(Iterable<SolrInputDocument> documents, int batchSize, IndexProgress progress)
       throws SolrServerException, IOException {
-    if (batchSize < 1) {
-      throw new IllegalArgumentException("batchSize must be at least 1, got " + batchSize);
-    }
+    WholeNumber.atLeast("batchSize", batchSize, 1);
     long total = documents instanceof Collection ? ((Collection<?>) documents).size() : -1;
     long sent = 0;
     List<SolrInputDocument> batch = new ArrayList<>(batchSize);
@@ -287,7 +285,7 @@ public final class LocalSolr implements AutoCloseable {
   private void startStandalone(int port) throws Exception {
     Files.writeString(home.resolve("solr.xml"), STANDALONE_SOLR_XML, StandardCharsets.UTF_8);
     Path instance = home.resolve(collection);
-    installConfigSet(instance.resolve("conf"));
+    ConfigSetFiles.copy(configSet, instance.resolve("conf"));
     Path coreProperties = instance.resolve("core.properties");
     if (!Files.exists(coreProperties)) {
       Files.writeString(coreProperties, "name=" + collection + "\n", StandardCharsets.UTF_8);
@@ -319,7 +317,7 @@ public final class LocalSolr implements AutoCloseable {
             .build();
   }
 
-  private void startCloud(int port, int nodes, int shards, int replicas) throws Exception {
+  private void startCloud(int port, int nodes, int shards) throws Exception {
     String solrXml =
         MiniSolrCloudCluster.DEFAULT_CLOUD_SOLR_XML.replace(
             "${metricsEnabled:false}", "${metricsEnabled:true}");
@@ -340,7 +338,7 @@ public final class LocalSolr implements AutoCloseable {
     nodeUrls = List.copyOf(urls);
     cluster.waitForAllNodes(60);
     Path conf = home.resolve("configset");
-    installConfigSet(conf);
+    ConfigSetFiles.copy(configSet, conf);
     cluster.uploadConfigSet(conf, collection);
     client =
         new CloudHttp2SolrClient.Builder(
@@ -352,8 +350,7 @@ public final class LocalSolr implements AutoCloseable {
                     .withRequestTimeout(CLIENT_TIMEOUT_MINUTES, TimeUnit.MINUTES))
             .build();
     CollectionAdminResponse created =
-        CollectionAdminRequest.createCollection(collection, collection, shards, replicas)
-            .process(client);
+        CollectionAdminRequest.createCollection(collection, collection, shards, 1).process(client);
     if (!created.isSuccess()) {
       throw new IllegalStateException(
           "SolrCloud could not create collection '"
@@ -364,7 +361,7 @@ public final class LocalSolr implements AutoCloseable {
               + logFile()
               + ")");
     }
-    cluster.waitForActiveCollection(collection, 60, TimeUnit.SECONDS, shards, shards * replicas);
+    cluster.waitForActiveCollection(collection, 60, TimeUnit.SECONDS, shards, shards);
   }
 
   private static void startNode(JettySolrRunner node, int port) throws Exception {
@@ -387,21 +384,6 @@ public final class LocalSolr implements AutoCloseable {
   private static JettyConfig jettyConfig(int port) {
     // no Jetty shutdown hook (the owner closes this), and no waiting for a busy port
     return JettyConfig.builder().setPort(port).stopAtShutdown(false).withPortRetryTime(0).build();
-  }
-
-  /** Copies the configset's files into {@code conf} as they are. */
-  private void installConfigSet(Path conf) throws IOException {
-    Files.createDirectories(conf);
-    try (Stream<Path> files = Files.list(configSet)) {
-      for (Path file : (Iterable<Path>) files::iterator) {
-        if (Files.isRegularFile(file)) {
-          Files.copy(
-              file,
-              conf.resolve(file.getFileName().toString()),
-              StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
   }
 
   /** Sets the properties the configset reads for the model, remembering what they were. */
@@ -476,7 +458,6 @@ public final class LocalSolr implements AutoCloseable {
     private int port;
     private int nodes;
     private int shards;
-    private int replicas = 1;
     private String collection = DEFAULT_COLLECTION;
 
     private Builder(ModelFolder model) {
@@ -516,29 +497,13 @@ public final class LocalSolr implements AutoCloseable {
      * SolrCloud with {@code nodes} nodes and an embedded ZooKeeper instead of a standalone node.
      */
     public Builder cloud(int nodes) {
-      if (nodes < 1) {
-        throw new IllegalArgumentException(
-            "a SolrCloud cluster needs at least 1 node, got " + nodes);
-      }
-      this.nodes = nodes;
+      this.nodes = WholeNumber.atLeast("the nodes of a SolrCloud cluster", nodes, 1);
       return this;
     }
 
     /** Shards of the SolrCloud collection (default: one per node). */
     public Builder shards(int shards) {
-      if (shards < 1) {
-        throw new IllegalArgumentException("shards must be at least 1, got " + shards);
-      }
-      this.shards = shards;
-      return this;
-    }
-
-    /** Replicas of each shard of the SolrCloud collection (default 1). */
-    public Builder replicas(int replicas) {
-      if (replicas < 1) {
-        throw new IllegalArgumentException("replicas must be at least 1, got " + replicas);
-      }
-      this.replicas = replicas;
+      this.shards = WholeNumber.atLeast("shards", shards, 1);
       return this;
     }
 
@@ -563,9 +528,8 @@ public final class LocalSolr implements AutoCloseable {
       if (!Files.isRegularFile(conf.resolve("solrconfig.xml"))) {
         throw new IllegalArgumentException(conf + " is not a configset: it has no solrconfig.xml");
       }
-      if ((shards > 0 || replicas > 1) && nodes == 0) {
-        throw new IllegalArgumentException(
-            "shards and replicas apply to SolrCloud only; call cloud(nodes) too");
+      if (shards > 0 && nodes == 0) {
+        throw new IllegalArgumentException("shards apply to SolrCloud only; call cloud(nodes) too");
       }
       boolean temporary = home == null;
       Path dir =
@@ -587,7 +551,7 @@ public final class LocalSolr implements AutoCloseable {
         if (nodes == 0) {
           solr.startStandalone(port);
         } else {
-          solr.startCloud(port, nodes, shards == 0 ? nodes : shards, replicas);
+          solr.startCloud(port, nodes, shards == 0 ? nodes : shards);
         }
         return solr;
       } catch (Exception | Error e) {

@@ -23,6 +23,7 @@ import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where the local-Solr tools find the files of the solr-echo checkout they run from: the configset
@@ -99,14 +100,14 @@ public final class ProjectLayout {
     return Files.isRegularFile(dir.resolve("solr-config/conf/solrconfig.xml"));
   }
 
-  private static java.util.Optional<Path> codeLocation() {
+  private static Optional<Path> codeLocation() {
     try {
       CodeSource source = ProjectLayout.class.getProtectionDomain().getCodeSource();
       return source == null
-          ? java.util.Optional.empty()
-          : java.util.Optional.of(Paths.get(source.getLocation().toURI()));
+          ? Optional.empty()
+          : Optional.of(Paths.get(source.getLocation().toURI()));
     } catch (URISyntaxException | RuntimeException e) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 

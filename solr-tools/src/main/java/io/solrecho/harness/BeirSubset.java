@@ -15,6 +15,7 @@
  */
 package io.solrecho.harness;
 
+import io.solrecho.embed.WholeNumber;
 import io.solrecho.eval.BeirDocument;
 import io.solrecho.eval.BeirQuery;
 import io.solrecho.eval.BeirReader;
@@ -65,14 +66,8 @@ record BeirSubset(
    */
   static BeirSubset read(BeirReader reader, String split, int queryLimit, int otherDocuments)
       throws IOException {
-    if (queryLimit < 1) {
-      throw new IllegalArgumentException(
-          "the number of queries must be at least 1, got " + queryLimit);
-    }
-    if (otherDocuments < 0) {
-      throw new IllegalArgumentException(
-          "the number of other documents must be at least 0, got " + otherDocuments);
-    }
+    WholeNumber.atLeast("the number of queries", queryLimit, 1);
+    WholeNumber.atLeast("the number of other documents", otherDocuments, 0);
     Qrels all = reader.readQrels(split);
     Qrels qrels = queryLimit < all.queryCount() ? all.firstQueries(queryLimit) : all;
     List<BeirQuery> queries = reader.readQueries(qrels);

@@ -23,7 +23,6 @@ import io.solrecho.cli.Command;
 import io.solrecho.demo.LocalSolr;
 import io.solrecho.demo.ProjectLayout;
 import io.solrecho.demo.SampleCollection;
-import io.solrecho.embed.EmbeddingParameters;
 import io.solrecho.embed.EmbeddingSettings;
 import io.solrecho.lm.CausalLanguageModel;
 import io.solrecho.lm.LmOptions;
@@ -115,7 +114,7 @@ public final class BenchCommand implements Command {
             : BenchEmbedCommand.randomModelWithTokenizer(options.cache(), options.tokenizer());
     ModelDeclaration model = declaration(folder, options);
     LmOptions lm = LmOptions.of(model.parameters().get("device"), model.parameters().get("dtype"));
-    EmbeddingSettings settings = settings(model);
+    EmbeddingSettings settings = model.embeddingSettings();
     report.add("model", describe(model, options));
     ProjectLayout layout = ProjectLayout.locate();
     List<String> bodies = new ArrayList<>();
@@ -165,20 +164,6 @@ public final class BenchCommand implements Command {
       model = model.with(parameter.getKey(), parameter.getValue());
     }
     return model;
-  }
-
-  /** The embedding settings the plugin reads from {@code model}'s declaration. */
-  static EmbeddingSettings settings(ModelDeclaration model) {
-    Map<String, String> embedding = new LinkedHashMap<>();
-    model
-        .parameters()
-        .forEach(
-            (name, value) -> {
-              if (EmbeddingParameters.NAMES.contains(name)) {
-                embedding.put(name, value);
-              }
-            });
-    return EmbeddingParameters.parse(embedding);
   }
 
   /** {@code count} texts: {@code texts} repeated as needed. */

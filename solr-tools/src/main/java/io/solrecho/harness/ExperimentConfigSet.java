@@ -15,13 +15,13 @@
  */
 package io.solrecho.harness;
 
+import io.solrecho.demo.ConfigSetFiles;
 import io.solrecho.demo.ModelsFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -57,15 +57,8 @@ final class ExperimentConfigSet implements AutoCloseable {
     }
     Path folder = Files.createTempDirectory("solr-echo-experiment-conf-");
     ExperimentConfigSet copy = new ExperimentConfigSet(folder);
-    try (Stream<Path> files = Files.list(source)) {
-      for (Path file : (Iterable<Path>) files::iterator) {
-        if (Files.isRegularFile(file)) {
-          Files.copy(
-              file,
-              folder.resolve(file.getFileName().toString()),
-              StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
+    try {
+      ConfigSetFiles.copy(source, folder);
       Files.writeString(
           folder.resolve(ModelsFile.NAME),
           model.modelsJson(ModelsFile.read(source).keySet()),

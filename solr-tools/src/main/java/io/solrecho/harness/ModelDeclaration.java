@@ -19,6 +19,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import io.solrecho.demo.ModelFolder;
 import io.solrecho.embed.EmbeddingParameters;
+import io.solrecho.embed.EmbeddingSettings;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Collections;
@@ -136,6 +137,17 @@ final class ModelDeclaration {
   /** The parameters besides {@code path}, in declaration order. */
   Map<String, String> parameters() {
     return parameters;
+  }
+
+  /**
+   * The embedding settings the plugin reads from this declaration.
+   *
+   * @throws IllegalArgumentException naming the parameter the plugin would refuse
+   */
+  EmbeddingSettings embeddingSettings() {
+    Map<String, String> embedding = new LinkedHashMap<>(parameters);
+    embedding.keySet().retainAll(EmbeddingParameters.NAMES);
+    return EmbeddingParameters.parse(embedding);
   }
 
   /** An {@code echo-models.json} declaring this model under each of {@code names}. */

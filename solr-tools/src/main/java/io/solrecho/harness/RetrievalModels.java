@@ -15,9 +15,7 @@
  */
 package io.solrecho.harness;
 
-import io.solrecho.embed.EmbeddingParameters;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -87,17 +85,8 @@ final class RetrievalModels {
    * now.
    */
   private static void check(ModelDeclaration model) {
-    Map<String, String> embedding = new LinkedHashMap<>();
-    model
-        .parameters()
-        .forEach(
-            (name, value) -> {
-              if (EmbeddingParameters.NAMES.contains(name)) {
-                embedding.put(name, value);
-              }
-            });
     try {
-      EmbeddingParameters.parse(embedding);
+      model.embeddingSettings();
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           model.parameters().get("mode") + " model of " + model.folder() + ": " + e.getMessage(),

@@ -16,6 +16,7 @@
 package io.solrecho.harness;
 
 import io.solrecho.cli.Converters;
+import io.solrecho.embed.WholeNumber;
 import io.solrecho.eval.BeirReader;
 import io.solrecho.eval.BeirSource;
 import io.solrecho.eval.EvalData;
@@ -133,15 +134,11 @@ public final class SciFactDataset implements EvalDataset {
         return BeirSubset.ALL;
       }
       try {
-        int count = Integer.parseInt(value.trim());
-        if (count >= 0) {
-          return count;
-        }
-      } catch (NumberFormatException e) {
-        // said below
+        return WholeNumber.parse(value, 0);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(
+            "expected 'all' or a number of documents (0 or more), got '" + value + "'");
       }
-      throw new TypeConversionException(
-          "expected 'all' or a number of documents (0 or more), got '" + value + "'");
     }
   }
 }

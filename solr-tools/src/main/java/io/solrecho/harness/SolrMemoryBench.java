@@ -19,6 +19,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.solrecho.cli.ProcessMemory;
 import io.solrecho.demo.LocalSolr;
+import io.solrecho.embed.WholeNumber;
 import io.solrecho.progress.ProgressBar;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,9 +40,7 @@ final class SolrMemoryBench {
    * @param total embeddings (documents) to index, at least 1
    */
   static JsonObject run(LocalSolr solr, List<String> bodies, int total) throws Exception {
-    if (total < 1) {
-      throw new IllegalArgumentException("the memory run needs at least 1 document, got " + total);
-    }
+    WholeNumber.atLeast("the documents of the memory run", total, 1);
     JsonArray samples = new JsonArray();
     samples.add(sample(0));
     int step = Math.max(1, (total + SAMPLES - 1) / SAMPLES);

@@ -97,10 +97,6 @@ final class SolrRetrievalSection implements ReportSection {
     this.prompts = Collections.unmodifiableMap(new LinkedHashMap<>(prompts));
   }
 
-  RetrievalScores scores(String system) {
-    return scores.get(system);
-  }
-
   @Override
   public String key() {
     return key;
@@ -121,8 +117,8 @@ final class SolrRetrievalSection implements ReportSection {
       RetrievalScores s = scores.get(system.name());
       table.row(
           system.name(),
-          cell(s.meanNdcg(), column(true)),
-          cell(s.meanRecall(), column(false)),
+          MarkdownTable.numberMarkingBest(s.meanNdcg(), column(true), 4),
+          MarkdownTable.numberMarkingBest(s.meanRecall(), column(false), 4),
           system.how());
     }
     StringBuilder md = new StringBuilder();
@@ -220,17 +216,5 @@ final class SolrRetrievalSection implements ReportSection {
       values.add(ndcg ? scores.get(system).meanNdcg() : scores.get(system).meanRecall());
     }
     return values;
-  }
-
-  /** Four decimals, bold when it is the column's best and the column has several rows. */
-  private static String cell(double value, List<Double> column) {
-    String text = MarkdownTable.number(value, 4);
-    double best =
-        column.stream()
-            .filter(Double::isFinite)
-            .mapToDouble(Double::doubleValue)
-            .max()
-            .orElse(Double.NaN);
-    return column.size() > 1 && value == best ? "**" + text + "**" : text;
   }
 }

@@ -57,11 +57,17 @@ public class DemoCommandTest {
     return runOn(ProjectFixtures.tinyModel(), nodes);
   }
 
+  /**
+   * The sample collection on {@code nodes} SolrCloud nodes (0: standalone), any port, no serving.
+   */
+  private DemoOptions sampleOptions(Path model, int nodes) {
+    return new DemoOptions(
+        model, nodes, 0, false, layout.sampleDocuments(), layout.sampleQueries());
+  }
+
   private int runOn(Path model, int nodes) throws Exception {
     return command(Map.of())
-        .run(
-            DemoOptions.sample(layout, model).withNodes(nodes),
-            new PrintStream(out, true, StandardCharsets.UTF_8));
+        .run(sampleOptions(model, nodes), new PrintStream(out, true, StandardCharsets.UTF_8));
   }
 
   /** Every query of the sample collection printed with SHOWN ranked results, ranks 1..SHOWN. */
@@ -153,9 +159,7 @@ public class DemoCommandTest {
             new PrintStream(err, true, StandardCharsets.UTF_8));
     long start = System.nanoTime();
     int code =
-        offline.run(
-            new DemoOptions(null, 0, 0, false, layout.sampleDocuments(), layout.sampleQueries()),
-            new PrintStream(out, true, StandardCharsets.UTF_8));
+        offline.run(sampleOptions(null, 0), new PrintStream(out, true, StandardCharsets.UTF_8));
     double seconds = (System.nanoTime() - start) / 1e9;
     String message = err.toString(StandardCharsets.UTF_8);
     assertEquals(message, 1, code);

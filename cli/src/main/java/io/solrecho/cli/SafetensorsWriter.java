@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.solrecho.lm;
+package io.solrecho.cli;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -30,18 +30,17 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * Writes tensors as a {@code .safetensors} file, in F32, F16 or BF16. Used to build random models
- * of a given shape for benchmarks and to produce test variants (shards, other dtypes) of fixture
- * models. Values are either given as an array or produced chunk by chunk while the file is written
+ * Writes tensors as a {@code .safetensors} file, in F32 or F16, for the benchmarks' random models
+ * ({@link RandomModel}). Each tensor's values are produced chunk by chunk while the file is written
  * ({@link TensorValues}), so that a model of billions of parameters never sits in memory; chunks
  * are produced and encoded on all cores, and written in order.
  */
-public final class SafetensorsWriter {
+final class SafetensorsWriter {
   private static final int CHUNK_VALUES = 1 << 16;
 
   /** Produces a tensor's values by position, one chunk at a time, while the file is written. */
   @FunctionalInterface
-  public interface TensorValues {
+  interface TensorValues {
     /**
      * Fills {@code chunk[0..count)} with the tensor's values at {@code offset..offset+count-1} (in
      * row-major order). Called from several threads at once, for different offsets.
@@ -49,47 +48,34 @@ public final class SafetensorsWriter {
     void fill(long offset, float[] chunk, int count);
   }
 
+  /** The element types written, by their name in the header. */
+  private enum Dtype {
+    F32,
+    F16;
+
+    int bytes() {
+      return this == F32 ? Float.BYTES : Short.BYTES;
+    }
+  }
+
   private final Map<String, long[]> shapes = new LinkedHashMap<>();
   private final Map<String, TensorValues> values = new LinkedHashMap<>();
-  private final Map<String, SafetensorsType> types = new LinkedHashMap<>();
-
-  /** Adds a float32 tensor. */
-  public SafetensorsWriter add(String name, long[] shape, float[] data) {
-    return add(name, shape, data, "F32");
-  }
+  private final Map<String, Dtype> types = new LinkedHashMap<>();
 
   /**
-   * Adds a tensor stored as {@code dtype} ({@code F32}, {@code F16} or {@code BF16}); F16 and BF16
-   * values are rounded to nearest even from the given floats.
+   * Adds a tensor stored as {@code dtype} ({@code F32} or {@code F16}) whose {@code shape}'s
+   * element count of values {@code source} produces when the file is written; F16 values are
+   * rounded to nearest even.
+   *
+   * @throws IllegalArgumentException naming the tensor for another dtype
    */
-  public SafetensorsWriter add(String name, long[] shape, float[] data, String dtype) {
-    long count = elementCount(shape);
-    if (count != data.length) {
+  SafetensorsWriter add(String name, long[] shape, String dtype, TensorValues source) {
+    Dtype type;
+    try {
+      type = Dtype.valueOf(dtype);
+    } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "tensor '"
-              + name
-              + "': shape "
-              + Arrays.toString(shape)
-              + " needs "
-              + count
-              + " values, got "
-              + data.length);
-    }
-    return add(
-        name,
-        shape,
-        dtype,
-        (offset, chunk, n) -> System.arraycopy(data, (int) offset, chunk, 0, n));
-  }
-
-  /**
-   * Adds a tensor stored as {@code dtype} whose {@code shape}'s element count of values {@code
-   * source} produces when the file is written (rounded as for arrays).
-   */
-  public SafetensorsWriter add(String name, long[] shape, String dtype, TensorValues source) {
-    SafetensorsType type = SafetensorsType.fromHeader(dtype);
-    if (type == null) {
-      throw new IllegalArgumentException("tensor '" + name + "': unsupported dtype " + dtype);
+          "tensor '" + name + "': unsupported dtype " + dtype + " (F32 or F16)", e);
     }
     elementCount(shape);
     shapes.put(name, shape.clone());
@@ -103,7 +89,7 @@ public final class SafetensorsWriter {
   }
 
   /** Writes all tensors added so far to {@code file}. */
-  public void write(Path file) throws IOException {
+  void write(Path file) throws IOException {
     JsonObject header = new JsonObject();
     long offset = 0;
     for (String name : shapes.keySet()) {
@@ -147,11 +133,7 @@ public final class SafetensorsWriter {
    * Encodes one tensor's chunks, one per encoder at a time in parallel, and writes them in order.
    */
   private static void writeValues(
-      FileChannel out,
-      long count,
-      TensorValues source,
-      SafetensorsType type,
-      ChunkEncoder[] encoders)
+      FileChannel out, long count, TensorValues source, Dtype type, ChunkEncoder[] encoders)
       throws IOException {
     for (long done = 0; done < count; ) {
       long first = done;
@@ -177,19 +159,14 @@ public final class SafetensorsWriter {
     private final ByteBuffer bytes =
         ByteBuffer.allocateDirect(CHUNK_VALUES * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
 
-    void encode(TensorValues source, SafetensorsType type, long offset, int count) {
+    void encode(TensorValues source, Dtype type, long offset, int count) {
       source.fill(offset, floats, count);
       bytes.clear();
       for (int i = 0; i < count; i++) {
-        switch (type) {
-          case F16:
-            bytes.putShort(toF16(floats[i]));
-            break;
-          case BF16:
-            bytes.putShort(toBf16(floats[i]));
-            break;
-          default:
-            bytes.putFloat(floats[i]);
+        if (type == Dtype.F16) {
+          bytes.putShort(toF16(floats[i]));
+        } else {
+          bytes.putFloat(floats[i]);
         }
       }
     }
@@ -202,7 +179,7 @@ public final class SafetensorsWriter {
   }
 
   /** IEEE half precision, round to nearest even (Float.floatToFloat16 needs Java 20). */
-  static short toF16(float v) {
+  private static short toF16(float v) {
     int bits = Float.floatToRawIntBits(v);
     int sign = (bits >>> 16) & 0x8000;
     int exponent = ((bits >>> 23) & 0xFF) - 127 + 15;
@@ -233,11 +210,5 @@ public final class SafetensorsWriter {
       half++;
     }
     return (short) (sign | half);
-  }
-
-  private static short toBf16(float v) {
-    int bits = Float.floatToRawIntBits(v);
-    int rounding = 0x7FFF + ((bits >> 16) & 1);
-    return (short) ((bits + rounding) >>> 16);
   }
 }
