@@ -179,6 +179,14 @@ public final class Embedder implements AutoCloseable {
   }
 
   /**
+   * The most tokens of a text of {@code role} that are embedded whole: {@code maxTokens} per copy,
+   * or for a sentence-transformers recipe its limit less the prompt's and the special tokens.
+   */
+  public int textTokenLimit(TextRole role) {
+    return (role == TextRole.QUERY ? queryEncoder : documentEncoder).textTokenLimit();
+  }
+
+  /**
    * Identity of model + settings; vectors from embedders with another fingerprint are not
    * comparable.
    */

@@ -94,6 +94,12 @@ public final class PromptEncoder implements TextEncoder {
     return ids;
   }
 
+  /** {@code maxTokens}: the tokens kept of each copy of the text. */
+  @Override
+  public int textTokenLimit() {
+    return maxTokensPerCopy;
+  }
+
   /** The template this encoder fills in. */
   public PromptTemplate template() {
     return template;

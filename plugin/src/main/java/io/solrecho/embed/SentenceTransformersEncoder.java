@@ -99,6 +99,13 @@ final class SentenceTransformersEncoder implements TextEncoder {
     return ids;
   }
 
+  /** The limit less the special tokens and the prompt's own tokens. */
+  @Override
+  public int textTokenLimit() {
+    int promptTokens = prompt.isEmpty() ? 0 : tokenizer.encode(prompt).size();
+    return Math.max(0, maxTokens - special.added() - promptTokens);
+  }
+
   private int promptLength() {
     int[] ids = special.around(tokenizer.encodeHead(prompt, maxTokens - special.added()).ids());
     return special.isSpecial(ids[ids.length - 1]) ? ids.length - 1 : ids.length;

@@ -34,4 +34,7 @@ interface TextEncoder {
    * values the model may compute once; callers must still compare.
    */
   int[] constantPrefix();
+
+  /** The most tokens of a text that are embedded whole, not cut. */
+  int textTokenLimit();
 }
