@@ -17,12 +17,14 @@ package io.solrecho.embed;
 
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import io.solrecho.ProjectFixtures;
 import io.solrecho.lm.LmOptions;
+import io.solrecho.lm.TokenizedText;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -105,6 +107,25 @@ public class SentenceTransformersModeTest {
       assertEquals("<|endoftext|> stays last", 383, ids[9]);
       assertTrue(prompt.truncated());
       assertEquals(9, prompt.pooledStart());
+    }
+  }
+
+  /** What passages are cut to: the tokens of a text embedded whole beside prompt and end token. */
+  @Test
+  public void textTokenLimitLeavesRoomForThePromptAndTheSpecialTokens() throws Exception {
+    try (Embedder embedder = open(QWEN3, Map.of())) {
+      for (TextRole role : TextRole.values()) {
+        int limit = embedder.textTokenLimit(role);
+        int promptTokens = embedder.settings().prompt(role).isEmpty() ? 0 : 22;
+        assertEquals(role + ": 56 less <|endoftext|> and the prompt", 55 - promptTokens, limit);
+        String many = "The cat sat on the mat. ".repeat(20);
+        TokenizedText tokens = embedder.tokenizer().encode(many);
+        String fits = many.substring(0, tokens.charEnd(limit - 1));
+        assertEquals(limit, embedder.tokenizer().encode(fits).size());
+        assertFalse(role + ": " + limit + " tokens fit", embedder.encode(fits, role).truncated());
+        String more = many.substring(0, tokens.charEnd(limit));
+        assertTrue(role + ": one more is cut", embedder.encode(more, role).truncated());
+      }
     }
   }
 
