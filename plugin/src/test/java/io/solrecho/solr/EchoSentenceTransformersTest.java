@@ -52,22 +52,7 @@ public class EchoSentenceTransformersTest extends EchoSolrTestCase {
               "echo-models.json",
               "\"models\": {",
               "\"models\": {\"qwen3emb\": {\"path\": \"${" + DIR_PROPERTY + "}\"},");
-          EchoConfigSet.edit(
-              conf,
-              "managed-schema.xml",
-              "<field name=\"echo_fingerprint\"",
-              "<field name=\"vector_st\" type=\"echo_vector\" indexed=\"true\" stored=\"true\"/>"
-                  + "<field name=\"st_fingerprint\" type=\"string\" indexed=\"true\""
-                  + " stored=\"true\"/><field name=\"echo_fingerprint\"");
-          EchoConfigSet.edit(
-              conf,
-              "solrconfig.xml",
-              "<processor class=\"solr.LogUpdateProcessorFactory\"/>",
-              "<processor class=\"io.solrecho.solr.EchoUpdateProcessorFactory\"><str"
-                  + " name=\"model\">qwen3emb</str><str name=\"inputField\">title</str><str"
-                  + " name=\"outputField\">vector_st</str><str"
-                  + " name=\"fingerprintField\">st_fingerprint</str></processor>"
-                  + "<processor class=\"solr.LogUpdateProcessorFactory\"/>");
+          EchoConfigSet.addModelFields(conf, "qwen3emb", "vector_st", "st_fingerprint");
         });
     List<SolrInputDocument> docs = new ArrayList<>();
     for (int i = 0; i < reference.texts().size(); i++) {
@@ -149,28 +134,18 @@ public class EchoSentenceTransformersTest extends EchoSolrTestCase {
 
   @Test
   public void aPromptTheFolderDoesNotHaveFailsTheCoreNamingIt() {
-    Exception failure = null;
-    try {
-      createCore(
-          "badprompt",
-          conf ->
-              EchoConfigSet.edit(
-                  conf,
-                  "echo-models.json",
-                  "\"models\": {",
-                  "\"models\": {\"qwen3emb\": {\"path\": \"${"
-                      + DIR_PROPERTY
-                      + "}\", \"queryPrompt\": \"web\"},"));
-    } catch (Exception e) {
-      failure = e;
-    }
-    assertNotNull("the core should not load", failure);
-    StringBuilder messages = new StringBuilder();
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      messages.append(t.getMessage()).append('\n');
-    }
+    String messages =
+        coreFailure(
+            "badprompt",
+            conf ->
+                EchoConfigSet.edit(
+                    conf,
+                    "echo-models.json",
+                    "\"models\": {",
+                    "\"models\": {\"qwen3emb\": {\"path\": \"${"
+                        + DIR_PROPERTY
+                        + "}\", \"queryPrompt\": \"web\"},"));
     assertTrue(
-        messages.toString(),
-        messages.toString().contains("model 'qwen3emb': queryPrompt: 'web' is not a prompt of"));
+        messages, messages.contains("model 'qwen3emb': queryPrompt: 'web' is not a prompt of"));
   }
 }
