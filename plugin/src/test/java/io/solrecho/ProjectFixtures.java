@@ -49,6 +49,13 @@ public final class ProjectFixtures {
           "phi3",
           "gemma");
 
+  /**
+   * The sentence-transformers folders ({@code fixtures/sentence-transformers}): tiny decoder
+   * embedding models with the vectors of sentence-transformers itself ({@code st_reference.json}).
+   */
+  public static final List<String> SENTENCE_TRANSFORMERS_MODELS =
+      List.of("qwen3_lasttoken_eos", "mistral_lasttoken_bos", "mistral_mean_instructions");
+
   /** The id of {@code <|endoftext|>}, the tiny GPT-2's BOS/EOS (the last id, as in GPT-2). */
   public static final int TINY_END_OF_TEXT = 2047;
 
@@ -77,6 +84,11 @@ public final class ProjectFixtures {
   /** The folder of one model fixture, e.g. {@code llama}. */
   public static Path referenceModel(String name) {
     return existing(root().resolve("models").resolve(name));
+  }
+
+  /** The sentence-transformers folder {@code name}, e.g. {@code qwen3_lasttoken_eos}. */
+  public static Path sentenceTransformersModel(String name) {
+    return existing(root().resolve("sentence-transformers").resolve(name));
   }
 
   /**

@@ -21,6 +21,8 @@ import com.google.gson.JsonParser;
 import com.google.gson.JsonSyntaxException;
 import io.solrecho.embed.Embedder;
 import io.solrecho.embed.Embedding;
+import io.solrecho.embed.EmbeddingParameters;
+import io.solrecho.embed.EmbeddingSettings;
 import io.solrecho.embed.EncodedPrompt;
 import io.solrecho.embed.TextRole;
 import java.io.BufferedReader;
@@ -31,6 +33,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -85,8 +88,18 @@ public final class EmbedCommand implements Command {
       names = "--role",
       paramLabel = "ROLE",
       defaultValue = "document",
-      description = "document, or query (embedded with --query-template); default ${DEFAULT-VALUE}")
+      description =
+          "document, or query (embedded with --query-template, or a sentence-transformers"
+              + " folder's query prompt); default ${DEFAULT-VALUE}")
   private TextRole role;
+
+  @Option(
+      names = "--prompt-name",
+      paramLabel = "NAME",
+      description =
+          "the prompt of a sentence-transformers folder (config_sentence_transformers.json) for"
+              + " --role; default: its query prompt for queries, its document prompt for documents")
+  private String promptName;
 
   @Mixin private EmbeddingOptions embedding;
 
@@ -96,8 +109,7 @@ public final class EmbedCommand implements Command {
   public int run(PrintStream out) throws Exception {
     Format lineFormat = format;
     int failures = 0;
-    try (Embedder embedder =
-            Embedder.open(model.folder(), device.lmOptions(), embedding.settings());
+    try (Embedder embedder = Embedder.open(model.folder(), device.lmOptions(), settings());
         BufferedReader reader =
             input != null
                 ? Files.newBufferedReader(input, StandardCharsets.UTF_8)
@@ -120,6 +132,15 @@ public final class EmbedCommand implements Command {
     }
     out.flush();
     return failures == 0 ? 0 : 1;
+  }
+
+  /** The embedding options, with {@code --prompt-name} as the prompt of {@code --role}. */
+  private EmbeddingSettings settings() {
+    Map<String, String> parameters = embedding.parameters();
+    if (promptName != null) {
+      parameters.put(role == TextRole.QUERY ? "queryPrompt" : "documentPrompt", promptName);
+    }
+    return EmbeddingParameters.parse(parameters);
   }
 
   private static boolean looksLikeJsonl(String line) {

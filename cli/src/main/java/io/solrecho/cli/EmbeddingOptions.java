@@ -15,7 +15,6 @@
  */
 package io.solrecho.cli;
 
-import io.solrecho.embed.EmbeddingMode;
 import io.solrecho.embed.EmbeddingParameters;
 import io.solrecho.embed.EmbeddingSettings;
 import io.solrecho.embed.Pooling;
@@ -35,14 +34,17 @@ final class EmbeddingOptions {
       names = "--mode",
       paramLabel = "MODE",
       description =
-          "echo (the text twice, pooled over the second copy), classical (once) or prompteol;"
-              + " default echo")
-  private EmbeddingMode mode;
+          "auto (a sentence-transformers folder as its files say, any other folder echo), echo"
+              + " (the text twice, pooled over the second copy), classical (once), prompteol or"
+              + " sentence_transformers; default auto")
+  private String mode;
 
   @Option(
       names = "--pooling",
       paramLabel = "POOLING",
-      description = "mean or last; default: the mode's (last for prompteol, else mean)")
+      description =
+          "mean or last; default: the mode's (last for prompteol, else mean), or a"
+              + " sentence-transformers folder's")
   private Pooling pooling;
 
   @Option(
@@ -70,7 +72,9 @@ final class EmbeddingOptions {
       paramLabel = "true|false",
       arity = "0..1",
       fallbackValue = "true",
-      description = "scale vectors to length 1; default true")
+      description =
+          "scale vectors to length 1; default true, or whether a sentence-transformers folder"
+              + " normalizes")
   private Boolean normalize;
 
   @Mixin private TokenOptions tokens;

@@ -45,7 +45,8 @@ public final class TokenOptions {
       description =
           "tokens per copy of a text; longer texts are cut; default "
               + EmbeddingSettings.DEFAULT_MAX_TOKENS_PER_COPY
-              + "; lower it for models with few positions")
+              + "; lower it for models with few positions (a sentence-transformers folder: tokens"
+              + " of the whole sequence, default its max_seq_length)")
   private Integer maxTokens;
 
   @Option(

@@ -54,6 +54,9 @@ public record EmbeddingSetup(EmbeddingMode mode, Pooling pooling) {
     String text = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
     int dash = text.lastIndexOf('-');
     EmbeddingMode mode = dash < 0 ? null : constant(EmbeddingMode.class, text.substring(0, dash));
+    if (mode != null && !mode.usesTemplates()) {
+      mode = null; // a folder's own recipe has its own pooling: nothing to compare here
+    }
     Pooling pooling = dash < 0 ? null : constant(Pooling.class, text.substring(dash + 1));
     if (mode == null || pooling == null) {
       throw new IllegalArgumentException(
@@ -138,7 +141,9 @@ public record EmbeddingSetup(EmbeddingMode mode, Pooling pooling) {
   private static String names(Class<? extends Enum<?>> type) {
     List<String> names = new ArrayList<>();
     for (Enum<?> constant : type.getEnumConstants()) {
-      names.add(lower(constant));
+      if (!(constant instanceof EmbeddingMode) || ((EmbeddingMode) constant).usesTemplates()) {
+        names.add(lower(constant));
+      }
     }
     return String.join("|", names);
   }

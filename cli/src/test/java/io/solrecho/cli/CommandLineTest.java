@@ -22,11 +22,15 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.solrecho.ProjectFixtures;
+import io.solrecho.SentenceTransformersReference;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -128,6 +132,63 @@ public class CommandLineTest {
     assertEquals("c", JsonParser.parseString(lines[2]).getAsJsonObject().get("id").getAsString());
   }
 
+  /**
+   * {@code embed --model DIR --role query|document} on sentence-transformers folders prints the
+   * vectors of sentence-transformers itself (mode auto), for the role's prompt and a named one.
+   */
+  @Test
+  public void embedOfASentenceTransformersFolderPrintsItsVectors() throws Exception {
+    assertEmbedsAsSentenceTransformers("qwen3_lasttoken_eos", "query_left_padded");
+    assertEmbedsAsSentenceTransformers("mistral_lasttoken_bos", "document_right_padded");
+    assertEmbedsAsSentenceTransformers(
+        "mistral_mean_instructions", "named_summary_left_padded", "--prompt-name", "summary");
+  }
+
+  private void assertEmbedsAsSentenceTransformers(String fixture, String caseName, String... more)
+      throws Exception {
+    SentenceTransformersReference reference = SentenceTransformersReference.of(fixture);
+    SentenceTransformersReference.Case expected =
+        reference.cases().stream().filter(c -> c.name().equals(caseName)).findFirst().orElseThrow();
+    Path input = temp.newFile(fixture + ".jsonl").toPath();
+    StringBuilder lines = new StringBuilder();
+    for (String text : reference.texts()) {
+      JsonObject line = new JsonObject();
+      line.addProperty("text", text);
+      lines.append(line).append('\n');
+    }
+    Files.writeString(input, lines, StandardCharsets.UTF_8);
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "embed",
+                "--model",
+                reference.folder().toString(),
+                "--input",
+                input.toString(),
+                "--role",
+                expected.role().name().toLowerCase(Locale.ROOT)));
+    args.addAll(List.of(more));
+    out.reset();
+    assertEquals(err.toString(StandardCharsets.UTF_8), 0, run(args.toArray(new String[0])));
+    String[] results = stdout().trim().split("\n");
+    assertEquals(reference.texts().size(), results.length);
+    double worst = 0;
+    for (int i = 0; i < results.length; i++) {
+      JsonObject result = JsonParser.parseString(results[i]).getAsJsonObject();
+      JsonArray ids = result.getAsJsonArray("ids");
+      assertEquals(fixture + " text " + i, expected.inputIds()[i].length, ids.size());
+      for (int t = 0; t < ids.size(); t++) {
+        assertEquals(expected.inputIds()[i][t], ids.get(t).getAsInt());
+      }
+      JsonArray vector = result.getAsJsonArray("vector");
+      for (int h = 0; h < vector.size(); h++) {
+        worst =
+            Math.max(worst, Math.abs(expected.embeddings()[i][h] - vector.get(h).getAsDouble()));
+      }
+    }
+    assertTrue(fixture + " " + caseName + ": max abs " + worst, worst <= 1e-5);
+  }
+
   @Test
   public void embedReadsPlainLines() throws Exception {
     Path input = temp.newFile("texts.txt").toPath();
@@ -189,8 +250,8 @@ public class CommandLineTest {
         err.toString(StandardCharsets.UTF_8),
         err.toString(StandardCharsets.UTF_8)
             .contains(
-                "Invalid value for option '--mode': expected one of echo, classical, prompteol,"
-                    + " got 'twice'"));
+                "solr-echo embed: mode: expected one of auto, echo, classical, prompteol,"
+                    + " sentence_transformers, got 'twice'"));
   }
 
   @Test

@@ -24,6 +24,7 @@ import io.solrecho.lm.TextTokenizer;
 import io.solrecho.lm.TokenBatch;
 import io.solrecho.lm.TokenSpans;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,13 +32,13 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Embeds texts with a causal LM following {@link EmbeddingSettings}: prompts are built by a {@link
- * PromptEncoder} per role, sorted by length and cut into micro-batches so that padding stays within
- * a batch, run through the model, and pooled over each prompt's pooled range. On a GPU the
- * micro-batches also stay within a {@link BatchBudget} read from the device's free memory when the
- * embedder is built; a micro-batch that still runs out of device memory is split in halves and
- * retried, down to single prompts. Thread-safe; for many concurrent callers put an {@link
- * EmbeddingService} in front.
+ * Embeds texts with a causal LM following {@link EmbeddingSettings}: prompts are built per role, by
+ * a {@link PromptEncoder} from templates or as a sentence-transformers folder says, sorted by
+ * length and cut into micro-batches so that padding stays within a batch, run through the model,
+ * and pooled over each prompt's pooled range. On a GPU the micro-batches also stay within a {@link
+ * BatchBudget} read from the device's free memory when the embedder is built; a micro-batch that
+ * still runs out of device memory is split in halves and retried, down to single prompts.
+ * Thread-safe; for many concurrent callers put an {@link EmbeddingService} in front.
  */
 public final class Embedder implements AutoCloseable {
   private static final int PAD_ID = 0;
@@ -46,8 +47,8 @@ public final class Embedder implements AutoCloseable {
   private final TextTokenizer tokenizer;
   private final boolean ownsModel;
   private final EmbeddingSettings settings;
-  private final PromptEncoder documentEncoder;
-  private final PromptEncoder queryEncoder;
+  private final TextEncoder documentEncoder;
+  private final TextEncoder queryEncoder;
   private final VectorPooling pooling;
   private final String fingerprint;
   private final BatchRunner forward;
@@ -82,12 +83,11 @@ public final class Embedder implements AutoCloseable {
     this.model = model;
     this.tokenizer = tokenizer;
     this.ownsModel = owns;
-    this.settings = settings;
+    this.settings = resolved(settings, model.folder());
     this.budget = budget;
-    this.documentEncoder =
-        new PromptEncoder(tokenizer, settings.template(TextRole.DOCUMENT), settings);
-    this.queryEncoder = new PromptEncoder(tokenizer, settings.template(TextRole.QUERY), settings);
-    this.pooling = new VectorPooling(settings.pooling(), settings.normalize());
+    this.documentEncoder = encoder(tokenizer, this.settings, TextRole.DOCUMENT);
+    this.queryEncoder = encoder(tokenizer, this.settings, TextRole.QUERY);
+    this.pooling = new VectorPooling(this.settings.pooling(), this.settings.normalize());
     this.forward = forward != null ? forward : model::meanStates;
     this.prefixes = new ArrayList<>();
     if (forward == null) {
@@ -95,17 +95,56 @@ public final class Embedder implements AutoCloseable {
       sharePrefix(queryEncoder.constantPrefix());
     }
     this.fingerprint =
-        ModelFingerprint.of(model.config().json(), model.weightsDigest(), settings.describe());
+        ModelFingerprint.of(
+            model.config().json(), model.weightsDigest(), identity(this.settings, tokenizer));
   }
 
-  /** Loads the model and tokenizer in {@code folder}; closing the embedder closes them. */
+  private static EmbeddingSettings resolved(EmbeddingSettings settings, Path folder) {
+    try {
+      return settings.resolve(folder);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static TextEncoder encoder(
+      TextTokenizer tokenizer, EmbeddingSettings settings, TextRole role) {
+    if (settings.mode().usesTemplates()) {
+      return new PromptEncoder(tokenizer, settings.template(role), settings);
+    }
+    return new SentenceTransformersEncoder(
+        tokenizer,
+        settings.prompt(role),
+        settings.pooling(),
+        settings.includePrompt(),
+        settings.maxTokensPerCopy());
+  }
+
+  /**
+   * The settings, and for a sentence-transformers recipe the special tokens its tokenizer adds,
+   * which decide its vectors as much.
+   */
+  private static String identity(EmbeddingSettings settings, TextTokenizer tokenizer) {
+    return settings.mode().usesTemplates()
+        ? settings.describe()
+        : settings.describe() + "\nspecialTokens=" + tokenizer.specialTokens();
+  }
+
+  /**
+   * Loads the model and tokenizer in {@code folder}, with {@code settings} resolved against it (see
+   * {@link EmbeddingSettings#resolve}); closing the embedder closes them.
+   *
+   * @throws IOException when the folder's files cannot be read
+   * @throws IllegalArgumentException when the settings do not suit the folder
+   */
   public static Embedder open(Path folder, LmOptions options, EmbeddingSettings settings)
       throws IOException {
+    EmbeddingSettings resolved = settings.resolve(folder);
     TextTokenizer tokenizer = TextTokenizer.load(folder);
     try {
       CausalLanguageModel model = CausalLanguageModel.load(folder, options);
       try {
-        return new Embedder(model, tokenizer, settings, true, null, BatchBudget.of(model));
+        return new Embedder(model, tokenizer, resolved, true, null, BatchBudget.of(model));
       } catch (RuntimeException e) {
         model.close();
         throw e;
@@ -140,6 +179,14 @@ public final class Embedder implements AutoCloseable {
   }
 
   /**
+   * The most tokens of a text of {@code role} that are embedded whole: {@code maxTokens} per copy,
+   * or for a sentence-transformers recipe its limit less the prompt's and the special tokens.
+   */
+  public int textTokenLimit(TextRole role) {
+    return (role == TextRole.QUERY ? queryEncoder : documentEncoder).textTokenLimit();
+  }
+
+  /**
    * Identity of model + settings; vectors from embedders with another fingerprint are not
    * comparable.
    */
@@ -164,9 +211,8 @@ public final class Embedder implements AutoCloseable {
               + limit
               + " positions of the model in "
               + model.folder()
-              + "; lower maxTokens (now "
-              + settings.maxTokensPerCopy()
-              + " per copy)");
+              + "; lower "
+              + maxTokens());
     }
     return prompt;
   }
@@ -244,9 +290,8 @@ public final class Embedder implements AutoCloseable {
                 + model.device()
                 + " ("
                 + model.dtype()
-                + "); lower maxTokens (now "
-                + settings.maxTokensPerCopy()
-                + " per copy)"
+                + "); lower "
+                + maxTokens()
                 + (model.dtype().equals("float16") ? "" : ", use dtype=float16")
                 + " or free device memory: "
                 + e.getMessage(),
@@ -260,6 +305,13 @@ public final class Embedder implements AutoCloseable {
     for (int row = 0; row < members.length; row++) {
       results[members[row]] = new Embedding(pooling.finish(means[row]), prompts.get(members[row]));
     }
+  }
+
+  /** {@code maxTokens (now N per copy)}, for messages. */
+  private String maxTokens() {
+    return "maxTokens (now "
+        + settings.maxTokensPerCopy()
+        + (settings.mode().usesTemplates() ? " per copy)" : " per sequence)");
   }
 
   /**

@@ -17,7 +17,9 @@ package io.solrecho.embed;
 
 /**
  * How a causal language model is prompted to embed a text, with the defaults of Springer et al.,
- * "Repetition Improves Language Model Embeddings" (ICLR 2025).
+ * "Repetition Improves Language Model Embeddings" (ICLR 2025), or as a trained embedding model's
+ * sentence-transformers folder says. The configuration value {@code auto} (the default) is the
+ * latter for such a folder and {@link #ECHO} for any other.
  */
 public enum EmbeddingMode {
   /**
@@ -28,7 +30,13 @@ public enum EmbeddingMode {
   /** The text once, pooled over its own tokens (the usual baseline). */
   CLASSICAL(1, "Write a paragraph: {x}", Pooling.MEAN),
   /** PromptEOL: the text once, then a prompt whose last token summarises it; pooled there. */
-  PROMPTEOL(1, "This sentence : \"{x}\" means in one word:\"", Pooling.LAST);
+  PROMPTEOL(1, "This sentence : \"{x}\" means in one word:\"", Pooling.LAST),
+  /**
+   * A sentence-transformers folder's own recipe ({@link SentenceTransformersFolder}): its prompt
+   * before the text, its special tokens, pooling and normalisation. No template: the one given here
+   * only says the text comes once.
+   */
+  SENTENCE_TRANSFORMERS(1, PromptTemplate.TEXT, Pooling.MEAN);
 
   private final int textCopies;
   private final String defaultTemplate;
@@ -53,6 +61,11 @@ public enum EmbeddingMode {
   /** The pooling used when none is configured. */
   public Pooling defaultPooling() {
     return defaultPooling;
+  }
+
+  /** True for the modes that build prompts from templates. */
+  public boolean usesTemplates() {
+    return this != SENTENCE_TRANSFORMERS;
   }
 
   /** True when the pooled token is the last token of the whole prompt rather than the text's. */

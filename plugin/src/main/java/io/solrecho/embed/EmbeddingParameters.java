@@ -22,12 +22,17 @@ import java.util.TreeSet;
 
 /**
  * Reads {@link EmbeddingSettings} from named string parameters, the one spelling shared by the Solr
- * configuration and the command line: {@code mode}, {@code pooling}, {@code documentTemplate}
- * (alias {@code template}), {@code queryTemplate}, {@code instruction}, {@code spans}, {@code
- * normalize}, {@code maxTokens}, {@code addBos}, {@code batchSize}, {@code maxBatchTokens}. Every
- * error names the parameter and the accepted values.
+ * configuration and the command line: {@code mode} ({@code auto}, the default, {@code echo}, {@code
+ * classical}, {@code prompteol} or {@code sentence_transformers}), {@code pooling}, {@code
+ * documentTemplate} (alias {@code template}), {@code queryTemplate}, {@code instruction}, {@code
+ * queryPrompt}, {@code documentPrompt}, {@code spans}, {@code normalize}, {@code maxTokens}, {@code
+ * addBos}, {@code batchSize}, {@code maxBatchTokens}. Every error names the parameter and the
+ * accepted values.
  */
 public final class EmbeddingParameters {
+  /** The {@code mode} that leaves the choice to the model folder. */
+  private static final String AUTO = "auto";
+
   /** The parameter names understood here. */
   public static final Set<String> NAMES =
       Set.of(
@@ -37,6 +42,8 @@ public final class EmbeddingParameters {
           "documentTemplate",
           "queryTemplate",
           "instruction",
+          "queryPrompt",
+          "documentPrompt",
           "spans",
           "normalize",
           "maxTokens",
@@ -60,8 +67,8 @@ public final class EmbeddingParameters {
     }
     EmbeddingSettings.Builder b = EmbeddingSettings.builder();
     String mode = parameters.get("mode");
-    if (mode != null) {
-      b.mode(choice("mode", mode, EmbeddingMode.class));
+    if (mode != null && !mode.trim().equalsIgnoreCase(AUTO)) {
+      b.mode(choice("mode", mode, EmbeddingMode.class, AUTO));
     }
     String pooling = parameters.get("pooling");
     if (pooling != null) {
@@ -81,6 +88,8 @@ public final class EmbeddingParameters {
     if (parameters.containsKey("instruction")) {
       b.instruction(parameters.get("instruction"));
     }
+    b.queryPrompt(parameters.get("queryPrompt"));
+    b.documentPrompt(parameters.get("documentPrompt"));
     if (parameters.containsKey("normalize")) {
       b.normalize(bool("normalize", parameters.get("normalize")));
     }
@@ -99,6 +108,9 @@ public final class EmbeddingParameters {
     try {
       return b.build();
     } catch (IllegalArgumentException e) {
+      if (NAMES.stream().anyMatch(name -> e.getMessage().startsWith(name + ":"))) {
+        throw e;
+      }
       throw new IllegalArgumentException("template: " + e.getMessage(), e);
     }
   }
@@ -111,11 +123,16 @@ public final class EmbeddingParameters {
     return template.replace("\\n", "\n").replace("\\t", "\t");
   }
 
-  private static <E extends Enum<E>> E choice(String name, String value, Class<E> type) {
+  /**
+   * The constant of {@code type} that {@code value} names (any case, {@code -} for {@code _}); the
+   * error lists the constants and the {@code others} also accepted.
+   */
+  private static <E extends Enum<E>> E choice(
+      String name, String value, Class<E> type, String... others) {
     try {
-      return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+      return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
     } catch (IllegalArgumentException e) {
-      StringBuilder accepted = new StringBuilder();
+      StringBuilder accepted = new StringBuilder(String.join(", ", others));
       for (E constant : type.getEnumConstants()) {
         accepted
             .append(accepted.length() == 0 ? "" : ", ")

@@ -40,7 +40,7 @@ import java.util.OptionalInt;
  * (see {@link TextTokenizer#encodeHead}). No BOS or EOS token is added unless the template writes
  * it or {@link EmbeddingSettings#addBos()} is set.
  */
-public final class PromptEncoder {
+public final class PromptEncoder implements TextEncoder {
   private final TextTokenizer tokenizer;
   private final PromptTemplate template;
   private final SpanConvention spanConvention;
@@ -78,6 +78,7 @@ public final class PromptEncoder {
    * literal pieces before the first copy of the text (with offsets, without their last token, which
    * may merge with the text). Callers must still compare: the model reuses only what matches.
    */
+  @Override
   public int[] constantPrefix() {
     int[] literal = gapIds[0];
     if (spanConvention == SpanConvention.OFFSETS) {
@@ -91,6 +92,12 @@ public final class PromptEncoder {
     }
     System.arraycopy(literal, 0, ids, bos, literal.length);
     return ids;
+  }
+
+  /** {@code maxTokens}: the tokens kept of each copy of the text. */
+  @Override
+  public int textTokenLimit() {
+    return maxTokensPerCopy;
   }
 
   /** The template this encoder fills in. */
@@ -116,6 +123,7 @@ public final class PromptEncoder {
    *
    * @throws IllegalArgumentException when {@code text} is null, empty or only whitespace
    */
+  @Override
   public EncodedPrompt encode(String text) {
     String cleaned = TextSanitizer.sanitize(text);
     TokenizedText copy = tokenizer.encodeHead(cleaned, maxTokensPerCopy);

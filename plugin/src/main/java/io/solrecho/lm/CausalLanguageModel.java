@@ -47,7 +47,7 @@ public final class CausalLanguageModel implements AutoCloseable {
   private final DataType dtype;
   private final String weightsDigest;
   private final Decoder decoder;
-  private final NDArray lmHead;
+  private final LmHead lmHead;
 
   private CausalLanguageModel(
       Path folder, ModelConfig config, NDManager manager, DataType dtype, ModelWeights weights) {
@@ -59,10 +59,7 @@ public final class CausalLanguageModel implements AutoCloseable {
     CheckpointLayout layout = CheckpointLayout.of(config.architecture());
     TensorSource source = new TensorSource(weights, manager, dtype, config, layout.basePrefix());
     this.decoder = new Decoder(layout, source, config, dtype);
-    this.lmHead =
-        config.tiedEmbeddings() && !source.contains(layout.lmHeadName())
-            ? decoder.tokenEmbedding()
-            : source.load(layout.lmHeadName(), config.vocabSize(), config.hiddenSize());
+    this.lmHead = LmHead.of(folder, layout, source, manager, dtype, decoder.tokenEmbedding());
     this.weightBytes = bytesOf(manager.getManagedArrays());
   }
 
@@ -138,7 +135,10 @@ public final class CausalLanguageModel implements AutoCloseable {
     return weightsDigest;
   }
 
-  /** Bytes the weights take in the device's memory, shared tensors counted once. */
+  /**
+   * Bytes the weights take in the device's memory, shared tensors counted once; an untied LM head,
+   * read on the first call for logits only, is not counted.
+   */
   public long weightBytes() {
     return weightBytes;
   }
@@ -222,7 +222,12 @@ public final class CausalLanguageModel implements AutoCloseable {
     }
   }
 
-  /** The LM head's logits at the last real position of each row, {@code [B][vocab]}. */
+  /**
+   * The LM head's logits at the last real position of each row, {@code [B][vocab]}. An untied head
+   * is read from the checkpoint on the first call.
+   *
+   * @throws UnsupportedOperationException for a base model without a head (an embedding model)
+   */
   public float[][] lastTokenLogits(TokenBatch batch) {
     return run(
         batch,
@@ -339,7 +344,10 @@ public final class CausalLanguageModel implements AutoCloseable {
     }
     NDArray rows = NDArrays.stack(last);
     float[] flat =
-        new Projection(lmHead, null).apply(rows).toType(DataType.FLOAT32, false).toFloatArray();
+        new Projection(lmHead.weight(), null)
+            .apply(rows)
+            .toType(DataType.FLOAT32, false)
+            .toFloatArray();
     float[][] out = new float[batch.size()][config.vocabSize()];
     for (int b = 0; b < out.length; b++) {
       System.arraycopy(flat, b * config.vocabSize(), out[b], 0, config.vocabSize());

@@ -126,6 +126,38 @@ final class ModelWeights implements Closeable {
    */
   NDArray load(NDManager manager, String name, DataType type, long... expectedShape)
       throws IOException {
+    TensorInfo info = checked(name, expectedShape);
+    ByteBuffer bytes = fileOf(info).map(info);
+    Shape shape = new Shape(expectedShape);
+    NDArray array;
+    switch (info.type()) {
+      case BF16:
+        array = manager.create(widenBf16(bytes, info.elementCount()), shape, DataType.FLOAT32);
+        break;
+      case F16:
+        array = manager.create(bytes, shape, DataType.FLOAT16);
+        break;
+      default:
+        array = manager.create(bytes, shape, DataType.FLOAT32);
+    }
+    if (array.getDataType() == type) {
+      return array;
+    }
+    NDArray converted = array.toType(type, false);
+    array.close();
+    return converted;
+  }
+
+  /**
+   * Checks that tensor {@code name} is present with {@code expectedShape}, without reading it.
+   *
+   * @throws IllegalArgumentException naming the tensor when it is missing or has another shape
+   */
+  void check(String name, long... expectedShape) {
+    checked(name, expectedShape);
+  }
+
+  private TensorInfo checked(String name, long... expectedShape) {
     TensorInfo info = tensors.get(name);
     if (info == null) {
       throw new IllegalArgumentException(
@@ -148,25 +180,7 @@ final class ModelWeights implements Closeable {
               + " but config.json implies "
               + Arrays.toString(expectedShape));
     }
-    ByteBuffer bytes = fileOf(info).map(info);
-    Shape shape = new Shape(expectedShape);
-    NDArray array;
-    switch (info.type()) {
-      case BF16:
-        array = manager.create(widenBf16(bytes, info.elementCount()), shape, DataType.FLOAT32);
-        break;
-      case F16:
-        array = manager.create(bytes, shape, DataType.FLOAT16);
-        break;
-      default:
-        array = manager.create(bytes, shape, DataType.FLOAT32);
-    }
-    if (array.getDataType() == type) {
-      return array;
-    }
-    NDArray converted = array.toType(type, false);
-    array.close();
-    return converted;
+    return info;
   }
 
   /** BF16 is the top half of an F32: shift each value into the high 16 bits. */

@@ -69,6 +69,11 @@ final class TensorSource {
     return weights.contains(resolve(name));
   }
 
+  /** Checks that tensor {@code name} has the given shape, without reading it. */
+  void checkShape(String name, long... shape) {
+    weights.check(resolve(name), shape);
+  }
+
   private String resolve(String name) {
     if (weights.contains(name) || !name.startsWith(basePrefix)) {
       return name;

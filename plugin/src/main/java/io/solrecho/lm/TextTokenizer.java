@@ -19,15 +19,11 @@ import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.huggingface.tokenizers.jni.CharSpan;
 import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.OptionalInt;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -58,13 +54,16 @@ public final class TextTokenizer implements AutoCloseable {
 
   private final HuggingFaceTokenizer tokenizer;
   private final Path folder;
+  private final TokenizerConfig config;
   private final OptionalInt bosTokenId;
+  private volatile SpecialTokens specialTokens;
   private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
   private boolean closed;
 
   private TextTokenizer(HuggingFaceTokenizer tokenizer, Path folder) throws IOException {
     this.tokenizer = tokenizer;
     this.folder = folder;
+    this.config = TokenizerConfig.read(folder);
     this.bosTokenId = readBosTokenId();
   }
 
@@ -137,6 +136,22 @@ public final class TextTokenizer implements AutoCloseable {
    */
   public OptionalInt bosTokenId() {
     return bosTokenId;
+  }
+
+  /**
+   * The ids the post-processor of {@code tokenizer.json} puts around a text when transformers adds
+   * special tokens (as sentence-transformers does), and the ids {@code tokenizer_config.json} names
+   * special; found once, by tokenizing a probe text with and without them.
+   *
+   * @throws IllegalStateException when the post-processor changes the text's own tokens
+   */
+  public SpecialTokens specialTokens() {
+    SpecialTokens known = specialTokens;
+    if (known == null) {
+      known = findSpecialTokens();
+      specialTokens = known;
+    }
+    return known;
   }
 
   /** Tokenizes the whole text. */
@@ -284,27 +299,19 @@ public final class TextTokenizer implements AutoCloseable {
   }
 
   private OptionalInt readBosTokenId() throws IOException {
-    Path tokenizerConfig = folder.resolve("tokenizer_config.json");
-    if (Files.isRegularFile(tokenizerConfig)) {
-      JsonObject json = readJsonObject(tokenizerConfig);
-      if (json.has("bos_token")) {
-        JsonElement bos = json.get("bos_token");
-        if (bos.isJsonNull()) {
-          return OptionalInt.empty();
-        }
-        JsonElement content = bos.isJsonObject() ? bos.getAsJsonObject().get("content") : bos;
-        OptionalInt id =
-            content != null && content.isJsonPrimitive()
-                ? idOfSingleToken(content.getAsString())
-                : OptionalInt.empty();
-        if (id.isPresent()) {
-          return id;
-        }
+    if (config.declares("bos_token")) {
+      if (config.declaresNone("bos_token")) {
+        return OptionalInt.empty();
+      }
+      OptionalInt id =
+          config.token("bos_token").map(this::idOfSingleToken).orElse(OptionalInt.empty());
+      if (id.isPresent()) {
+        return id;
       }
     }
-    Path config = folder.resolve("config.json");
-    if (Files.isRegularFile(config)) {
-      JsonElement id = readJsonObject(config).get("bos_token_id");
+    Path modelConfig = folder.resolve("config.json");
+    if (Files.isRegularFile(modelConfig)) {
+      JsonElement id = TokenizerConfig.readJsonObject(modelConfig).get("bos_token_id");
       if (id != null && id.isJsonPrimitive() && id.getAsJsonPrimitive().isNumber()) {
         return OptionalInt.of(id.getAsInt());
       }
@@ -312,18 +319,64 @@ public final class TextTokenizer implements AutoCloseable {
     return OptionalInt.empty();
   }
 
+  private SpecialTokens findSpecialTokens() {
+    String probe = "Hello world";
+    int[] plain = encode(probe).ids();
+    int[] full;
+    Lock lock = lifecycle.readLock();
+    lock.lock();
+    try {
+      if (closed) {
+        throw new IllegalStateException("the tokenizer of " + folder + " is closed");
+      }
+      full = toInts(tokenizer.encode(probe, true, false).getIds());
+    } finally {
+      lock.unlock();
+    }
+    int at = indexOf(full, plain);
+    if (at < 0) {
+      throw new IllegalStateException(
+          "the post-processor of "
+              + folder.resolve(FILE_NAME)
+              + " changes the tokens of the text itself ("
+              + Arrays.toString(plain)
+              + " became "
+              + Arrays.toString(full)
+              + "); only special tokens added around the text are supported");
+    }
+    int[] special =
+        config.specialTokens().stream()
+            .map(this::idOfSingleToken)
+            .filter(OptionalInt::isPresent)
+            .mapToInt(OptionalInt::getAsInt)
+            .toArray();
+    return new SpecialTokens(
+        Arrays.copyOfRange(full, 0, at),
+        Arrays.copyOfRange(full, at + plain.length, full.length),
+        special);
+  }
+
+  /** Where {@code part} starts in {@code whole}, or -1. */
+  private static int indexOf(int[] whole, int[] part) {
+    for (int start = 0; start + part.length <= whole.length; start++) {
+      if (Arrays.equals(whole, start, start + part.length, part, 0, part.length)) {
+        return start;
+      }
+    }
+    return -1;
+  }
+
+  private static int[] toInts(long[] ids) {
+    int[] ints = new int[ids.length];
+    for (int i = 0; i < ids.length; i++) {
+      ints[i] = Math.toIntExact(ids[i]);
+    }
+    return ints;
+  }
+
   /** The id of {@code token} when the tokenizer reads it as exactly one token. */
   private OptionalInt idOfSingleToken(String token) {
     long[] ids = tokenizer.encode(token).getIds();
     return ids.length == 1 ? OptionalInt.of(Math.toIntExact(ids[0])) : OptionalInt.empty();
-  }
-
-  private static JsonObject readJsonObject(Path file) throws IOException {
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return JsonParser.parseReader(reader).getAsJsonObject();
-    } catch (JsonParseException | IllegalStateException e) {
-      throw new IOException(
-          "cannot read " + file + ": not a JSON object (" + e.getMessage() + ")", e);
-    }
   }
 }

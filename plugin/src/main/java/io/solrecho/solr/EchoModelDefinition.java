@@ -32,9 +32,10 @@ import java.util.TreeSet;
 
 /**
  * One model as declared in the models file of a configset, checked once: the folder it is read
- * from, how it runs (device, dtype), how it embeds ({@link EmbeddingSettings}) and how requests
- * queue for it. Immutable. Two declarations with the same {@link #key()} describe the same vectors
- * and the same runtime, so they share one loaded model whatever they are called.
+ * from, how it runs (device, dtype), how it embeds ({@link EmbeddingSettings}, resolved against the
+ * folder: mode auto is its sentence-transformers recipe when it has one) and how requests queue for
+ * it. Immutable. Two declarations with the same {@link #key()} describe the same vectors and the
+ * same runtime, so they share one loaded model whatever they are called.
  */
 final class EchoModelDefinition {
   /** Base folder for relative model paths; without it they resolve against the Solr home. */
@@ -93,11 +94,23 @@ final class EchoModelDefinition {
           name,
           folder,
           LmOptions.of(parameters.get("device"), parameters.get("dtype")),
-          EmbeddingParameters.parse(embedding),
+          resolved(EmbeddingParameters.parse(embedding), folder),
           positive(parameters, "queueCapacity", 1024),
           Duration.ofMillis(positive(parameters, "timeoutMs", 60_000)));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("model '" + name + "': " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The settings for the folder (a sentence-transformers folder's recipe under mode auto), read now
+   * so that a folder the settings do not suit fails with the configuration.
+   */
+  private static EmbeddingSettings resolved(EmbeddingSettings settings, Path folder) {
+    try {
+      return settings.resolve(folder);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
     }
   }
 

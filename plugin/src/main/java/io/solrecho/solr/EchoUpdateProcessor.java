@@ -16,6 +16,7 @@
 package io.solrecho.solr;
 
 import com.codahale.metrics.Timer;
+import io.solrecho.embed.Embedder;
 import io.solrecho.embed.Embedding;
 import io.solrecho.embed.EncodedPrompt;
 import io.solrecho.embed.Passage;
@@ -251,10 +252,11 @@ final class EchoUpdateProcessor extends UpdateRequestProcessor {
 
   private PassageSplitter splitter() {
     if (splitter == null) {
-      int modelMaxTokens = model.definition().settings().maxTokensPerCopy();
+      Embedder embedder = model.service().embedder();
+      int modelMaxTokens = embedder.textTokenLimit(TextRole.DOCUMENT);
       splitter =
           new PassageSplitter(
-              model.service().embedder().tokenizer(),
+              embedder.tokenizer(),
               passages.maxTokens(modelMaxTokens),
               passages.overlap(modelMaxTokens),
               passages.max());

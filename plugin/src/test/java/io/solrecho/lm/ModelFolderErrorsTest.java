@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.Rule;
@@ -130,6 +131,23 @@ public class ModelFolderErrorsTest {
     RawSafetensors.write(tensors.values(), "F32", folder.resolve(ModelWeights.SINGLE_FILE));
     IllegalArgumentException e = loadFails(IllegalArgumentException.class, folder);
     assertMentions(e, "'model.layers.1.self_attn.k_proj.weight'", "missing");
+  }
+
+  /** The LM head is read only for logits, but a mis-shaped one is reported when loading. */
+  @Test
+  public void misShapedLmHeadIsReportedAtLoad() throws Exception {
+    Path folder = temp.newFolder().toPath();
+    FixtureCopies.config("llama", folder);
+    Map<String, RawSafetensors.Tensor> tensors =
+        RawSafetensors.read(FixtureCopies.originalWeights("llama"));
+    RawSafetensors.Tensor head = tensors.get("lm_head.weight");
+    float[] fewerRows = Arrays.copyOf(head.values(), head.values().length - 32);
+    tensors.put(
+        "lm_head.weight",
+        new RawSafetensors.Tensor(head.name(), head.dtype(), new long[] {383, 32}, fewerRows));
+    RawSafetensors.write(tensors.values(), "F32", folder.resolve(ModelWeights.SINGLE_FILE));
+    IllegalArgumentException e = loadFails(IllegalArgumentException.class, folder);
+    assertMentions(e, "'lm_head.weight'", "[383, 32]", "[384, 32]");
   }
 
   @Test

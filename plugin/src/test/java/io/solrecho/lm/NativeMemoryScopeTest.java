@@ -45,7 +45,7 @@ public class NativeMemoryScopeTest {
         CausalLanguageModel.load(ProjectFixtures.referenceModel(fixture), CPU)) {
       Random random = new Random(3);
       int vocab = model.config().vocabSize();
-      model.forward(randomBatch(random, vocab));
+      model.lastTokenLogits(randomBatch(random, vocab));
       int afterFirst = model.managedArrayCount();
       for (int i = 1; i < 50; i++) {
         TokenBatch batch = randomBatch(random, vocab);
@@ -80,8 +80,12 @@ public class NativeMemoryScopeTest {
         CausalLanguageModel.load(ProjectFixtures.referenceModel("gpt_neox"), CPU)) {
       int weights = model.managedArrayCount();
       assertTrue("the loaded model holds its weights", weights > 0);
-      model.lastTokenLogits(randomBatch(new Random(5), model.config().vocabSize()));
+      model.forward(randomBatch(new Random(5), model.config().vocabSize()));
       assertEquals(weights, model.managedArrayCount());
+      model.lastTokenLogits(randomBatch(new Random(6), model.config().vocabSize()));
+      assertEquals("the untied head, read once", weights + 1, model.managedArrayCount());
+      model.lastTokenLogits(randomBatch(new Random(7), model.config().vocabSize()));
+      assertEquals(weights + 1, model.managedArrayCount());
     }
   }
 

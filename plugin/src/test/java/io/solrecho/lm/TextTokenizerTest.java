@@ -192,6 +192,42 @@ public class TextTokenizerTest {
     assertEquals(OptionalInt.empty(), tokenizer.bosTokenId());
   }
 
+  /**
+   * Qwen3's tokenizer adds nothing around a text (a ByteLevel post-processor); its special ids are
+   * those transformers' all_special_ids lists: eos, pad and the additional special tokens.
+   */
+  @Test
+  public void qwen3AddsNoSpecialTokensAndNamesItsSpecialIds() throws IOException {
+    SpecialTokens special = real("qwen3").specialTokens();
+    assertEquals(0, special.added());
+    for (int id : new int[] {151645, 151643, 151644, 151656}) {
+      assertTrue(id + " is special", special.isSpecial(id));
+    }
+    assertFalse(special.isSpecial(real("qwen3").encode("Hello").id(0)));
+  }
+
+  /** The sentence-transformers fixtures' TemplateProcessing: EOS after, BOS before, or both. */
+  @Test
+  public void specialTokensAreWhatThePostProcessorPutsAroundAText() throws IOException {
+    Map<String, int[][]> expected =
+        Map.of(
+            "qwen3_lasttoken_eos", new int[][] {{}, {383}},
+            "mistral_lasttoken_bos", new int[][] {{383}, {}},
+            "mistral_mean_instructions", new int[][] {{383}, {383}});
+    for (Map.Entry<String, int[][]> fixture : expected.entrySet()) {
+      try (TextTokenizer tokenizer =
+          TextTokenizer.load(ProjectFixtures.sentenceTransformersModel(fixture.getKey()))) {
+        SpecialTokens special = tokenizer.specialTokens();
+        assertArrayEquals(fixture.getKey(), fixture.getValue()[0], special.before());
+        assertArrayEquals(fixture.getKey(), fixture.getValue()[1], special.after());
+        assertTrue("<|endoftext|> is named in tokenizer_config.json", special.isSpecial(383));
+        assertArrayEquals(
+            new int[] {fixture.getValue()[0].length == 0 ? 7 : 383, 7},
+            Arrays.copyOf(special.around(new int[] {7, 7}), 2));
+      }
+    }
+  }
+
   @Test
   public void missingTokenizerJsonNamesTheFolderAndSaysToDownloadIt() throws IOException {
     Path folder = temp.newFolder("model-without-tokenizer").toPath();

@@ -15,6 +15,7 @@
  */
 package io.solrecho.lm;
 
+import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
@@ -31,7 +32,8 @@ import org.junit.rules.TemporaryFolder;
 /**
  * {@code tie_word_embeddings}: transformers before version 5 left the key out of config.json when
  * it had its default, true, so a missing key means the LM head is the token embedding; an explicit
- * false needs its own {@code lm_head.weight}.
+ * false reads its own {@code lm_head.weight} when logits are asked for, and a base model without
+ * one (an embedding model) loads and gives hidden states, but no logits.
  */
 public class TiedEmbeddingsTest {
   @Rule public TemporaryFolder temp = new TemporaryFolder();
@@ -93,29 +95,58 @@ public class TiedEmbeddingsTest {
   }
 
   @Test
-  public void explicitlyUntiedModelWithoutLmHeadNamesTheMissingTensor() throws Exception {
-    assertUntiedCopyWithoutLmHeadIsRejected("gpt2");
+  public void explicitlyUntiedGpt2WithoutLmHeadLoadsAsABaseModel() throws Exception {
+    assertUntiedCopyWithoutLmHeadIsABaseModel("gpt2");
   }
 
   @Test
-  public void explicitlyUntiedLlamaWithoutLmHeadNamesTheMissingTensor() throws Exception {
-    assertUntiedCopyWithoutLmHeadIsRejected("llama3_rope_tied");
+  public void explicitlyUntiedLlamaWithoutLmHeadLoadsAsABaseModel() throws Exception {
+    assertUntiedCopyWithoutLmHeadIsABaseModel("llama3_rope_tied");
   }
 
   /**
-   * A copy of tied {@code fixture} whose config.json says untied: loading names the missing
-   * lm_head.weight.
+   * A copy of tied {@code fixture} whose config.json says untied loads: its hidden states are the
+   * reference's, and asking for logits names the missing lm_head.weight.
    */
-  private void assertUntiedCopyWithoutLmHeadIsRejected(String fixture) throws Exception {
+  private void assertUntiedCopyWithoutLmHeadIsABaseModel(String fixture) throws Exception {
     Path folder = temp.newFolder().toPath();
     FixtureCopies.config(fixture, folder, c -> c.addProperty("tie_word_embeddings", false));
     FixtureCopies.weights(fixture, folder);
-    IllegalArgumentException e =
-        assertThrows(
-            IllegalArgumentException.class, () -> CausalLanguageModel.load(folder, CPU).close());
-    assertTrue(
-        e.getMessage(),
-        e.getMessage().contains("'lm_head.weight'") && e.getMessage().contains("missing"));
+    try (CausalLanguageModel model = CausalLanguageModel.load(folder, CPU)) {
+      List<ReferenceCase> cases = ReferenceCase.read(ProjectFixtures.referenceModel(fixture));
+      for (ReferenceCase c : cases) {
+        double error = c.hiddenError(model.forward(c.batch));
+        assertTrue(c.name + ": hidden states differ by " + error, error <= 1e-4);
+      }
+      TokenBatch batch = cases.get(0).batch;
+      UnsupportedOperationException e =
+          assertThrows(UnsupportedOperationException.class, () -> model.lastTokenLogits(batch));
+      assertTrue(
+          e.getMessage(),
+          e.getMessage().contains("no LM head") && e.getMessage().contains("'lm_head.weight'"));
+    }
+  }
+
+  /**
+   * A Qwen3-Embedding-shaped sentence-transformers folder: a base Qwen3Model saved without the
+   * {@code model.} prefix and without a head, untied. It loads with every tensor (none missing,
+   * none left over) and refuses logits.
+   */
+  @Test
+  public void baseModelWithoutPrefixOrHeadLoadsEveryTensorAndRefusesLogits() throws Exception {
+    Path folder = ProjectFixtures.sentenceTransformersModel("qwen3_lasttoken_eos");
+    Map<String, RawSafetensors.Tensor> tensors =
+        RawSafetensors.read(folder.resolve(ModelWeights.SINGLE_FILE));
+    assertTrue(tensors.containsKey("embed_tokens.weight"));
+    assertFalse(tensors.containsKey("lm_head.weight"));
+    long elements = tensors.values().stream().mapToLong(t -> t.values().length).sum();
+    try (CausalLanguageModel model = CausalLanguageModel.load(folder, CPU)) {
+      assertFalse(model.config().tiedEmbeddings());
+      assertEquals(elements * 4, model.weightBytes());
+      TokenBatch batch = TokenBatch.rightPadded(List.of(new int[] {5, 6, 7}), 0);
+      assertEquals(3, model.forward(batch).length());
+      assertThrows(UnsupportedOperationException.class, () -> model.lastTokenLogits(batch));
+    }
   }
 
   @Test

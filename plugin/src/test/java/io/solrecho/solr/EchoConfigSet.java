@@ -93,6 +93,36 @@ final class EchoConfigSet {
     }
   }
 
+  /**
+   * Adds to the copy in {@code conf} a second model's fields ({@code vectorField}, of the shipped
+   * vector type, and {@code fingerprintField}) and, before the log processor of every shipped
+   * chain, a processor writing {@code model}'s vectors of {@code title} into them.
+   */
+  static void addModelFields(Path conf, String model, String vectorField, String fingerprintField) {
+    edit(
+        conf,
+        "managed-schema.xml",
+        "<field name=\"echo_fingerprint\"",
+        "<field name=\""
+            + vectorField
+            + "\" type=\"echo_vector\" indexed=\"true\" stored=\"true\"/><field name=\""
+            + fingerprintField
+            + "\" type=\"string\" indexed=\"true\" stored=\"true\"/><field"
+            + " name=\"echo_fingerprint\"");
+    edit(
+        conf,
+        "solrconfig.xml",
+        "<processor class=\"solr.LogUpdateProcessorFactory\"/>",
+        "<processor class=\"io.solrecho.solr.EchoUpdateProcessorFactory\"><str"
+            + " name=\"model\">"
+            + model
+            + "</str><str name=\"inputField\">title</str><str name=\"outputField\">"
+            + vectorField
+            + "</str><str name=\"fingerprintField\">"
+            + fingerprintField
+            + "</str></processor><processor class=\"solr.LogUpdateProcessorFactory\"/>");
+  }
+
   /** Adds {@code xml} to solrconfig.xml (before {@code </config>}). */
   static void addToSolrConfig(Path conf, String xml) {
     edit(conf, "solrconfig.xml", "</config>", xml + "\n</config>");

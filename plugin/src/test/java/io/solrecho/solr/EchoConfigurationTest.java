@@ -61,21 +61,9 @@ public class EchoConfigurationTest extends EchoSolrTestCase {
 
   private static void assertCoreFails(Consumer<Path> edits, String... fragments) {
     int users = registry().users(toy);
-    String name = "bad" + random().nextInt(1_000_000);
-    Exception failure = null;
-    try {
-      createCore(name, edits);
-    } catch (Exception e) {
-      failure = e;
-    }
-    assertNotNull("the core should not load", failure);
-    StringBuilder messages = new StringBuilder();
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      messages.append(t.getMessage()).append('\n');
-    }
+    String messages = coreFailure("bad" + random().nextInt(1_000_000), edits);
     for (String fragment : fragments) {
-      assertTrue(
-          messages + "\nshould contain: " + fragment, messages.toString().contains(fragment));
+      assertTrue(messages + "\nshould contain: " + fragment, messages.contains(fragment));
     }
     assertEquals("leases of the failed core released", users, registry().users(toy));
   }

@@ -64,22 +64,8 @@ public class EchoModelChoiceTest extends EchoSolrTestCase {
                   + " \"wide\": {\"path\": \"${"
                   + WIDE_DIR_PROPERTY
                   + "}\"},");
-          EchoConfigSet.edit(
-              conf,
-              "managed-schema.xml",
-              "<field name=\"echo_fingerprint\"",
-              "<field name=\"vector_classical\" type=\"echo_vector\" indexed=\"true\""
-                  + " stored=\"true\"/><field name=\"classical_fingerprint\" type=\"string\""
-                  + " indexed=\"true\" stored=\"true\"/><field name=\"echo_fingerprint\"");
-          EchoConfigSet.edit(
-              conf,
-              "solrconfig.xml",
-              "<processor class=\"solr.LogUpdateProcessorFactory\"/>",
-              "<processor class=\"io.solrecho.solr.EchoUpdateProcessorFactory\"><str"
-                  + " name=\"model\">classical</str><str name=\"inputField\">title</str><str"
-                  + " name=\"outputField\">vector_classical</str><str"
-                  + " name=\"fingerprintField\">classical_fingerprint</str></processor>"
-                  + "<processor class=\"solr.LogUpdateProcessorFactory\"/>");
+          EchoConfigSet.addModelFields(
+              conf, "classical", "vector_classical", "classical_fingerprint");
         });
     addDocs(
         textDoc("paris", TEXT),

@@ -66,6 +66,25 @@ public abstract class EchoSolrTestCase extends SolrTestCaseJ4 {
     h.getCoreContainer().create(name, instanceDir, Map.of(), false);
   }
 
+  /**
+   * The messages of the failure to create core {@code name} after {@code edits}, with those of its
+   * causes; fails when the core loads.
+   */
+  static String coreFailure(String name, Consumer<Path> edits) {
+    Exception failure = null;
+    try {
+      createCore(name, edits);
+    } catch (Exception e) {
+      failure = e;
+    }
+    assertNotNull("the core should not load", failure);
+    StringBuilder messages = new StringBuilder();
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      messages.append(t.getMessage()).append('\n');
+    }
+    return messages.toString();
+  }
+
   @AfterClass
   public static void closeEcho() {
     if (embedder != null) {
