@@ -16,7 +16,7 @@
 package io.solrecho.lm;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 
 /**
@@ -81,7 +81,7 @@ final class Attention {
     if (type != DataType.FLOAT32) {
       scores = scores.toType(DataType.FLOAT32, false);
     }
-    NDArray probabilities = scores.add(context.mask()).softmax(-1);
+    NDArray probabilities = scores.addi(context.mask()).softmax(-1);
     if (type != DataType.FLOAT32) {
       probabilities = probabilities.toType(type, false);
     }
@@ -103,26 +103,22 @@ final class Attention {
     long batch = x.getShape().get(0);
     long length = x.getShape().get(1);
     NDArray fused = qkv.apply(x).reshape(batch, length, heads + 2L * kvHeads, headDim);
-    NDArray value = fused.get(headRange(2, heads + kvHeads, kvHeads)).transpose(0, 2, 1, 3);
     if (queryNorm != null) {
-      NDArray query = fused.get(headRange(2, 0, heads));
-      NDArray key = fused.get(headRange(2, heads, kvHeads));
+      NDList parts = fused.split(new long[] {heads, heads + kvHeads}, 2);
       return new NDArray[] {
-        normedAndTurned(query, queryNorm, context.queryCos(), context.querySin(), context),
-        normedAndTurned(key, keyNorm, context.keyCos(), context.keySin(), context),
-        value
+        normedAndTurned(parts.get(0), queryNorm, context.queryCos(), context.querySin(), context),
+        normedAndTurned(parts.get(1), keyNorm, context.keyCos(), context.keySin(), context),
+        parts.get(2).transpose(0, 2, 1, 3)
       };
     }
-    NDArray queriesAndKeys = fused.get(headRange(2, 0, heads + kvHeads)).transpose(0, 2, 1, 3);
+    NDList parts = fused.split(new long[] {heads + kvHeads}, 2);
+    NDArray queriesAndKeys = parts.get(0).transpose(0, 2, 1, 3);
     if (rotary != null) {
       queriesAndKeys =
           rotary.apply(queriesAndKeys, context.keyCos(), context.keySin(), context.halfTurn());
     }
-    return new NDArray[] {
-      queriesAndKeys.get(headRange(1, 0, heads)),
-      queriesAndKeys.get(headRange(1, heads, kvHeads)),
-      value
-    };
+    NDList split = queriesAndKeys.split(new long[] {heads}, 1);
+    return new NDArray[] {split.get(0), split.get(1), parts.get(1).transpose(0, 2, 1, 3)};
   }
 
   /** The context's selected queries and every position's keys and values. */
@@ -139,12 +135,11 @@ final class Attention {
         qkv.outputs(queryWidth, queryWidth + 2L * kvHeads * headDim, x.getManager())
             .apply(x)
             .reshape(batch, length, 2L * kvHeads, headDim);
-    NDArray key = keysAndValues.get(headRange(2, 0, kvHeads));
-    NDArray value = keysAndValues.get(headRange(2, kvHeads, kvHeads)).transpose(0, 2, 1, 3);
+    NDList keyAndValue = keysAndValues.split(new long[] {kvHeads}, 2);
     return new NDArray[] {
       normedAndTurned(query, queryNorm, context.queryCos(), context.querySin(), context),
-      normedAndTurned(key, keyNorm, context.keyCos(), context.keySin(), context),
-      value
+      normedAndTurned(keyAndValue.get(0), keyNorm, context.keyCos(), context.keySin(), context),
+      keyAndValue.get(1).transpose(0, 2, 1, 3)
     };
   }
 
@@ -156,10 +151,5 @@ final class Attention {
       NDArray x, Norm norm, NDArray cos, NDArray sin, ForwardContext context) {
     NDArray heads = (norm == null ? x : norm.apply(x)).transpose(0, 2, 1, 3);
     return rotary == null ? heads : rotary.apply(heads, cos, sin, context.halfTurn());
-  }
-
-  /** Heads {@code [first, first + count)} on {@code axis}. */
-  private static NDIndex headRange(int axis, long first, long count) {
-    return new NDIndex().addAllDim(axis).addSliceDim(first, first + count);
   }
 }

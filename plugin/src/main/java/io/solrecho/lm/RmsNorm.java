@@ -38,6 +38,6 @@ final class RmsNorm implements Norm {
     NDArray wide = type == DataType.FLOAT32 ? x : x.toType(DataType.FLOAT32, false);
     NDArray rms = wide.square().mean(LAST_AXIS, true).add(eps).sqrt();
     NDArray normed = wide.div(rms);
-    return (type == DataType.FLOAT32 ? normed : normed.toType(type, false)).mul(weight);
+    return (type == DataType.FLOAT32 ? normed : normed.toType(type, false)).muli(weight);
   }
 }
