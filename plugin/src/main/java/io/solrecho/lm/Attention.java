@@ -56,8 +56,9 @@ final class Attention {
   }
 
   /**
-   * {@code x}: {@code [B, T, hidden]}, every position a key (after the context's shared prefix);
-   * returns the attention output of the context's query positions, {@code [B, T or S, hidden]}.
+   * {@code x}: the context's rows {@code [B, T, hidden]} or {@code [N, hidden]}, every position a
+   * key (after the context's shared prefix); returns the attention output of the context's query
+   * positions as rows of the same kind, or {@code [B, S, hidden]} for selected queries.
    */
   NDArray apply(NDArray x, ForwardContext context, int layer) {
     NDArray[] projected =
@@ -66,7 +67,7 @@ final class Attention {
     NDArray[] keysAndValues = context.withPast(layer, projected[1], projected[2]);
     NDArray key = keysAndValues[0];
     NDArray value = keysAndValues[1];
-    long batch = x.getShape().get(0);
+    long batch = context.rows().batch();
     long queries = query.getShape().get(2);
     long keys = key.getShape().get(2);
     int groups = heads / kvHeads;
@@ -92,7 +93,7 @@ final class Attention {
             .reshape(batch, heads, queries, headDim)
             .transpose(0, 2, 1, 3)
             .reshape(batch, queries, (long) heads * headDim);
-    return out.apply(mixed);
+    return out.apply(context.outputRows(mixed));
   }
 
   /**
@@ -100,9 +101,10 @@ final class Attention {
    * without q/k norms the queries and keys rotate together.
    */
   private NDArray[] allQueries(NDArray x, ForwardContext context) {
-    long batch = x.getShape().get(0);
-    long length = x.getShape().get(1);
-    NDArray fused = qkv.apply(x).reshape(batch, length, heads + 2L * kvHeads, headDim);
+    TokenRows rows = context.rows();
+    NDArray fused =
+        rows.toGrid(qkv.apply(x))
+            .reshape(rows.batch(), rows.length(), heads + 2L * kvHeads, headDim);
     if (queryNorm != null) {
       NDList parts = fused.split(new long[] {heads, heads + kvHeads}, 2);
       return new NDArray[] {
@@ -123,18 +125,18 @@ final class Attention {
 
   /** The context's selected queries and every position's keys and values. */
   private NDArray[] someQueries(NDArray x, ForwardContext context) {
-    long batch = x.getShape().get(0);
-    long length = x.getShape().get(1);
+    TokenRows rows = context.rows();
     NDArray selected = context.queries(x);
     long queryWidth = (long) heads * headDim;
     NDArray query =
         qkv.outputs(0, queryWidth, x.getManager())
             .apply(selected)
-            .reshape(batch, selected.getShape().get(1), heads, headDim);
+            .reshape(rows.batch(), selected.getShape().get(1), heads, headDim);
     NDArray keysAndValues =
-        qkv.outputs(queryWidth, queryWidth + 2L * kvHeads * headDim, x.getManager())
-            .apply(x)
-            .reshape(batch, length, 2L * kvHeads, headDim);
+        rows.toGrid(
+                qkv.outputs(queryWidth, queryWidth + 2L * kvHeads * headDim, x.getManager())
+                    .apply(x))
+            .reshape(rows.batch(), rows.length(), 2L * kvHeads, headDim);
     NDList keyAndValue = keysAndValues.split(new long[] {kvHeads}, 2);
     return new NDArray[] {
       normedAndTurned(query, queryNorm, context.queryCos(), context.querySin(), context),

@@ -37,7 +37,8 @@ final class GatedFeedForward implements FeedForward {
 
   @Override
   public NDArray apply(NDArray x) {
-    NDList gateAndUp = gateUp.apply(x).split(upStart, 2);
+    NDArray fused = gateUp.apply(x);
+    NDList gateAndUp = fused.split(upStart, fused.getShape().dimension() - 1);
     return down.apply(activation.apply(gateAndUp.get(0)).muli(gateAndUp.get(1)));
   }
 }
