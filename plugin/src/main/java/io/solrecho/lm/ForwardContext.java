@@ -134,7 +134,10 @@ final class ForwardContext {
     return keySin;
   }
 
-  /** The rotary embedding's fixed rotation {@code R} for this call, or null without rotary. */
+  /**
+   * The rotary embedding's fixed rotation {@code R} for this call, or null without rotary or when
+   * every dim rotates.
+   */
   NDArray halfTurn() {
     return halfTurn;
   }
