@@ -22,37 +22,39 @@ import ai.djl.ndarray.types.DataType;
 /**
  * Multi-head causal self-attention with grouped-query heads, one fused {@code [q; k; v]} projection
  * (checkpoint layouts fuse or reorder their tensors into it at load), optional per-head q/k RMSNorm
- * (Qwen3) and optional rotary embedding. Scores and softmax run in float32.
+ * (Qwen3) and optional rotary embedding. Scores and softmax run in float32. The scores' scale
+ * {@code 1/sqrt(headDim)} is folded into the queries when the block is built: into the query norm's
+ * weight, or else into the query rows of the projection (rotary embedding is linear).
  */
 final class Attention {
   private final Projection qkv;
   private final Projection out;
-  private final Norm queryNorm;
-  private final Norm keyNorm;
+  private final RmsNorm queryNorm;
+  private final RmsNorm keyNorm;
   private final RotaryEmbedding rotary;
   private final int heads;
   private final int kvHeads;
   private final int headDim;
-  private final float scale;
 
+  /** Takes over {@code qkv} and {@code queryNorm}: their query weights are replaced, scaled. */
   Attention(
       Projection qkv,
       Projection out,
-      Norm queryNorm,
-      Norm keyNorm,
+      RmsNorm queryNorm,
+      RmsNorm keyNorm,
       RotaryEmbedding rotary,
       int heads,
       int kvHeads,
       int headDim) {
-    this.qkv = qkv;
+    float scale = (float) (1.0 / Math.sqrt(headDim));
+    this.qkv = queryNorm == null ? qkv.scalingOutputs((long) heads * headDim, scale) : qkv;
     this.out = out;
-    this.queryNorm = queryNorm;
+    this.queryNorm = queryNorm == null ? null : queryNorm.scaled(scale);
     this.keyNorm = keyNorm;
     this.rotary = rotary;
     this.heads = heads;
     this.kvHeads = kvHeads;
     this.headDim = headDim;
-    this.scale = (float) (1.0 / Math.sqrt(headDim));
   }
 
   /**
@@ -74,7 +76,6 @@ final class Attention {
     // Query head h reads key/value head h / groups: fold the group into the row axis.
     NDArray scores =
         query
-            .mul(scale)
             .reshape(batch, kvHeads, groups * queries, headDim)
             .matMul(key.transpose(0, 1, 3, 2))
             .reshape(batch, heads, queries, keys);
