@@ -24,10 +24,10 @@ import ai.djl.ndarray.NDArray;
 /** The feed-forward activations found in supported configs ({@code hidden_act} and friends). */
 enum Activation {
   /** {@code silu}: x * sigmoid(x). */
-  SILU(2) {
+  SILU(1) {
     @Override
     NDArray apply(NDArray x) {
-      return x.mul(sigmoid(x));
+      return sigmoid(x).muli(x);
     }
   },
   /** {@code gelu}: the exact, erf-based GELU. */
@@ -61,6 +61,7 @@ enum Activation {
     this.intermediates = intermediates;
   }
 
+  /** The activation of {@code x}, a new array that the caller may overwrite. */
   abstract NDArray apply(NDArray x);
 
   /**

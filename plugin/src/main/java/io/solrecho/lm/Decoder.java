@@ -75,8 +75,9 @@ final class Decoder {
   /**
    * Runs {@code input} through every layer and the final norm. Returns the states of every position
    * {@code [B, T, H]}, or with {@code pooled} those of its query positions {@code [B, S, H]} (the
-   * last layer computes only those). {@code recording} (or null) keeps every layer's keys and
-   * values; {@code layerOutputs} (or null) receives every layer's raw output.
+   * last layer computes only those, and outside attention the pass skips the padding). {@code
+   * recording} (or null) keeps every layer's keys and values; {@code layerOutputs} (or null)
+   * receives every layer's raw output.
    */
   NDArray run(
       NDManager call,
@@ -85,7 +86,11 @@ final class Decoder {
       SharedPrefix recording,
       List<HiddenStates> layerOutputs) {
     int[][] positions = input.positions();
-    NDArray x = embed(call, input.ids(), positions);
+    TokenRows rows =
+        pooled == null
+            ? TokenRows.grid(input.ids().length, input.ids()[0].length)
+            : TokenRows.ragged(call, input.mask());
+    NDArray x = rows.fromGrid(embed(call, input.ids(), positions));
     NDArray[] angles = rotary == null ? new NDArray[2] : rotary.angles(call, positions, dtype);
     ForwardContext context =
         ForwardContext.allPositions(
@@ -95,7 +100,8 @@ final class Decoder {
             rotary == null ? null : rotary.halfTurn(call, dtype),
             input.past(),
             input.pastLength(),
-            recording);
+            recording,
+            rows);
     for (int i = 0; i < layers.size(); i++) {
       boolean last = i == layers.size() - 1;
       try (NDManager scope = call.newSubManager()) {
@@ -118,7 +124,7 @@ final class Decoder {
     return finalNorm.apply(x);
   }
 
-  /** {@code all} narrowed to the pooled queries: their mask rows, angles and flat indices. */
+  /** {@code all} narrowed to the pooled queries: their mask rows, angles and rows. */
   private ForwardContext narrowed(
       NDManager scope, ForwardContext all, PassInput input, PooledQueries pooled) {
     NDArray[] angles =
@@ -130,7 +136,7 @@ final class Decoder {
             scope, input.mask(), pooled.columns(), input.pastLength(), slidingWindow),
         angles[0],
         angles[1],
-        scope.create(pooled.flatIndices(input.ids()[0].length)),
+        scope.create(all.rows().rowsOf(pooled.flatIndices(input.ids()[0].length))),
         pooled.perRow());
   }
 

@@ -19,7 +19,8 @@ import ai.djl.ndarray.NDArray;
 
 /**
  * One pre-norm decoder layer: {@code h = x + attn(norm1(x)); out = h + mlp(norm2(h))}, or with a
- * parallel residual (GPT-NeoX) {@code out = x + attn(norm1(x)) + mlp(norm2(x))}.
+ * parallel residual (GPT-NeoX) {@code out = x + attn(norm1(x)) + mlp(norm2(x))}. The sums are taken
+ * in place in the blocks' fresh outputs.
  */
 final class DecoderLayer {
   private final Norm attentionNorm;
@@ -50,9 +51,9 @@ final class DecoderLayer {
     NDArray attended = attention.apply(attentionNorm.apply(x), context, index);
     NDArray residual = context.queries(x);
     if (parallelResidual) {
-      return feedForward.apply(feedForwardNorm.apply(residual)).add(attended).add(residual);
+      return feedForward.apply(feedForwardNorm.apply(residual)).addi(attended).addi(residual);
     }
-    NDArray h = residual.add(attended);
-    return h.add(feedForward.apply(feedForwardNorm.apply(h)));
+    NDArray h = attended.addi(residual);
+    return feedForward.apply(feedForwardNorm.apply(h)).addi(h);
   }
 }

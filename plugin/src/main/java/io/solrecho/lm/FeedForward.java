@@ -19,5 +19,6 @@ import ai.djl.ndarray.NDArray;
 
 /** The MLP block of a decoder layer. */
 interface FeedForward {
+  /** The block's output for {@code x}, a new array that the caller may overwrite. */
   NDArray apply(NDArray x);
 }

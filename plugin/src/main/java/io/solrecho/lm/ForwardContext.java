@@ -24,9 +24,9 @@ import ai.djl.ndarray.types.Shape;
  * What every layer of one forward call shares: the additive float32 attention mask {@code [B or 1,
  * 1, queries, keys]}, for rotary models the cos/sin tables of the keys' and the queries' positions
  * ({@code [B, 1, T, rotaryDim]}), the keys and values of a {@link SharedPrefix} that precede the
- * batch's own, the prefix being recorded (when the pass computes one), and, when only some
- * positions are computed to the end (the pooled ones in the last layer), the flat indices of those
- * query positions in {@code [B * T]}.
+ * batch's own, the prefix being recorded (when the pass computes one), the {@link TokenRows} the
+ * position-wise blocks run on, and, when only some positions are computed to the end (the pooled
+ * ones in the last layer), the indices of those query positions among the rows.
  */
 final class ForwardContext {
   private final NDArray mask;
@@ -38,6 +38,7 @@ final class ForwardContext {
   private final SharedPrefix past;
   private final int pastLength;
   private final SharedPrefix recording;
+  private final TokenRows rows;
   private final NDIndex queryRows;
   private final long queriesPerRow;
 
@@ -51,6 +52,7 @@ final class ForwardContext {
       SharedPrefix past,
       int pastLength,
       SharedPrefix recording,
+      TokenRows rows,
       NDIndex queryRows,
       long queriesPerRow) {
     this.halfTurn = halfTurn;
@@ -62,6 +64,7 @@ final class ForwardContext {
     this.past = past;
     this.pastLength = pastLength;
     this.recording = recording;
+    this.rows = rows;
     this.queryRows = queryRows;
     this.queriesPerRow = queriesPerRow;
   }
@@ -69,7 +72,8 @@ final class ForwardContext {
   /**
    * Every position is a query and a key, after the first {@code pastLength} positions of {@code
    * past} (null for none); {@code recording} keeps every layer's keys and values (null: none);
-   * {@code cos}/{@code sin} null without rotary.
+   * {@code cos}/{@code sin} null without rotary; {@code rows}: what the position-wise blocks run
+   * on.
    */
   static ForwardContext allPositions(
       NDArray mask,
@@ -78,17 +82,18 @@ final class ForwardContext {
       NDArray halfTurn,
       SharedPrefix past,
       int pastLength,
-      SharedPrefix recording) {
+      SharedPrefix recording,
+      TokenRows rows) {
     return new ForwardContext(
-        mask, cos, sin, cos, sin, halfTurn, past, pastLength, recording, null, 0);
+        mask, cos, sin, cos, sin, halfTurn, past, pastLength, recording, rows, null, 0);
   }
 
   /**
-   * Every position is a key, but only {@code queriesPerRow} positions of each row, at the flat
-   * indices {@code rows} ({@code [B * queriesPerRow]} into {@code [B * T]}), are queries.
+   * Every position is a key, but only {@code queriesPerRow} positions of each sequence, the rows
+   * {@code selected} ({@code [B * queriesPerRow]}), are queries.
    */
   ForwardContext selectingQueries(
-      NDArray queryMask, NDArray queryCos, NDArray querySin, NDArray rows, long queriesPerRow) {
+      NDArray queryMask, NDArray queryCos, NDArray querySin, NDArray selected, long queriesPerRow) {
     return new ForwardContext(
         queryMask,
         keyCos,
@@ -99,12 +104,26 @@ final class ForwardContext {
         past,
         pastLength,
         recording,
-        new NDIndex("{}", rows),
+        rows,
+        new NDIndex("{}", selected),
         queriesPerRow);
   }
 
   NDArray mask() {
     return mask;
+  }
+
+  /** The rows the position-wise blocks run on, and their place on the grid. */
+  TokenRows rows() {
+    return rows;
+  }
+
+  /**
+   * The attention output {@code [B, queries, w]} as rows of the residual stream: the selected
+   * queries as they are, every position as the pass's rows.
+   */
+  NDArray outputRows(NDArray output) {
+    return queryRows == null ? rows.fromGrid(output) : output;
   }
 
   NDArray keyCos() {
@@ -115,7 +134,10 @@ final class ForwardContext {
     return keySin;
   }
 
-  /** The rotary embedding's fixed rotation {@code R} for this call, or null without rotary. */
+  /**
+   * The rotary embedding's fixed rotation {@code R} for this call, or null without rotary or when
+   * every dim rotates.
+   */
   NDArray halfTurn() {
     return halfTurn;
   }
@@ -153,13 +175,12 @@ final class ForwardContext {
     return queryRows != null;
   }
 
-  /** The query positions of {@code x} {@code [B, T, H]}: all of it, or {@code [B, S, H]}. */
+  /** The query rows of the rows {@code x}: all of them, or {@code [B, S, H]}. */
   NDArray queries(NDArray x) {
     if (queryRows == null) {
       return x;
     }
-    long batch = x.getShape().get(0);
-    long width = x.getShape().get(2);
-    return x.reshape(-1, width).get(queryRows).reshape(batch, queriesPerRow, width);
+    long width = x.getShape().get(x.getShape().dimension() - 1);
+    return x.reshape(-1, width).get(queryRows).reshape(rows.batch(), queriesPerRow, width);
   }
 }

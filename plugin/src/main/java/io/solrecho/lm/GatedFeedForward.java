@@ -16,7 +16,7 @@
 package io.solrecho.lm;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.NDList;
 
 /**
  * {@code down(act(gate(x)) * up(x))} with gate and up fused into one projection {@code [gate; up]}.
@@ -25,22 +25,20 @@ final class GatedFeedForward implements FeedForward {
   private final Projection gateUp;
   private final Projection down;
   private final Activation activation;
-  private final NDIndex gateColumns;
-  private final NDIndex upColumns;
+  private final long[] upStart;
 
   GatedFeedForward(
       Projection gateUp, Projection down, Activation activation, int intermediateSize) {
     this.gateUp = gateUp;
     this.down = down;
     this.activation = activation;
-    this.gateColumns = new NDIndex().addAllDim(2).addSliceDim(0, intermediateSize);
-    this.upColumns =
-        new NDIndex().addAllDim(2).addSliceDim(intermediateSize, 2L * intermediateSize);
+    this.upStart = new long[] {intermediateSize};
   }
 
   @Override
   public NDArray apply(NDArray x) {
     NDArray fused = gateUp.apply(x);
-    return down.apply(activation.apply(fused.get(gateColumns)).mul(fused.get(upColumns)));
+    NDList gateAndUp = fused.split(upStart, fused.getShape().dimension() - 1);
+    return down.apply(activation.apply(gateAndUp.get(0)).muli(gateAndUp.get(1)));
   }
 }

@@ -97,8 +97,8 @@ final class LlamaFamilyLayout implements CheckpointLayout {
         new Projection(
             source.load(p + "o_proj.weight", hidden, q),
             c.outputBias() ? source.load(p + "o_proj.bias", hidden) : null);
-    Norm queryNorm = null;
-    Norm keyNorm = null;
+    RmsNorm queryNorm = null;
+    RmsNorm keyNorm = null;
     if (has(Trait.QUERY_KEY_NORM)) {
       queryNorm = source.rmsNorm(p + "q_norm.weight", c.headDim(), false);
       keyNorm = source.rmsNorm(p + "k_norm.weight", c.headDim(), false);

@@ -19,6 +19,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.core.Linear;
+import java.util.Arrays;
 
 /**
  * A linear map {@code y = x W^T + b} with an nn.Linear-layout weight {@code [out, in]} and optional
@@ -36,6 +37,29 @@ final class Projection {
   /** Applies the map to the last axis of {@code x}; the result belongs to {@code x}'s manager. */
   NDArray apply(NDArray x) {
     return Linear.linear(x, weight, bias).singletonOrThrow();
+  }
+
+  /**
+   * This map with its first {@code rows} outputs multiplied by {@code factor} (weight rows and bias
+   * entries), in new arrays of the weight's scope; this one's arrays are freed (they may be views
+   * of the checkpoint file, so they are not changed in place).
+   */
+  Projection scalingOutputs(long rows, float factor) {
+    long outputs = weight.getShape().get(0);
+    float[] factors = new float[Math.toIntExact(outputs)];
+    Arrays.fill(factors, 0, Math.toIntExact(rows), factor);
+    Arrays.fill(factors, Math.toIntExact(rows), factors.length, 1f);
+    try (NDManager scope = weight.getManager().newSubManager()) {
+      NDArray column = scope.create(factors).toType(weight.getDataType(), false);
+      Projection scaled =
+          new Projection(
+              weight.mul(column.reshape(outputs, 1)), bias == null ? null : bias.mul(column));
+      weight.close();
+      if (bias != null) {
+        bias.close();
+      }
+      return scaled;
+    }
   }
 
   /**

@@ -32,12 +32,22 @@ final class RmsNorm implements Norm {
     this.eps = (float) eps;
   }
 
+  /**
+   * This norm followed by a multiplication by {@code factor}, with the factor in a new weight; this
+   * one's weight is freed (it may be a view of the checkpoint file, so it is not changed in place).
+   */
+  RmsNorm scaled(float factor) {
+    RmsNorm scaled = new RmsNorm(weight.mul(factor), eps);
+    weight.close();
+    return scaled;
+  }
+
   @Override
   public NDArray apply(NDArray x) {
     DataType type = x.getDataType();
     NDArray wide = type == DataType.FLOAT32 ? x : x.toType(DataType.FLOAT32, false);
     NDArray rms = wide.square().mean(LAST_AXIS, true).add(eps).sqrt();
     NDArray normed = wide.div(rms);
-    return (type == DataType.FLOAT32 ? normed : normed.toType(type, false)).mul(weight);
+    return (type == DataType.FLOAT32 ? normed : normed.toType(type, false)).muli(weight);
   }
 }

@@ -24,9 +24,11 @@ import java.util.Arrays;
 /**
  * Rotary position embedding in transformers' rotate-half layout: dim {@code j} pairs with {@code j
  * + rotaryDim/2}. Only the first {@code rotaryDim} dims of each head rotate (GPT-NeoX's partial
- * rotary); the rest pass through. Applied as {@code x * cos + (x R) * sin} with the fixed signed
- * permutation {@code R} (entries 0 and +-1, so the product is exact) and cos/sin tables that are 1
- * and 0 on the pass-through dims: four operations for any head layout, no slicing.
+ * rotary); the rest pass through. Applied as {@code x * cos + rotateHalf(x) * sin}: when every dim
+ * rotates, {@code rotateHalf} is a flip of the head's two halves with the sign folded into the sin
+ * table; with partial rotary it is the product with the fixed signed permutation {@code R} (entries
+ * 0 and +-1, so the product is exact) and the cos/sin tables are 1 and 0 on the pass-through dims.
+ * Both give the same bits.
  */
 final class RotaryEmbedding {
   private final float[] inverseFrequencies;
@@ -46,8 +48,14 @@ final class RotaryEmbedding {
     }
   }
 
-  /** {@code R} {@code [headDim, headDim]} for one call, in {@code type}. */
+  /**
+   * {@code R} {@code [headDim, headDim]} for one call, in {@code type}, or null when every dim
+   * rotates (no product needed).
+   */
   NDArray halfTurn(NDManager manager, DataType type) {
+    if (rotaryDim == headDim) {
+      return null;
+    }
     return manager.create(halfTurn, new Shape(headDim, headDim)).toType(type, false);
   }
 
@@ -55,7 +63,10 @@ final class RotaryEmbedding {
     return inverseFrequencies.clone();
   }
 
-  /** cos and sin of every position's angles, each {@code [B, 1, T, headDim]}. */
+  /**
+   * cos and sin of every position's angles, each {@code [B, 1, T, headDim]}; when every dim
+   * rotates, the first half of sin is negated (the sign of {@code rotateHalf}).
+   */
   NDArray[] angles(NDManager manager, int[][] positions, DataType type) {
     int batch = positions.length;
     int length = positions[0].length;
@@ -71,7 +82,7 @@ final class RotaryEmbedding {
           float s = (float) Math.sin(angle);
           cos[base + i] = c;
           cos[base + half + i] = c;
-          sin[base + i] = s;
+          sin[base + i] = rotaryDim == headDim ? -s : s;
           sin[base + half + i] = s;
         }
         Arrays.fill(cos, base + rotaryDim, base + headDim, 1f);
@@ -83,8 +94,21 @@ final class RotaryEmbedding {
     };
   }
 
-  /** Rotates {@code x} of shape {@code [B, heads, T, headDim]}; {@code turn}: {@link #halfTurn}. */
+  /**
+   * Rotates {@code x} of shape {@code [B, heads, T, headDim]} (a new array); {@code turn}: {@link
+   * #halfTurn}.
+   */
   NDArray apply(NDArray x, NDArray cos, NDArray sin, NDArray turn) {
-    return x.mul(cos).add(x.matMul(turn).mul(sin));
+    NDArray turned;
+    if (turn == null) {
+      Shape shape = x.getShape();
+      turned =
+          x.reshape(shape.get(0), shape.get(1), shape.get(2), 2, headDim / 2)
+              .flip(3)
+              .reshape(shape);
+    } else {
+      turned = x.matMul(turn);
+    }
+    return turned.muli(sin).addi(x.mul(cos));
   }
 }

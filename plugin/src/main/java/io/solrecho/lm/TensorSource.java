@@ -118,7 +118,7 @@ final class TensorSource {
     }
   }
 
-  Norm rmsNorm(String name, long size, boolean oneCentred) {
+  RmsNorm rmsNorm(String name, long size, boolean oneCentred) {
     NDArray weight = load(name, size);
     if (oneCentred) {
       weight = replace(weight, w -> w.add(1f));

@@ -47,15 +47,15 @@ public class BatchBudgetTest {
 
   @Test
   public void bytesPerTokenAndPerKeyPairFollowTheModelShape() {
-    // per token: 16 * (2 * 576) norm bytes + 2 * (16 * (576 + 192) + 7 * 576 + 7 * 1536 + 2 * 64) =
-    // 72832
+    // per token: 16 * (2 * 576) norm bytes + 2 * (16 * (576 + 192) + 7 * 576 + 6 * 1536 + 2 * 64) =
+    // 69760
     // per query-key pair: 20 * 9 heads + 8 mask bytes = 188
     BatchBudget half = BatchBudget.forFreeMemory(10 * GIB, SMOLLM2, "float16");
-    assertEquals(72832L, half.bytesPerSequence(1) - 188);
-    assertEquals(128L * 72832 + 128L * 128 * 188, half.bytesPerSequence(128));
-    // float32 doubles the compute-type part only: 18432 + 4 * 27200
+    assertEquals(69760L, half.bytesPerSequence(1) - 188);
+    assertEquals(128L * 69760 + 128L * 128 * 188, half.bytesPerSequence(128));
+    // float32 doubles the compute-type part only: 18432 + 4 * 25664
     assertEquals(
-        127232L + 188, BatchBudget.forFreeMemory(10 * GIB, SMOLLM2, "float32").bytesPerSequence(1));
+        121088L + 188, BatchBudget.forFreeMemory(10 * GIB, SMOLLM2, "float32").bytesPerSequence(1));
   }
 
   @Test
@@ -63,13 +63,13 @@ public class BatchBudgetTest {
     BatchBudget budget = BatchBudget.forFreeMemory(10 * GIB, SMOLLM2, "float16");
     assertTrue(budget.limited());
     assertEquals(8589934592L, budget.availableBytes()); // 80% of 10 GiB
-    assertEquals(692, budget.maxRows(128)); // 8589934592 / 12402688
+    assertEquals(715, budget.maxRows(128)); // 8589934592 / 12009472
   }
 
   @Test
-  public void aSevenBillionModelOnAGpuWith64GibFreeTakes121SequencesOf512Tokens() {
-    // 512 * 553472 + 512^2 * 648 = 453246976 bytes per sequence; 0.8 * 64 GiB / that = 121.3
-    assertEquals(121, BatchBudget.forFreeMemory(64 * GIB, MISTRAL_7B, "float16").maxRows(512));
+  public void aSevenBillionModelOnAGpuWith64GibFreeTakes125SequencesOf512Tokens() {
+    // 512 * 524800 + 512^2 * 648 = 438566912 bytes per sequence; 0.8 * 64 GiB / that = 125.4
+    assertEquals(125, BatchBudget.forFreeMemory(64 * GIB, MISTRAL_7B, "float16").maxRows(512));
   }
 
   @Test
