@@ -56,7 +56,9 @@ public class GpuVerificationTest {
 
   private static void assertFixturesMatch(String dtype, double tolerance) throws Exception {
     String device = NeedsGpu.device();
-    for (ReferenceModel fixture : Oracles.referenceModels()) {
+    List<ReferenceModel> fixtures = Oracles.referenceModels();
+    System.out.printf(Locale.ROOT, "verify %s %s fixtures: %d%n", device, dtype, fixtures.size());
+    for (ReferenceModel fixture : fixtures) {
       ReferenceCase.Errors errors;
       try (CausalLanguageModel model =
           CausalLanguageModel.load(fixture.folder(), LmOptions.of(device, dtype))) {
