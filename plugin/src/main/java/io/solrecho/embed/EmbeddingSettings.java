@@ -37,6 +37,7 @@ public final class EmbeddingSettings {
   public static final int DEFAULT_MAX_TOKENS_PER_COPY = 512;
 
   private final Builder configured;
+  private final Path resolvedAgainst;
   private final EmbeddingMode mode;
   private final PromptTemplate documentTemplate;
   private final PromptTemplate queryTemplate;
@@ -52,11 +53,13 @@ public final class EmbeddingSettings {
   private final int maxBatchTokens;
 
   /**
-   * @param resolved whether the settings are resolved against a model folder
+   * @param resolvedAgainst the model folder the settings are resolved against, or null
    * @param st the sentence-transformers folder resolved against, or null (a plain folder, or none)
    */
-  private EmbeddingSettings(Builder b, boolean resolved, SentenceTransformersFolder st) {
+  private EmbeddingSettings(Builder b, Path resolvedAgainst, SentenceTransformersFolder st) {
     this.configured = b;
+    this.resolvedAgainst = resolvedAgainst;
+    boolean resolved = resolvedAgainst != null;
     // auto before resolution: echo for now, the other kind of parameters kept for the folder
     boolean pending = !resolved && b.mode == null;
     this.mode =
@@ -152,7 +155,8 @@ public final class EmbeddingSettings {
   /**
    * These settings for the model in {@code modelFolder}: mode {@code auto} becomes the folder's
    * sentence-transformers recipe when it has {@code modules.json}, else echo; echo, classical and
-   * PromptEOL take the folder's pooling unless one is configured.
+   * PromptEOL take the folder's pooling unless one is configured. Settings resolved against {@code
+   * modelFolder} already are returned as they are (the folder's files are read once).
    *
    * @throws IOException when the folder's sentence-transformers files cannot be read
    * @throws IllegalArgumentException when the settings do not suit the folder (a recipe solr-echo
@@ -160,6 +164,9 @@ public final class EmbeddingSettings {
    *     recipe, ...)
    */
   public EmbeddingSettings resolve(Path modelFolder) throws IOException {
+    if (modelFolder.equals(resolvedAgainst)) {
+      return this;
+    }
     SentenceTransformersFolder folder;
     try {
       folder = SentenceTransformersFolder.read(modelFolder).orElse(null);
@@ -173,7 +180,7 @@ public final class EmbeddingSettings {
       }
       folder = null;
     }
-    return new EmbeddingSettings(configured, true, folder);
+    return new EmbeddingSettings(configured, modelFolder, folder);
   }
 
   public EmbeddingMode mode() {
@@ -416,7 +423,7 @@ public final class EmbeddingSettings {
      * {@code {x}}) and parameters of the other kind of mode are thrown here.
      */
     public EmbeddingSettings build() {
-      return new EmbeddingSettings(new Builder(this), false, null);
+      return new EmbeddingSettings(new Builder(this), null, null);
     }
   }
 }

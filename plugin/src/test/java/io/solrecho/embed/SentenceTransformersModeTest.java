@@ -19,6 +19,7 @@ import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
@@ -46,6 +47,18 @@ public class SentenceTransformersModeTest {
 
   private static Embedder open(Path folder, Map<String, String> parameters) throws Exception {
     return Embedder.open(folder, CPU, EmbeddingParameters.parse(parameters));
+  }
+
+  @Test
+  public void settingsResolvedAgainstAFolderAreNotResolvedAgainForIt() throws Exception {
+    EmbeddingSettings resolved = EmbeddingSettings.defaults().resolve(QWEN3);
+    assertEquals(EmbeddingMode.SENTENCE_TRANSFORMERS, resolved.mode());
+    assertSame(resolved, resolved.resolve(QWEN3));
+    try (Embedder embedder = Embedder.open(QWEN3, CPU, resolved)) {
+      assertSame(resolved, embedder.settings());
+    }
+    EmbeddingSettings plain = resolved.resolve(ProjectFixtures.tinyModel());
+    assertEquals("another folder is read anew", EmbeddingMode.ECHO, plain.mode());
   }
 
   @Test
