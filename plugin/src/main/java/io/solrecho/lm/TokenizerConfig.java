@@ -25,10 +25,12 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
  * The tokenizer settings a model folder keeps beside {@code tokenizer.json}, as transformers reads
@@ -85,8 +87,12 @@ public final class TokenizerConfig {
    * an object with {@code content}, from tokenizer_config.json, else special_tokens_map.json.
    */
   Optional<String> token(String key) {
-    JsonObject source = config.has(key) ? config : specialTokensMap;
-    return tokenText(source.get(key));
+    return tokenText(setting(key));
+  }
+
+  /** {@code key} of tokenizer_config.json, else of special_tokens_map.json; null in neither. */
+  private JsonElement setting(String key) {
+    return config.has(key) ? config.get(key) : specialTokensMap.get(key);
   }
 
   /**
@@ -96,25 +102,23 @@ public final class TokenizerConfig {
    * additional_special_tokens}, {@code extra_special_tokens}), each once.
    */
   List<String> specialTokens() {
-    List<String> tokens = new ArrayList<>();
+    Set<String> tokens = new LinkedHashSet<>();
     for (String key : NAMED_SPECIAL_TOKENS) {
-      token(key).filter(t -> !tokens.contains(t)).ifPresent(tokens::add);
+      token(key).ifPresent(tokens::add);
     }
     for (String key : SPECIAL_TOKEN_LISTS) {
-      JsonElement list = config.has(key) ? config.get(key) : specialTokensMap.get(key);
+      JsonElement list = setting(key);
       if (list != null && list.isJsonArray()) {
         for (JsonElement token : (JsonArray) list) {
-          tokenText(token).filter(t -> !tokens.contains(t)).ifPresent(tokens::add);
+          tokenText(token).ifPresent(tokens::add);
         }
       } else if (list != null && list.isJsonObject()) {
-        for (String name : list.getAsJsonObject().keySet()) {
-          tokenText(list.getAsJsonObject().get(name))
-              .filter(t -> !tokens.contains(t))
-              .ifPresent(tokens::add);
+        for (Map.Entry<String, JsonElement> token : list.getAsJsonObject().entrySet()) {
+          tokenText(token.getValue()).ifPresent(tokens::add);
         }
       }
     }
-    return tokens;
+    return List.copyOf(tokens);
   }
 
   /**
