@@ -236,10 +236,25 @@ public final class BenchEmbedCommand implements Command {
     for (int c : callers) {
       ratios.addProperty(
           "callers_" + c,
-          round(secondsPerText.get("echo/" + c) / secondsPerText.get("classical/" + c)));
+          BenchJson.round(secondsPerText.get("echo/" + c) / secondsPerText.get("classical/" + c)));
     }
     report.add("echo_to_classical_time_ratio", ratios);
     return report;
+  }
+
+  /**
+   * Checks that {@code tokenizer}, the random model's tokenizer.json, is a file.
+   *
+   * @throws IllegalArgumentException naming {@code --tokenizer} when it is not
+   */
+  public static void checkTokenizer(Path tokenizer) {
+    if (!Files.isRegularFile(tokenizer)) {
+      throw new IllegalArgumentException(
+          "--tokenizer: "
+              + tokenizer.toAbsolutePath()
+              + " not found; the random"
+              + " model needs a tokenizer.json with a 49152-token vocabulary (SmolLM2's), or pass --model DIR");
+    }
   }
 
   /**
@@ -249,14 +264,8 @@ public final class BenchEmbedCommand implements Command {
    * @throws IllegalArgumentException when {@code tokenizer} is not a file
    */
   public static Path randomModelWithTokenizer(Path cache, Path tokenizer) throws IOException {
+    checkTokenizer(tokenizer);
     Path folder = RandomModel.smolLm2Shape().materialize(cache);
-    if (!Files.isRegularFile(tokenizer)) {
-      throw new IllegalArgumentException(
-          "--tokenizer: "
-              + tokenizer.toAbsolutePath()
-              + " not found; the random"
-              + " model needs a tokenizer.json with a 49152-token vocabulary (SmolLM2's), or pass --model DIR");
-    }
     try (InputStream in =
         tokenizer.getFileName().toString().endsWith(".gz")
             ? new GZIPInputStream(Files.newInputStream(tokenizer))
@@ -292,10 +301,10 @@ public final class BenchEmbedCommand implements Command {
     double seconds = (System.nanoTime() - start) / 1e9;
     JsonObject run = new JsonObject();
     run.addProperty("callers", callers);
-    run.addProperty("seconds", round(seconds));
-    run.addProperty("texts_per_s", round(texts.size() / seconds));
-    run.addProperty("tokens_per_s", round(tokens.get() / seconds));
-    run.addProperty("mean_prompt_tokens", round((double) tokens.get() / texts.size()));
+    run.addProperty("seconds", BenchJson.round(seconds));
+    run.addProperty("texts_per_s", BenchJson.round(texts.size() / seconds));
+    run.addProperty("tokens_per_s", BenchJson.round(tokens.get() / seconds));
+    run.addProperty("mean_prompt_tokens", BenchJson.round((double) tokens.get() / texts.size()));
     return run;
   }
 
@@ -318,8 +327,8 @@ public final class BenchEmbedCommand implements Command {
         System.gc();
         JsonObject sample = new JsonObject();
         sample.addProperty("embeddings", done);
-        sample.addProperty("rss_mib", round(ProcessMemory.residentMiB()));
-        sample.addProperty("heap_used_mib", round(ProcessMemory.heapUsedMiB()));
+        sample.addProperty("rss_mib", BenchJson.round(ProcessMemory.residentMiB()));
+        sample.addProperty("heap_used_mib", BenchJson.round(ProcessMemory.heapUsedMiB()));
         samples.add(sample);
         System.err.printf(
             Locale.ROOT,
@@ -333,11 +342,7 @@ public final class BenchEmbedCommand implements Command {
     memory.add("samples", samples);
     double first = samples.get(0).getAsJsonObject().get("rss_mib").getAsDouble();
     double last = samples.get(samples.size() - 1).getAsJsonObject().get("rss_mib").getAsDouble();
-    memory.addProperty("rss_growth_after_first_sample_mib", round(last - first));
+    memory.addProperty("rss_growth_after_first_sample_mib", BenchJson.round(last - first));
     return memory;
-  }
-
-  private static double round(double v) {
-    return Math.round(v * 1000) / 1000.0;
   }
 }

@@ -164,7 +164,7 @@ public final class BenchLmCommand implements Command {
             config.intermediateSize());
     double matmul = probe.gflops(seconds / 2);
     report.addProperty("matmul_shape", probe.toString());
-    report.addProperty("matmul_gflops", round(matmul));
+    report.addProperty("matmul_gflops", BenchJson.round(matmul));
     JsonArray runs = new JsonArray();
     for (String shape : shapes) {
       runs.add(measure(model, budget, shape.trim(), seconds, matmul));
@@ -181,7 +181,8 @@ public final class BenchLmCommand implements Command {
     report.addProperty("peak_tflops", peakTflops);
     for (JsonElement run : report.getAsJsonArray("runs")) {
       JsonObject r = run.getAsJsonObject();
-      r.addProperty("mfu", round(r.get("model_gflops").getAsDouble() / (peakTflops * 1000)));
+      r.addProperty(
+          "mfu", BenchJson.round(r.get("model_gflops").getAsDouble() / (peakTflops * 1000)));
     }
   }
 
@@ -217,10 +218,10 @@ public final class BenchLmCommand implements Command {
     JsonObject run = new JsonObject();
     run.addProperty("batch", batchSize);
     run.addProperty("length", length);
-    run.addProperty("seconds_per_batch", round(perBatch));
-    run.addProperty("tokens_per_s", round(tokens / perBatch));
-    run.addProperty("model_gflops", round(gflops));
-    run.addProperty("ratio_to_matmul", round(gflops / matmulGflops));
+    run.addProperty("seconds_per_batch", BenchJson.round(perBatch));
+    run.addProperty("tokens_per_s", BenchJson.round(tokens / perBatch));
+    run.addProperty("model_gflops", BenchJson.round(gflops));
+    run.addProperty("ratio_to_matmul", BenchJson.round(gflops / matmulGflops));
     if (budget.limited()) {
       run.addProperty("budget_rows", budget.maxRows(length));
     }
@@ -243,9 +244,5 @@ public final class BenchLmCommand implements Command {
           "--shapes: batch 'max' needs a GPU batch budget, but this one is " + budget);
     }
     return budget.maxRows(length);
-  }
-
-  private static double round(double v) {
-    return Math.round(v * 1000) / 1000.0;
   }
 }

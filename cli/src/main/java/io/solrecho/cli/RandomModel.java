@@ -133,10 +133,6 @@ final class RandomModel {
         dtype);
   }
 
-  String name() {
-    return name;
-  }
-
   /** The model folder under {@code cache}, written on first use and reused afterwards. */
   Path materialize(Path cache) throws IOException {
     Path folder = cache.resolve(name);

@@ -91,7 +91,7 @@ final class TextsFileBench {
       }
       for (int i = 0; i < warmup; i++) {
         for (Map.Entry<String, Embedder> e : embedders.entrySet()) {
-          tokens.put(e.getKey(), promptTokens(e.getValue().embed(texts, TextRole.DOCUMENT)));
+          e.getValue().embed(texts, TextRole.DOCUMENT);
         }
       }
       for (int run = 0; run < runs; run++) {
@@ -108,10 +108,11 @@ final class TextsFileBench {
         JsonObject mode = new JsonObject();
         JsonArray rates = new JsonArray();
         for (double t : times) {
-          rates.add(round(texts.size() / t));
+          rates.add(BenchJson.round(texts.size() / t));
         }
-        mode.addProperty("median_texts_per_s", round(texts.size() / median(times)));
-        mode.addProperty("median_seconds", round(median(times)));
+        double median = median(times);
+        mode.addProperty("median_texts_per_s", BenchJson.round(texts.size() / median));
+        mode.addProperty("median_seconds", BenchJson.round(median));
         mode.add("texts_per_s", rates);
         mode.addProperty("prompt_tokens", tokens.get(e.getKey()));
         mode.addProperty("settings", e.getValue().settings().toString());
@@ -121,7 +122,7 @@ final class TextsFileBench {
       if (seconds.containsKey("echo") && seconds.containsKey("classical")) {
         report.addProperty(
             "echo_to_classical_time_ratio",
-            round(median(seconds.get("echo")) / median(seconds.get("classical"))));
+            BenchJson.round(median(seconds.get("echo")) / median(seconds.get("classical"))));
       }
       report.addProperty("loadavg_end", loadAverage());
       return report;
@@ -182,9 +183,5 @@ final class TextsFileBench {
     Arrays.sort(sorted);
     int n = sorted.length;
     return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-  }
-
-  private static double round(double v) {
-    return Math.round(v * 1000) / 1000.0;
   }
 }

@@ -17,14 +17,12 @@ package io.solrecho.demo;
 
 import io.solrecho.embed.WholeNumber;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -255,7 +253,7 @@ public final class LocalSolr implements AutoCloseable {
     }
     replacedProperties.forEach(LocalSolr::restoreProperty);
     if (temporaryHome) {
-      deleteQuietly(home);
+      TemporaryFolders.deleteQuietly(home);
     }
     if (!failures.isEmpty()) {
       IllegalStateException failure =
@@ -413,26 +411,6 @@ public final class LocalSolr implements AutoCloseable {
     return root == e
         ? String.valueOf(e.getMessage())
         : e.getMessage() + "; caused by: " + root.getMessage();
-  }
-
-  private static void deleteQuietly(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths
-          .sorted(Comparator.reverseOrder())
-          .forEach(
-              p -> {
-                try {
-                  Files.deleteIfExists(p);
-                } catch (IOException e) {
-                  // a file still held open (the log) or removed concurrently; the rest still goes
-                }
-              });
-    } catch (IOException | UncheckedIOException e) {
-      // best effort: a temporary folder
-    }
   }
 
   /** Solr cannot listen on the port it was given, because something else does. */

@@ -18,6 +18,7 @@ package io.solrecho.harness;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import io.solrecho.cli.BenchEmbedCommand;
+import io.solrecho.cli.BenchJson;
 import io.solrecho.cli.BenchLmCommand;
 import io.solrecho.cli.Command;
 import io.solrecho.demo.LocalSolr;

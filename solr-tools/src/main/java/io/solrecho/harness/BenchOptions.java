@@ -15,6 +15,7 @@
  */
 package io.solrecho.harness;
 
+import io.solrecho.cli.BenchEmbedCommand;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -81,12 +82,8 @@ record BenchOptions(
       throw new IllegalArgumentException(
           "--out: " + out.toAbsolutePath() + " exists and is not a folder");
     }
-    if (model == null && !Files.isRegularFile(given.random.tokenizer())) {
-      throw new IllegalArgumentException(
-          "--tokenizer: "
-              + given.random.tokenizer().toAbsolutePath()
-              + " not found; the random"
-              + " model needs a tokenizer.json with a 49152-token vocabulary (SmolLM2's), or pass --model DIR");
+    if (model == null) {
+      BenchEmbedCommand.checkTokenizer(given.random.tokenizer());
     }
     List<String> shapes = new ArrayList<>();
     for (String shape :

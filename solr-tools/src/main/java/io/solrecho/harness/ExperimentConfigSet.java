@@ -17,14 +17,12 @@ package io.solrecho.harness;
 
 import io.solrecho.demo.ConfigSetFiles;
 import io.solrecho.demo.ModelsFile;
+import io.solrecho.demo.TemporaryFolders;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The configset of a measurement (eval's retrieval through Solr, bench): a copy of the checkout's
@@ -95,10 +93,6 @@ final class ExperimentConfigSet implements AutoCloseable {
 
   @Override
   public void close() {
-    try (Stream<Path> paths = Files.walk(folder)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException | UncheckedIOException e) {
-      // a temporary folder: best effort
-    }
+    TemporaryFolders.deleteQuietly(folder);
   }
 }

@@ -16,6 +16,7 @@
 package io.solrecho.harness;
 
 import com.google.gson.JsonObject;
+import io.solrecho.cli.BenchJson;
 import io.solrecho.demo.LocalSolr;
 import io.solrecho.embed.Embedder;
 import io.solrecho.embed.Embedding;

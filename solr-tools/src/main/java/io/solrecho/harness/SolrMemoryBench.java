@@ -17,6 +17,7 @@ package io.solrecho.harness;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import io.solrecho.cli.BenchJson;
 import io.solrecho.cli.ProcessMemory;
 import io.solrecho.demo.LocalSolr;
 import io.solrecho.embed.WholeNumber;

@@ -13,13 +13,16 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.solrecho.harness;
+package io.solrecho.cli;
 
-/** Numbers as the benchmark JSON holds them: three decimals, like bench-lm and bench-embed. */
-final class BenchJson {
+/**
+ * Numbers as the benchmarks' JSON reports hold them (bench-lm, bench-embed, bench): three decimals.
+ */
+public final class BenchJson {
   private BenchJson() {}
 
-  static double round(double value) {
+  /** {@code value} rounded to three decimals. */
+  public static double round(double value) {
     return Math.round(value * 1000) / 1000.0;
   }
 }
