@@ -149,6 +149,7 @@ public final class DemoCommand implements Command {
   int run(DemoOptions options, PrintStream out) throws Exception {
     List<SampleCollection.Document> documents = SampleCollection.readDocuments(options.documents());
     List<SampleCollection.Query> queries = SampleCollection.readQueries(options.queries());
+    ProjectLayout checkout = layout();
     Path folder;
     if (options.model() != null) {
       folder = options.model();
@@ -156,7 +157,7 @@ public final class DemoCommand implements Command {
       try {
         folder =
             DefaultModel.ensure(
-                layout().models(),
+                checkout.models(),
                 HubDownloader.builder().environment(environment).progress(err).build());
       } catch (DefaultModel.ModelUnavailableException e) {
         err.println("solr-echo demo: " + e.getMessage());
@@ -164,13 +165,13 @@ public final class DemoCommand implements Command {
       }
     }
     ModelFolder model = ModelFolder.read(folder);
-    Path configSet = layout().configSet();
+    Path configSet = checkout.configSet();
     out.printf(
         Locale.ROOT,
         "model: %s (%d dimensions), with the settings of %s: %s%n",
         model.folder(),
         model.dimension(),
-        layout().root().relativize(configSet.resolve(ModelsFile.NAME)),
+        checkout.root().relativize(configSet.resolve(ModelsFile.NAME)),
         settings(ModelsFile.read(configSet)));
 
     err.println(
