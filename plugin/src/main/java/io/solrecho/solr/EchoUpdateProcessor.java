@@ -115,6 +115,13 @@ final class EchoUpdateProcessor extends UpdateRequestProcessor {
     if (stopped) {
       return; // as without batching, the request ended before this document
     }
+    if (tolerated != null && updatesAHeldDocument(cmd)) {
+      // whether the held update of its document fails decides what this one is applied to
+      flush();
+      if (stopped) {
+        return;
+      }
+    }
     HeldAdd add;
     try {
       add = hold(cmd);
@@ -135,6 +142,15 @@ final class EchoUpdateProcessor extends UpdateRequestProcessor {
     if (held.size() >= settings.batchSize() || heldTexts >= settings.batchSize()) {
       flush();
     }
+  }
+
+  /** Whether {@code cmd} is an atomic update of a document that a held update changes. */
+  private boolean updatesAHeldDocument(AddUpdateCommand cmd) {
+    Object id = cmd.getSolrInputDocument().getFieldValue(schema.getUniqueKeyField().getName());
+    if (held.isEmpty() || id == null || !AtomicUpdateDocumentMerger.isAtomicUpdate(cmd)) {
+      return false;
+    }
+    return held.stream().anyMatch(add -> add.change.touches(id.toString()));
   }
 
   /**
@@ -200,7 +216,7 @@ final class EchoUpdateProcessor extends UpdateRequestProcessor {
     for (Target target : add.targets) {
       encode(target);
     }
-    latest.added(cmd, atomic, updated);
+    add.change = latest.added(cmd, atomic, updated);
     return add;
   }
 
@@ -422,6 +438,7 @@ final class EchoUpdateProcessor extends UpdateRequestProcessor {
         super.processAdd(add.cmd);
       } catch (IOException | RuntimeException e) {
         if (tolerated != null && tolerated.kept(add.cmd, e)) {
+          latest.undo(add.change); // not indexed: a later update reads what Solr holds
           continue;
         }
         // the request ends here: the documents after this one are not passed on
@@ -671,6 +688,9 @@ final class EchoUpdateProcessor extends UpdateRequestProcessor {
 
     /** The passages of a root document, when they are cut. */
     PassageBlock passages;
+
+    /** What it changed of the request's latest input fields. */
+    LatestInputFields.Change change;
 
     HeldAdd(AddUpdateCommand cmd) {
       this.cmd = cmd;

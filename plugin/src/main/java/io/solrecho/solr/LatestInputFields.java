@@ -75,28 +75,64 @@ final class LatestInputFields {
    * Remembers what {@code cmd}, which Solr accepted so far, leaves of the input fields: those of
    * its document when it is whole (it replaces the entire stored block) or {@code updated} when it
    * is an atomic update that changes them, and those of the child documents it brings (the ones
-   * with a unique key yet).
+   * with a unique key yet). Returns what it changed, for {@link #undo} when the document fails
+   * after all.
    *
    * @param updated what {@link #afterAtomicUpdate} returned for it, or null
    */
-  void added(AddUpdateCommand cmd, boolean atomic, SolrInputDocument updated) {
+  Change added(AddUpdateCommand cmd, boolean atomic, SolrInputDocument updated) {
+    Change change = new Change();
     SolrInputDocument doc = cmd.getSolrInputDocument();
     Object id = doc.getFieldValue(idField);
     if (id == null) {
-      return;
+      return change;
     }
     String root = cmd.getIndexedIdStr();
     if (!atomic) {
-      recent.values().removeIf(left -> root.equals(left.root()));
-      recent.put(id.toString(), new Left(root, withInputFieldsOf(doc, empty(id))));
+      List<String> block = new ArrayList<>();
+      recent.forEach(
+          (key, left) -> {
+            if (root.equals(left.root())) {
+              block.add(key);
+            }
+          });
+      for (String key : block) {
+        change.record(key, recent.remove(key), null);
+      }
+      put(change, id.toString(), new Left(root, withInputFieldsOf(doc, empty(id))));
     } else if (updated != null) {
-      recent.put(cmd.getSelfOrNestedDocIdStr(), new Left(root, updated));
+      put(change, cmd.getSelfOrNestedDocIdStr(), new Left(root, updated));
     }
     for (ChildDocuments.Child child : ChildDocuments.of(doc)) {
       Object childId = child.doc().getFieldValue(idField);
       if (childId != null) {
-        recent.put(
-            childId.toString(), new Left(root, withInputFieldsOf(child.doc(), empty(childId))));
+        put(
+            change,
+            childId.toString(),
+            new Left(root, withInputFieldsOf(child.doc(), empty(childId))));
+      }
+    }
+    return change;
+  }
+
+  private void put(Change change, String key, Left left) {
+    change.record(key, recent.put(key, left), left);
+  }
+
+  /**
+   * Takes back what {@link #added} remembered for a document that failed after all (Solr did not
+   * index it): each entry it wrote that no later update has replaced is what it was before.
+   */
+  void undo(Change change) {
+    for (int i = change.keys.size() - 1; i >= 0; i--) {
+      String key = change.keys.get(i);
+      if (recent.get(key) == change.after.get(i)) {
+        Left before = change.before.get(i);
+        if (before == null) {
+          recent.remove(key);
+        } else {
+          recent.put(key, before);
+        }
       }
     }
   }
@@ -133,6 +169,24 @@ final class LatestInputFields {
       }
     }
     return merger.merge(operations(doc), target);
+  }
+
+  /** What one {@link #added} changed: per document id, the entry before and the one written. */
+  static final class Change {
+    private final List<String> keys = new ArrayList<>();
+    private final List<Left> before = new ArrayList<>();
+    private final List<Left> after = new ArrayList<>();
+
+    private void record(String key, Left previous, Left written) {
+      keys.add(key);
+      before.add(previous);
+      after.add(written);
+    }
+
+    /** Whether it changed what is remembered of document {@code id}. */
+    boolean touches(String id) {
+      return keys.contains(id);
+    }
   }
 
   /** Remembers that the request deleted {@code id}, with the block it is the root of. */

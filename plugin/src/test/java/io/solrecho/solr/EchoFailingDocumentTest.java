@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -231,6 +232,38 @@ public class EchoFailingDocumentTest extends EchoSolrTestCase {
     assertEquals(Set.of("d1"), echo.reported());
     assertEquals(DOCS - 1, echo.indexed().size());
     assertVectors(echo.indexed());
+  }
+
+  @Test
+  public void behindATolerantProcessorAnUpdateAfterAFailedOneOfItsDocumentBuildsOnWhatSolrHolds()
+      throws Exception {
+    SolrDocument plain = afterAFailedWholeDocumentAndAnUpdate(TOLERANT_PLAIN);
+    SolrDocument echo = afterAFailedWholeDocumentAndAnUpdate(TOLERANT_ECHO);
+    assertEquals(List.of("old body", "one more paragraph"), echo.getFieldValues("body"));
+    assertEquals(plain.getFieldValues("body"), echo.getFieldValues("body"));
+    assertEquals(plain.getFieldValue("title"), echo.getFieldValue("title"));
+    assertVectorEquals(documentVector("Old title\nold body\none more paragraph"), vectorOf(echo));
+  }
+
+  /**
+   * d1 indexed, then one request through {@code chain}: d1 whole with a new text and a field that
+   * fails in Solr, and an atomic update adding to d1's body; returns d1 as stored afterwards.
+   */
+  private static SolrDocument afterAFailedWholeDocumentAndAnUpdate(String chain) throws Exception {
+    client.deleteByQuery("*:*");
+    addWithChain(ECHO, textDoc("d1", "Old title", "old body"));
+    commit();
+    SolrInputDocument failing = textDoc("d1", "New title", "new body");
+    failing.setField("popularity", "not a number");
+    SolrInputDocument update = new SolrInputDocument("id", "d1");
+    update.setField("body", Collections.singletonMap("add", "one more paragraph"));
+    UpdateRequest request = new UpdateRequest();
+    request.add(List.of(failing, update));
+    request.setParam("update.chain", chain);
+    UpdateOutcome outcome =
+        UpdateOutcome.of(() -> request.process(client), EchoFailingDocumentTest::indexedIds);
+    assertEquals(chain, Set.of("d1"), outcome.reported());
+    return stored("d1");
   }
 
   /** 40 documents as a JSON array, of which only the first {@code length} characters are sent. */
