@@ -457,7 +457,12 @@ final class EchoUpdateProcessor extends UpdateRequestProcessor {
    */
   private boolean awaitVectors(List<HeldAdd> batch) {
     long deadline = System.nanoTime() + model.definition().timeout().toNanos();
-    int texts = batch.stream().mapToInt(HeldAdd::texts).sum();
+    // the texts given to the model: not those whose stored vectors are reused
+    long texts =
+        batch.stream()
+            .flatMap(add -> add.targets.stream())
+            .filter(target -> target.vector != null)
+            .count();
     if (texts == 0) {
       return false;
     }

@@ -33,6 +33,7 @@ import org.junit.Test;
 public class EchoReuseTest extends EchoSolrTestCase {
   private static final String EMBEDDINGS = "UPDATE.echo.vector.embeddings";
   private static final String REUSED = "UPDATE.echo.vector.reused";
+  private static final String BATCHES = "UPDATE.echo.vector.batchSize";
 
   @BeforeClass
   public static void startCore() throws Exception {
@@ -84,10 +85,12 @@ public class EchoReuseTest extends EchoSolrTestCase {
     commit();
     long embeddings = metric(EMBEDDINGS);
     long reused = metric(REUSED);
+    long batches = metric(BATCHES);
     addDocs(docs(10));
     commit();
     assertEquals("nothing embedded", embeddings, metric(EMBEDDINGS));
     assertEquals(reused + 10, metric(REUSED));
+    assertEquals("no batch given to the model", batches, metric(BATCHES));
     assertVectorsOfTheirTexts(10);
     // not committed yet: read from the update log
     addDocs(docs(10));
