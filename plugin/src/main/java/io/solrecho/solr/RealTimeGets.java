@@ -54,6 +54,12 @@ import org.apache.solr.update.AddUpdateCommand;
 final class RealTimeGets {
   private static final String HANDLER = "/get";
 
+  /**
+   * The fields of a whole block: children hang in fields named by their labels, which only {@code
+   * *} returns.
+   */
+  static final String BLOCK_FIELDS = "*,[child limit=-1]";
+
   private final SolrQueryRequest req;
 
   RealTimeGets(SolrQueryRequest req) {

@@ -91,8 +91,7 @@ final class StoredDocuments {
   }
 
   private SolrInputDocument remote(AddUpdateCommand cmd, Replica leader) {
-    // children hang in fields named by their labels, which only * returns
-    String fl = isNested(cmd) ? "*,[child limit=-1]" : String.join(",", fields);
+    String fl = isNested(cmd) ? RealTimeGets.BLOCK_FIELDS : String.join(",", fields);
     SolrDocumentList docs;
     try {
       docs = gets.get(leader, List.of(cmd.getIndexedIdStr()), fl);

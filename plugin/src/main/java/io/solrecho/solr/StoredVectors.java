@@ -66,10 +66,9 @@ final class StoredVectors {
     boolean nested =
         schema.isUsableForChildDocs()
             && schema.getFieldOrNull(IndexSchema.NEST_PATH_FIELD_NAME) != null;
-    // children hang in fields named by their labels, which only * returns
     this.fl =
         nested
-            ? "*,[child limit=-1]"
+            ? RealTimeGets.BLOCK_FIELDS
             : String.join(
                 ",", List.of(idField, settings.outputField(), fingerprintField, textHashField));
   }
